@@ -1,0 +1,41 @@
+/// The shared values of `Content/policies.yaml`, addressed by dotted paths
+/// such as `lockout.max_failed_attempts`.
+public struct Policies: Sendable, Hashable {
+    /// Each leaf value by its dotted path.
+    public private(set) var values: [String: PolicyValue]
+
+    public init(values: [String: PolicyValue] = [:]) {
+        self.values = values
+    }
+
+    public subscript(path: String) -> PolicyValue? { values[path] }
+
+    /// The value at `path` as a whole number, if it is one.
+    public func integer(_ path: String) -> Int? {
+        guard case let .text(text)? = values[path] else { return nil }
+        return Int(text)
+    }
+
+    /// The value at `path` as text (a list joined as "a, b and c").
+    public func text(_ path: String) -> String? { values[path]?.rendered }
+
+    /// Every path, sorted.
+    public var paths: [String] { values.keys.sorted() }
+}
+
+/// A leaf of `policies.yaml`: one value or a list of values.
+public enum PolicyValue: Sendable, Hashable {
+    case text(String)
+    case list([String])
+
+    /// The value as it appears in text: a list reads "a, b and c".
+    public var rendered: String {
+        switch self {
+        case let .text(text):
+            return text
+        case let .list(items):
+            guard items.count > 1 else { return items.first ?? "" }
+            return items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+        }
+    }
+}

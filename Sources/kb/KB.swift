@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+
+/// The `kb` command: parses arguments, calls the libraries, prints.
+@main
+struct KB: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "kb",
+        abstract: "The Midtrans merchant help center: articles and bank response codes in a terminal.",
+        discussion: """
+        Content comes from --content DIR, else the KB_CONTENT environment variable, \
+        else the Content folder this kb was built from.
+
+        Colour is used only when output goes to a terminal and NO_COLOR is not set.
+
+        EXIT STATUS
+          0  success
+          1  nothing found, or the content has errors (kb check)
+          2  bad usage: an unknown option, command or value
+        """,
+        version: version,
+        subcommands: [CheckCommand.self, ListCommand.self, ShowCommand.self, CodeCommand.self]
+    )
+
+    /// Runs the command; usage errors exit with status 2 rather than ArgumentParser's 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                let message = fullMessage(for: error)
+                FileHandle.standardError.write(Data((message + "\n").utf8))
+                Foundation.exit(2)
+            }
+            self.exit(withError: error)
+        }
+    }
+}

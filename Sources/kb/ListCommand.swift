@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import KBContent
+
+/// `kb list`: a table of articles, codes or categories.
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the articles, response codes or categories."
+    )
+
+    enum Kind: String, ExpressibleByArgument, CaseIterable {
+        case articles, codes, categories
+    }
+
+    @Argument(help: "What to list: articles, codes or categories.")
+    var kind: Kind = .articles
+
+    @Option(help: ArgumentHelp("Only the articles of this category.", valueName: "id"))
+    var category: String?
+
+    @Flag(help: "Print JSON instead of a table.")
+    var json = false
+
+    @OptionGroup var contentOptions: ContentOptions
+
+    func validate() throws {
+        if category != nil, kind != .articles {
+            throw ValidationError("--category applies to articles only")
+        }
+    }
+
+    func run() throws {
+        let content = try contentOptions.loadValidContent()
+        if let category, content.category(category) == nil {
+            let known = content.categories.map(\.id).joined(separator: ", ")
+            throw ValidationError("unknown category '\(category)'; categories are: \(known)")
+        }
+        let style = Terminal.style
+        switch kind {
+        case .articles:
+            let articles = category.map { content.articles(inCategory: $0) } ?? content.articles
+            if json { return try Terminal.printJSON(articles.map { ArticleRecord($0, includeBody: false) }) }
+            printTable(
+                header: ["SLUG", "CATEGORY", "TITLE"],
+                rows: articles.map { [$0.slug, $0.category, $0.title] }, style: style
+            )
+        case .codes:
+            if json { return try Terminal.printJSON(content.responseCodes) }
+            printTable(
+                header: ["CODE", "CLASS", "RETRY", "NAME"],
+                rows: content.responseCodes.map { [$0.code, $0.responseClass.label, $0.retry.rawValue, $0.name] }, style: style
+            )
+        case .categories:
+            if json { return try Terminal.printJSON(content.categories) }
+            printTable(
+                header: ["ID", "ARTICLES", "TITLE"],
+                rows: content.categories.map { [$0.id, String(content.articles(inCategory: $0.id).count), $0.title] }, style: style
+            )
+        }
+    }
+
+    /// Left-aligned columns, the last one cut to the terminal's width.
+    private func printTable(header: [String], rows: [[String]], style: TextStyle) {
+        let widths = header.indices.dropLast().map { column in
+            ([header] + rows).map { $0[column].count }.max() ?? 0
+        }
+        let width = Terminal.width
+        func line(_ row: [String]) -> String {
+            var text = ""
+            for (column, cell) in row.enumerated() {
+                if column < widths.count {
+                    text += cell.padding(toLength: widths[column] + 2, withPad: " ", startingAt: 0)
+                } else {
+                    guard Terminal.isInteractive else { text += cell; continue }
+                    let room = max(width - text.count, 10)
+                    text += cell.count > room ? String(cell.prefix(room - 1)) + "…" : cell
+                }
+            }
+            return text
+        }
+        print(style.bold(line(header)))
+        for row in rows { print(line(row)) }
+    }
+}

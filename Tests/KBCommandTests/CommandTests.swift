@@ -1,0 +1,156 @@
+import Foundation
+import Testing
+
+/// Runs the built `kb` binary, as a user would, and checks what it prints and how it exits.
+struct KBRun {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+
+    /// The `kb` binary beside the test bundle in the build folder.
+    static var binary: URL {
+        var directory = Bundle.main.bundleURL
+        for _ in 0..<4 where !FileManager.default.fileExists(atPath: directory.appendingPathComponent("kb").path) {
+            directory.deleteLastPathComponent()
+        }
+        return directory.appendingPathComponent("kb")
+    }
+
+    init(_ arguments: String..., environment: [String: String] = [:], in directory: String? = nil) throws {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["KB_CONTENT"] = nil
+        env["COLUMNS"] = "80"
+        env.merge(environment) { $1 }
+        process.environment = env
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        status = process.terminationStatus
+        stdout = String(decoding: outData, as: UTF8.self)
+        stderr = String(decoding: errData, as: UTF8.self)
+    }
+}
+
+@Suite("The kb command")
+struct CommandTests {
+    @Test("kb check is clean on the shipped content, from any directory")
+    func checkShippedContent() throws {
+        let run = try KBRun("check", in: "/")
+        #expect(run.status == 0)
+        #expect(run.stdout.hasSuffix("0 errors, 0 warnings\n"))
+        #expect(!run.stdout.contains("\u{1B}["), "no colour when stdout is not a terminal")
+    }
+
+    @Test("kb check exits 1 on errors and prints them file:line first")
+    func checkBrokenContent() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("kb-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("articles"), withIntermediateDirectories: true)
+        try Data("- id: x\n  title: X\n  description: D\n  order: one\n".utf8).write(to: root.appendingPathComponent("categories.yaml"))
+        let run = try KBRun("check", "--content", root.path)
+        #expect(run.status == 1)
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains("\(root.path)/categories.yaml:4:10: error: field 'order' in category must be a whole number, not 'one' [wrong-type]"))
+        #expect(lines.contains("\(root.path)/policies.yaml: error: policies.yaml is missing from the content folder [missing-file]"))
+        #expect(lines.last == "kb check: \(root.path): 0 articles, 0 codes, 0 categories: 3 errors, 0 warnings")
+
+        let json = try KBRun("check", "--content", root.path, "--format", "json")
+        #expect(json.status == 1)
+        let report = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(report?["errors"] as? Int == 3)
+        #expect(report?["ok"] as? Bool == false)
+    }
+
+    @Test("bad usage exits 2 with the reason on stderr")
+    func badUsage() throws {
+        let run = try KBRun("check", "--format", "yaml")
+        #expect(run.status == 2)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.contains("The value 'yaml' is invalid for '--format <format>'"))
+        #expect(try KBRun("list", "codes", "--category", "payments").status == 2)
+        #expect(try KBRun("frobnicate").status == 2)
+        #expect(try KBRun("check", "--content", "/no/such/folder").status == 2)
+    }
+
+    @Test("kb show fills policy values from policies.yaml")
+    func showUnlockAccount() throws {
+        let run = try KBRun("show", "unlock-account")
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("How do I unlock my portal account?\n"))
+        #expect(run.stdout.contains("after 5 incorrect passwords"))
+        #expect(run.stdout.contains("15 minutes"))
+        #expect(!run.stdout.contains("{{"))
+
+        let json = try KBRun("show", "unlock-account", "--json")
+        let record = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(record?["slug"] as? String == "unlock-account")
+        #expect(record?["flow"] as? String == "account-lockout")
+        #expect((record?["markdown"] as? String)?.contains("{{") == false)
+    }
+
+    @Test("kb show suggests slugs for an unknown one")
+    func showUnknown() throws {
+        let run = try KBRun("show", "unlock-acount")
+        #expect(run.status == 1)
+        #expect(run.stderr == "error: no article 'unlock-acount'; did you mean: unlock-account?\n")
+    }
+
+    @Test("kb code finds codes in any case, and by name", arguments: ["51", "n7", "N7", "do not honor", "Insufficient funds"])
+    func codeLookup(_ query: String) throws {
+        let run = try KBRun("code", query)
+        #expect(run.status == 0)
+        let expectedCode = ["51": "51", "n7": "N7", "N7": "N7", "do not honor": "05", "Insufficient funds": "51"][query]!
+        #expect(run.stdout.hasPrefix(expectedCode + " — "))
+        #expect(run.stdout.contains("Customer"))
+    }
+
+    @Test("an unknown code exits 1 and suggests close codes")
+    func codeUnknown() throws {
+        let run = try KBRun("code", "5x")
+        #expect(run.status == 1)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.hasPrefix("error: no response code '5x'; close codes: 51 (Insufficient funds)"))
+    }
+
+    @Test("kb list prints a table, or JSON")
+    func list() throws {
+        let articles = try KBRun("list")
+        #expect(articles.status == 0)
+        #expect(articles.stdout.hasPrefix("SLUG"))
+        #expect(articles.stdout.contains("unlock-account"))
+        let codes = try KBRun("list", "codes", "--json")
+        let array = try JSONSerialization.jsonObject(with: Data(codes.stdout.utf8)) as? [[String: Any]]
+        #expect((array?.count ?? 0) >= 45)
+        #expect(array?.first?["class"] != nil)
+        let payments = try KBRun("list", "--category", "payments", "--json")
+        let slugs = (try JSONSerialization.jsonObject(with: Data(payments.stdout.utf8)) as? [[String: Any]])?.compactMap { $0["slug"] as? String }
+        #expect(slugs?.contains("cancel-transaction") == true)
+        #expect(slugs?.contains("unlock-account") == false)
+    }
+
+    @Test("--help lists the commands and the exit codes; --version prints the version")
+    func helpAndVersion() throws {
+        let help = try KBRun("--help")
+        #expect(help.status == 0)
+        for word in ["check", "list", "show", "code", "EXIT STATUS", "KB_CONTENT", "NO_COLOR"] {
+            #expect(help.stdout.contains(word), "help mentions \(word)")
+        }
+        let version = try KBRun("--version")
+        #expect(version.stdout == "0.1.0\n")
+    }
+
+    @Test("KB_CONTENT points kb at another folder")
+    func environmentContent() throws {
+        let run = try KBRun("check", environment: ["KB_CONTENT": "/no/such/folder"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("'/no/such/folder' does not exist"))
+    }
+}
