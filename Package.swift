@@ -46,6 +46,7 @@ let package = Package(
         .testTarget(
             name: "KBContentTests",
             dependencies: ["KBContent"],
+            exclude: ["Golden"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -154,3 +154,47 @@ struct CommandTests {
         #expect(run.stderr.contains("'/no/such/folder' does not exist"))
     }
 }
+
+@Suite("kb answer")
+struct AnswerCommandTests {
+    @Test("a code's answer in plain text; stdout holds only the answer")
+    func codeAnswer() throws {
+        let run = try KBRun("answer", "51", "--format", "text")
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("Hi there,\n\nThe payment for your order was declined"))
+        #expect(run.stdout.hasSuffix("Best regards,\nMidtrans Support\n"))
+        #expect(run.stderr == "answer for response code 51 — Insufficient funds\n")
+    }
+
+    @Test("variables fill the greeting; Markdown keeps bold and absolute links")
+    func articleAnswer() throws {
+        let run = try KBRun("answer", "cancel-transaction", "--var", "customer.name=Budi", "--format", "markdown", "--base-url", "https://help.example.com")
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("Hi Budi,"))
+        #expect(run.stdout.contains("**Transactions**"))
+        #expect(run.stdout.contains("](https://help.example.com/articles/refund-transaction.html)"))
+        let plain = try KBRun("answer", "cancel-transaction")
+        #expect(!plain.stdout.contains("**"))
+        #expect(!plain.stdout.contains("]("))
+    }
+
+    @Test("--strict names the missing variables and exits 2; bad variables are usage errors")
+    func strictAndBadVariables() throws {
+        let strict = try KBRun("answer", "unlock-account", "--strict", "--var", "customer.name=Budi")
+        #expect(strict.status == 2)
+        #expect(strict.stdout.isEmpty)
+        #expect(strict.stderr == "error: the answer needs agent.name, user.email; give --var agent.name=… --var user.email=…\n")
+        let unknown = try KBRun("answer", "unlock-account", "--var", "name=Budi")
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("unknown variable 'name'"))
+        #expect(try KBRun("answer", "unlock-account", "--var", "novalue").status == 2)
+    }
+
+    @Test("--copy without a terminal or clipboard tool says so and still prints")
+    func copyWithoutClipboard() throws {
+        let run = try KBRun("answer", "51", "--copy", environment: ["PATH": "/nonexistent"])
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("Hi there,"))
+        #expect(run.stderr.hasSuffix("not copied: stdout is not a terminal and no wl-copy, xclip or pbcopy was found; pipe the output instead\n"))
+    }
+}

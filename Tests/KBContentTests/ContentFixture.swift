@@ -59,6 +59,13 @@ struct ContentFixture {
           - Locked out of the portal
         related: [cancel]
         updated: 2026-11-25
+        answer: |
+          Hi {{customer.name}},
+
+          Wait {{policy.lockout.unlock_after_minutes}} minutes for {{user.email}}.
+
+          Best regards,
+          {{agent.name}}
         ---
 
         ## Why
@@ -74,6 +81,7 @@ struct ContentFixture {
         tags: []
         questions: [Can I void a payment?, How to cancel an order]
         updated: 2026-11-25
+        answer: "Hi {{customer.name}}, cancel {{order_id}} before settlement. {{agent.name}}"
         ---
 
         ## After settlement

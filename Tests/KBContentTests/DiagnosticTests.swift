@@ -28,7 +28,7 @@ let diagnosticCases: [DiagnosticCase] = [
         "Content/articles/cancel.md:2:1: error: front matter is missing the field 'summary' [missing-field]\n    hint: add a line such as: summary: One sentence that answers the question.",
     ]),
     DiagnosticCase(kind: .unknownField, fixture: { base.replacing("tags: []", with: "tags: []\nsumary: typo", in: "articles/cancel.md") }, expected: [
-        "Content/articles/cancel.md:6:1: error: unknown field 'sumary' in front matter [unknown-field]\n    hint: did you mean 'summary'? allowed fields: title, summary, category, tags, questions, related, flow, updated, slug",
+        "Content/articles/cancel.md:6:1: error: unknown field 'sumary' in front matter [unknown-field]\n    hint: did you mean 'summary'? allowed fields: title, summary, category, tags, questions, related, flow, updated, answer, slug",
     ]),
     DiagnosticCase(kind: .wrongType, fixture: { base.replacing("tags: []", with: "tags: login", in: "articles/cancel.md") }, expected: [
         "Content/articles/cancel.md:5:7: error: field 'tags' in front matter must be a list [wrong-type]\n    hint: write it as [a, b] or as lines starting with '- '",
@@ -58,14 +58,20 @@ let diagnosticCases: [DiagnosticCase] = [
     DiagnosticCase(kind: .brokenLink, fixture: {
         base.replacing("and [code 51](code:51).", with: "[a](missing.md) [b](cancel.md#nowhere) [c](code:99) [d](javascript:alert(1)) [e](/etc/passwd)", in: "articles/unlock.md")
     }, expected: [
-        "Content/articles/unlock.md:16:46: error: link to missing article 'missing' [broken-link]\n    hint: articles are the .md files in the articles folder; `kb list articles` shows their slugs",
-        "Content/articles/unlock.md:16:62: error: no heading '#nowhere' in article 'cancel' [broken-link]\n    hint: its headings are: #after-settlement",
-        "Content/articles/unlock.md:16:85: error: link to unknown response code '99' [broken-link]\n    hint: codes are defined in response-codes.yaml",
-        "Content/articles/unlock.md:16:98: error: link scheme 'javascript:' is not allowed [broken-link]\n    hint: link to https:// or mailto: addresses, articles (slug.md) or codes (code:51)",
-        "Content/articles/unlock.md:16:123: error: link '/etc/passwd' is not an article, a code or a web address [broken-link]\n    hint: write article links as slug.md, codes as code:51, and web links in full with https://",
+        "Content/articles/unlock.md:23:46: error: link to missing article 'missing' [broken-link]\n    hint: articles are the .md files in the articles folder; `kb list articles` shows their slugs",
+        "Content/articles/unlock.md:23:62: error: no heading '#nowhere' in article 'cancel' [broken-link]\n    hint: its headings are: #after-settlement",
+        "Content/articles/unlock.md:23:85: error: link to unknown response code '99' [broken-link]\n    hint: codes are defined in response-codes.yaml",
+        "Content/articles/unlock.md:23:98: error: link scheme 'javascript:' is not allowed [broken-link]\n    hint: link to https:// or mailto: addresses, articles (slug.md) or codes (code:51)",
+        "Content/articles/unlock.md:23:123: error: link '/etc/passwd' is not an article, a code or a web address [broken-link]\n    hint: write article links as slug.md, codes as code:51, and web links in full with https://",
     ]),
     DiagnosticCase(kind: .unknownPlaceholder, fixture: { base.replacing("{{policy.lockout.max_failed_attempts}}", with: "{{policy.lockout.max_failed}}", in: "articles/unlock.md") }, expected: [
-        "Content/articles/unlock.md:15:7: error: placeholder '{{policy.lockout.max_failed}}' names no value [unknown-placeholder]\n    hint: did you mean {{policy.lockout.max_failed_attempts}}? Values are defined in policies.yaml",
+        "Content/articles/unlock.md:22:7: error: placeholder '{{policy.lockout.max_failed}}' names no value [unknown-placeholder]\n    hint: did you mean {{policy.lockout.max_failed_attempts}}? Values are defined in policies.yaml",
+    ]),
+    DiagnosticCase(kind: .unknownPlaceholder, fixture: { base.replacing("for {{user.email}}", with: "for {{user.mail}}", in: "articles/unlock.md") }, expected: [
+        "Content/articles/unlock.md:14:60: error: placeholder '{{user.mail}}' names no value [unknown-placeholder]\n    hint: use {{policy.<path>}} or one of: {{agent.name}}, {{customer.name}}, {{order_id}}, {{user.email}}",
+    ]),
+    DiagnosticCase(kind: .missingField, fixture: { base.replacing("answer: \"Hi {{customer.name}}, cancel {{order_id}} before settlement. {{agent.name}}\"\n", with: "", in: "articles/cancel.md") }, expected: [
+        "Content/articles/cancel.md:2:1: error: front matter is missing the field 'answer' [missing-field]\n    hint: add a line such as: answer: |  (then the reply to paste into a ticket, indented; see docs/content.md)",
     ]),
     DiagnosticCase(kind: .malformedCode, fixture: { base.replacing("code: \"N7\"", with: "code: \"n-7\"", in: "response-codes.yaml") }, expected: [
         "Content/response-codes.yaml:9:9: error: response code 'n-7' is malformed [malformed-code]\n    hint: a code is two digits or capital letters, quoted: code: \"05\", code: \"N7\"",
@@ -80,12 +86,12 @@ let diagnosticCases: [DiagnosticCase] = [
         "Content/response-codes.yaml:5:10: error: retry 'sometimes' of response code '51' is not yes, later or no [bad-retry]\n    hint: yes: retry now after a fix; later: after a delay; no: never with the same card (quote \"yes\" and \"no\" for other YAML tools)",
     ]),
     DiagnosticCase(kind: .emptyBody, fixture: { base.replacing("## After settlement\n\nWrite to {{policy.support.email}}; roles are {{policy.roles}}.", with: "   ", in: "articles/cancel.md") }, expected: [
-        "Content/articles/cancel.md:9: error: the article has no body [empty-body]\n    hint: write the answer in Markdown below the closing '---'",
+        "Content/articles/cancel.md:10: error: the article has no body [empty-body]\n    hint: write the answer in Markdown below the closing '---'",
         // The heading the other article links to went with the body.
-        "Content/articles/unlock.md:16:5: error: no heading '#after-settlement' in article 'cancel' [broken-link]\n    hint: 'cancel' has no headings",
+        "Content/articles/unlock.md:23:5: error: no heading '#after-settlement' in article 'cancel' [broken-link]\n    hint: 'cancel' has no headings",
     ]),
     DiagnosticCase(kind: .rawHTML, fixture: { base.replacing("## After settlement", with: "## After settlement\n\n<div onclick=\"x()\">hi</div>", in: "articles/cancel.md") }, expected: [
-        "Content/articles/cancel.md:12:1: warning: raw HTML is never shown to readers [raw-html]\n    hint: use Markdown instead: **bold**, lists, tables, [links](slug.md)",
+        "Content/articles/cancel.md:13:1: warning: raw HTML is never shown to readers [raw-html]\n    hint: use Markdown instead: **bold**, lists, tables, [links](slug.md)",
     ]),
     DiagnosticCase(kind: .duplicateSynonym, fixture: { base.replacing("[cancel, void]", with: "[cancel, void, 2fa]", in: "synonyms.yaml") }, expected: [
         "Content/synonyms.yaml:2:18: warning: '2fa' is already in the group on line 1 [duplicate-synonym]\n    hint: a phrase belongs to one group; merge the groups or remove one",

@@ -2,7 +2,7 @@ internal import Yams
 
 /// Reads one article file: YAML front matter between `---` lines, then Markdown.
 enum ArticleReader {
-    static let fields = ["title", "summary", "category", "tags", "questions", "related", "flow", "updated", "slug"]
+    static let fields = ["title", "summary", "category", "tags", "questions", "related", "flow", "updated", "answer", "slug"]
     static let questionCount = 2...6
 
     /// An article as read from its file, before links are checked against the others.
@@ -51,6 +51,7 @@ enum ArticleReader {
         let related = reader.stringList("related", required: false) ?? []
         let flow = reader.string("flow", required: false)
         let updated = reader.string("updated", example: "2026-11-25")
+        let answer = reader.string("answer", example: "|  (then the reply to paste into a ticket, indented; see docs/content.md)")
 
         if let questions, !questionCount.contains(questions.count) {
             collector.error(
@@ -75,6 +76,12 @@ enum ArticleReader {
         }
         for question in questions ?? [] {
             PlaceholderCheck.report(in: question, at: reader.location(of: "questions"), policies: policies, collector)
+        }
+        if let answer {
+            let (start, indent) = reader.textLocation(of: "answer")
+            PlaceholderCheck.report(
+                in: answer, at: start, blockIndent: indent, policies: policies, allowed: AnswerVariables.names, collector
+            )
         }
 
         let bodyOffset = split.bodyLineOffset
@@ -102,6 +109,7 @@ enum ArticleReader {
         let article = Article(
             slug: slug, title: fill(title ?? slug), summary: fill(summary ?? ""), category: category ?? "",
             tags: tags ?? [], questions: (questions ?? []).map(fill), related: related, flow: flow, updated: updated ?? "",
+            answer: fill(answer ?? ""),
             body: body, document: document, sourcePath: file
         )
         return Parsed(

@@ -85,21 +85,37 @@ enum ResponseCodesReader {
 /// Reports placeholders that name no policy value.
 enum PlaceholderCheck {
     /// `location` is where `text` starts; occurrences on later lines move down from it.
-    static func report(in text: String, at location: SourceLocation, policies: Policies, _ collector: DiagnosticCollector) {
-        for occurrence in Placeholders.occurrences(in: text) where policies.placeholderValue(occurrence.name) == nil {
+    /// `allowed` names placeholders that are filled later (an answer's ticket variables).
+    /// `blockIndent` is the indentation of every line of a YAML `|` block; otherwise the
+    /// first line starts at `location`'s column.
+    static func report(
+        in text: String, at location: SourceLocation, blockIndent: Int? = nil, policies: Policies,
+        allowed: Set<String> = [], _ collector: DiagnosticCollector
+    ) {
+        for occurrence in Placeholders.occurrences(in: text)
+        where policies.placeholderValue(occurrence.name) == nil && !allowed.contains(occurrence.name) {
             var place = location
-            if occurrence.line == 1 {
+            if let blockIndent {
+                place.line += occurrence.line - 1
+                place.column = blockIndent + occurrence.column
+            } else if occurrence.line == 1 {
                 place.column = max(location.column, 1) + occurrence.column - 1
             } else {
                 place.line += occurrence.line - 1
                 place.column = occurrence.column
             }
-            collector.error(.unknownPlaceholder, place, "placeholder '{{\(occurrence.name)}}' names no value", hint: hint(for: occurrence.name, policies))
+            collector.error(
+                .unknownPlaceholder, place, "placeholder '{{\(occurrence.name)}}' names no value",
+                hint: hint(for: occurrence.name, policies, allowed: allowed)
+            )
         }
     }
 
-    private static func hint(for name: String, _ policies: Policies) -> String {
+    private static func hint(for name: String, _ policies: Policies, allowed: Set<String>) -> String {
         guard name.hasPrefix("policy.") else {
+            if !allowed.isEmpty {
+                return "use {{policy.<path>}} or one of: " + allowed.sorted().map { "{{\($0)}}" }.joined(separator: ", ")
+            }
             return "placeholders in content are {{policy.<path>}}, with a path from policies.yaml"
         }
         let path = String(name.dropFirst("policy.".count))

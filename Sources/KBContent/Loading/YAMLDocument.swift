@@ -92,6 +92,18 @@ struct MappingReader {
 
     func has(_ key: String) -> Bool { mapping[key] != nil }
 
+    /// Where the text of a field starts, and the indentation of its lines when it is
+    /// a `|` or `>` block (its text then starts on the line after the indicator).
+    func textLocation(of key: String) -> (start: SourceLocation, blockIndent: Int?) {
+        var place = location(of: key)
+        guard let scalar = mapping[key]?.scalar, scalar.style == .literal || scalar.style == .folded,
+              let keyNode = mapping.keys.first(where: { $0.string == key }), let keyMark = keyNode.mark
+        else { return (place, nil) }
+        place.line += 1
+        // Block lines are indented one level (two spaces) past their key.
+        return (place, keyMark.column + 1)
+    }
+
     /// A scalar field as text; `nil` (and a diagnostic when required) if absent, empty or not a scalar.
     func string(_ key: String, required: Bool = true, example: String? = nil) -> String? {
         guard let value = mapping[key] else {

@@ -20,6 +20,9 @@ public struct Article: Sendable, Hashable, Identifiable {
     public var updated: String
     /// The Markdown body with placeholders filled in.
     public var body: String
+    /// The reply for support agents: Markdown with policy values filled in and
+    /// ticket variables (``AnswerVariables``) still to fill.
+    public var answer: String
     /// The body parsed into a tree.
     public var document: MarkdownDocument
     /// Where the article was loaded from, relative to the content folder.
@@ -30,8 +33,9 @@ public struct Article: Sendable, Hashable, Identifiable {
     public init(
         slug: String, title: String, summary: String, category: String, tags: [String],
         questions: [String], related: [String], flow: String?, updated: String,
-        body: String, document: MarkdownDocument, sourcePath: String
+        answer: String, body: String, document: MarkdownDocument, sourcePath: String
     ) {
+        self.answer = answer
         self.slug = slug
         self.title = title
         self.summary = summary
