@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .executable(name: "kb", targets: ["kb"]),
         .library(name: "KBContent", targets: ["KBContent"]),
+        .library(name: "KnowledgeBase", targets: ["KnowledgeBase"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -34,10 +35,16 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "KnowledgeBase",
+            dependencies: ["KBContent"],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "kb",
             dependencies: [
                 "KBContent",
+                "KnowledgeBase",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -47,6 +54,11 @@ let package = Package(
             name: "KBContentTests",
             dependencies: ["KBContent"],
             exclude: ["Golden"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KnowledgeBaseTests",
+            dependencies: ["KnowledgeBase", "KBContent"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KBContent
+import KnowledgeBase
 
 /// `kb answer`: the reply a support agent pastes into a ticket.
 struct AnswerCommand: ParsableCommand {
@@ -48,21 +49,20 @@ struct AnswerCommand: ParsableCommand {
     }
 
     func run() throws {
-        let content = try contentOptions.loadValidContent()
+        let knowledgeBase = try contentOptions.loadKnowledgeBase()
         let query = subject.joined(separator: " ").trimmingCharacters(in: .whitespaces)
         let variables = try parsedVariables()
+        guard let found = knowledgeBase.subject(named: query) else {
+            Terminal.standardError("error: no article or response code '\(query)'; `kb list` shows the slugs, `kb list codes` the codes")
+            throw ExitCode.failure
+        }
+        if case let .code(code) = found {
+            Terminal.standardError("answer for response code \(code.code) — \(code.name)")
+        }
         let answer: Answer
         do {
-            if let article = content.article(query.lowercased()) {
-                answer = try Answer.forArticle(article, variables: variables, strict: strict)
-            } else if let code = content.responseCode(query) ?? content.responseCode(named: query) {
-                answer = try Answer.forCode(code, variables: variables, strict: strict)
-                Terminal.standardError("answer for response code \(code.code) — \(code.name)")
-            } else {
-                Terminal.standardError("error: no article or response code '\(query)'; `kb list` shows the slugs, `kb list codes` the codes")
-                throw ExitCode.failure
-            }
-        } catch let error as AnswerError {
+            answer = try knowledgeBase.answer(for: found, variables: variables, strict: strict)
+        } catch {
             Terminal.standardError("error: \(error)")
             throw ExitCode(2)
         }

@@ -26,12 +26,7 @@ struct CheckCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
-        let directory = contentOptions.resolvedDirectory
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            Terminal.standardError("error: content folder '\(directory)' does not exist; pass --content DIR or set KB_CONTENT")
-            throw ExitCode(2)
-        }
+        let directory = try contentOptions.existingDirectory()
         let result = ContentLoader(directory: directory).load()
         let errors = result.diagnostics.filter { $0.severity == .error }.count
         let warnings = result.diagnostics.count - errors

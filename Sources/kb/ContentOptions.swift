@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KBContent
+import KnowledgeBase
 
 /// The `--content` option every content command takes, and how it resolves.
 struct ContentOptions: ParsableArguments {
@@ -30,22 +31,33 @@ struct ContentOptions: ParsableArguments {
             .appendingPathComponent("Content").path
     }
 
-    /// Loads the content; on errors, says so on stderr and exits 1.
-    func loadValidContent() throws -> Content {
+    /// The content folder, or exit 2 with a clear message when it does not exist.
+    func existingDirectory() throws -> String {
         let directory = resolvedDirectory
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             Terminal.standardError("error: content folder '\(directory)' does not exist; pass --content DIR or set KB_CONTENT")
             throw ExitCode(2)
         }
-        let result = ContentLoader(directory: directory).load()
-        guard result.isValid else {
-            let errors = result.diagnostics.filter { $0.severity == .error }
+        return directory
+    }
+
+    /// Loads the knowledge base; on content errors, prints the first ones and exits 1.
+    func loadKnowledgeBase() throws -> KnowledgeBase {
+        let directory = try existingDirectory()
+        do {
+            return try KnowledgeBase.load(directory: directory)
+        } catch {
+            let errors = error.errors
             for diagnostic in errors.prefix(5) { Terminal.standardError(diagnostic.formatted) }
             if errors.count > 5 { Terminal.standardError("… and \(errors.count - 5) more") }
-            Terminal.standardError("error: the content in '\(directory)' has \(errors.count) error(s); run `kb check` and fix them")
+            Terminal.standardError("error: \(error)")
             throw ExitCode.failure
         }
-        return result.content
+    }
+
+    /// The content of the knowledge base (see ``loadKnowledgeBase()``).
+    func loadValidContent() throws -> Content {
+        try loadKnowledgeBase().content
     }
 }
