@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "kb", targets: ["kb"]),
         .library(name: "KBContent", targets: ["KBContent"]),
         .library(name: "KnowledgeBase", targets: ["KnowledgeBase"]),
+        .library(name: "KBSite", targets: ["KBSite"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -25,6 +26,11 @@ let package = Package(
             name: "CCmarkGFM",
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
         ),
 
         .target(
@@ -40,11 +46,21 @@ let package = Package(
             dependencies: ["KBContent"],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "KBSite",
+            dependencies: ["KBContent", "KnowledgeBase", "CLibXML2"],
+            resources: [
+                .embedInCode("Assets/style.css"),
+                .embedInCode("Assets/favicon.svg"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "kb",
             dependencies: [
                 "KBContent",
                 "KnowledgeBase",
+                "KBSite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -59,6 +75,12 @@ let package = Package(
         .testTarget(
             name: "KnowledgeBaseTests",
             dependencies: ["KnowledgeBase", "KBContent"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KBSiteTests",
+            dependencies: ["KBSite", "KBContent", "KnowledgeBase", "CLibXML2"],
+            exclude: ["Golden", "Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

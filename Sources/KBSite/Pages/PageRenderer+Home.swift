@@ -1,0 +1,37 @@
+import Foundation
+import KBContent
+
+extension PageRenderer {
+    /// `index.html`: a search box, the most-asked articles, every category with its
+    /// articles, and the way to the response codes.
+    func homePage() throws(SiteError) -> Data {
+        let description = "Answers for merchants: "
+            + content.categories.map { $0.title.lowercased() }.joined(separator: ", ") + "."
+        return try page(.home, title: options.siteName, description: description) { page in
+            let hero = page.main.element("div", ["class": "hero"])
+            hero.element("h1", text: "How can we help?")
+            hero.element("p", text: "Search the help center, or browse the topics below.")
+            page.searchForm(into: hero, id: "kb_q", label: "Search the help center")
+
+            if !context.mostAsked.isEmpty {
+                let section = page.section("Most asked", id: "kb_most-asked")
+                page.articleList(context.mostAsked, into: section, summaries: true)
+            }
+
+            let topics = page.section("Browse by topic", id: "topics")
+            let grid = topics.element("div", ["class": "category-grid"])
+            for category in content.categories {
+                let articles = content.articles(inCategory: category.id)
+                let card = grid.element("section", ["class": "category-card", "aria-labelledby": "kb_category-" + category.id])
+                card.element("h3", ["id": "kb_category-" + category.id])
+                    .element("a", ["href": page.href(.category(category.id))], text: category.title)
+                card.element("p", text: category.description)
+                if !articles.isEmpty { page.articleList(articles, into: card, summaries: false) }
+            }
+
+            let codes = page.section("Bank response codes", id: "kb_codes")
+            codes.element("p", text: "What each code a bank sends back for a card payment means, whether to retry, and what to tell the customer.")
+            codes.element("p").element("a", ["class": "button", "href": page.href(.codes)], text: "All \(content.responseCodes.count) response codes")
+        }
+    }
+}

@@ -1,0 +1,87 @@
+public import Foundation
+public import KBContent
+public import KnowledgeBase
+
+/// Builds the whole static help site from checked content.
+///
+/// A pure function of the content and the options: no file is read or written, no
+/// clock is read, every list is in a fixed order, so two builds of the same content
+/// are byte-identical. Pages are rendered on all cores. ``SiteWriter`` puts the
+/// result on disk.
+public struct SiteBuilder: Sendable {
+    let context: SiteContext
+
+    public init(content: Content, options: SiteOptions = SiteOptions()) {
+        context = SiteContext(content: content, options: options)
+    }
+
+    public init(knowledgeBase: KnowledgeBase, options: SiteOptions = SiteOptions()) {
+        self.init(content: knowledgeBase.content, options: options)
+    }
+
+    /// Every page the site has, in the order they are built: home, 404, the codes
+    /// table, each code, each category, each article.
+    public var pageRoutes: [SiteRoute] {
+        let content = context.content
+        return [.home, .notFound, .codes]
+            + content.responseCodes.map { .code($0.code) }
+            + content.categories.map { .category($0.id) }
+            + content.articles.map { .article($0.slug) }
+    }
+
+    /// One page, rendered alone (what a server would send for it).
+    public func page(_ route: SiteRoute) throws(SiteError) -> Data {
+        try PageRenderer(context: context).render(route)
+    }
+
+    /// Every file of the site. `progress` is called on this thread with the number of
+    /// pages rendered so far and the total.
+    public func build(progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws(SiteError) -> StaticSite {
+        let routes = pageRoutes
+        let renderer = PageRenderer(context: context)
+        let rendered = Parallel.map(count: routes.count, progress: { progress?($0, routes.count) }) { index in
+            Result { () throws(SiteError) -> Data in try renderer.render(routes[index]) }
+        }
+        var files: [SiteFile] = []
+        files.reserveCapacity(routes.count + 5)
+        for (route, result) in zip(routes, rendered) {
+            files.append(SiteFile(path: route.path, contents: try result.get()))
+        }
+        files.append(SiteFile(path: SiteAssets.styleSheetName, contents: SiteAssets.styleSheet))
+        files.append(SiteFile(path: SiteAssets.faviconName, contents: SiteAssets.favicon))
+        files.append(SiteFile(path: "robots.txt", contents: robots()))
+        if context.options.baseURL != nil {
+            files.append(SiteFile(path: "sitemap.xml", contents: try sitemap(routes)))
+        }
+        return StaticSite(files: files)
+    }
+
+    /// Every page for crawlers, with the base URL in front; the sitemap names itself.
+    private func robots() -> Data {
+        var text = "User-agent: *\nAllow: /\n"
+        if let baseURL = context.options.baseURL {
+            text += "\nSitemap: \(baseURL)sitemap.xml\n"
+        }
+        return Data(text.utf8)
+    }
+
+    /// `sitemap.xml`, built as a libxml2 XML tree: every page but the 404, with each
+    /// article's `updated` date as `lastmod`.
+    private func sitemap(_ routes: [SiteRoute]) throws(SiteError) -> Data {
+        let document = MarkupDocument(xmlRoot: "urlset", namespace: "http://www.sitemaps.org/schemas/sitemap/0.9")
+        for route in routes where route != .notFound {
+            guard let location = context.options.absoluteURL(route) else { continue }
+            let entry = document.root.element("url")
+            entry.element("loc", text: location)
+            if case let .article(slug) = route, let article = context.content.article(slug),
+               DisplayDate.readable(article.updated) != nil {
+                entry.element("lastmod", text: article.updated)
+            }
+        }
+        do {
+            return try document.serialized()
+        } catch {
+            throw SiteError(error)
+        }
+    }
+}
