@@ -65,6 +65,16 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Times the site build on ../shared/bench (scripts/site-bench.sh); not a test.
+        .executableTarget(
+            name: "SiteBench",
+            dependencies: [
+                "KBContent",
+                "KBSite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
 
         .testTarget(
             name: "KBContentTests",

@@ -40,6 +40,9 @@ final class MarkupDocument {
     private init(kind: Kind, document: xmlDocPtr, rootName: StaticString, namespace: String?) {
         self.kind = kind
         self.document = document
+        // Element and attribute names are interned in the document's dictionary instead of
+        // copied per node (xmlFreeDoc frees it with the tree).
+        document.pointee.dict = xmlDictCreate()
         let node = MarkupElement.withName(rootName) { xmlNewDocNode(document, nil, $0, nil) }
         guard let node else { Self.outOfMemory("creating the root element") }
         xmlDocSetRootElement(document, node)

@@ -6,12 +6,10 @@ enum MarkupText {
     ///
     /// - Complexity: O(n); plain printable ASCII is returned as it is after one pass.
     static func clean(_ text: String) -> String {
-        var isPlain = true
-        for byte in text.utf8 where byte >= 0x7F || (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) {
-            isPlain = false
-            break
+        let isPlain = text.utf8.withContiguousStorageIfAvailable { bytes in
+            !bytes.contains { byte in byte >= 0x7F || (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) }
         }
-        if isPlain { return text }
+        if isPlain == true { return text }
         guard text.unicodeScalars.contains(where: isForbidden) else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars where !isForbidden(scalar) {

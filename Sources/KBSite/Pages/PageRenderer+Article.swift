@@ -6,7 +6,7 @@ extension PageRenderer {
     /// ways the question is asked, and related articles.
     func articlePage(_ article: Article) throws(SiteError) -> Data {
         let route = SiteRoute.article(article.slug)
-        let category = content.category(article.category)
+        let category = context.categoriesByID[article.category]
         return try page(route, title: article.title, description: article.summary) { page in
             page.breadcrumbs(
                 [("Home", .home)] + (category.map { [($0.title, SiteRoute.category($0.id))] } ?? []),

@@ -2,6 +2,9 @@ import Foundation
 import KBContent
 
 extension PageRenderer {
+    /// A category card on the home page lists this many articles, then links to the rest.
+    static let homeArticlesPerCategory = 8
+
     /// `index.html`: a search box, the most-asked articles, every category with its
     /// articles, and the way to the response codes.
     func homePage() throws(SiteError) -> Data {
@@ -21,12 +24,18 @@ extension PageRenderer {
             let topics = page.section("Browse by topic", id: "topics")
             let grid = topics.element("div", ["class": "category-grid"])
             for category in content.categories {
-                let articles = content.articles(inCategory: category.id)
+                let articles = context.articles(inCategory: category.id)
                 let card = grid.element("section", ["class": "category-card", "aria-labelledby": "kb_category-" + category.id])
                 card.element("h3", ["id": "kb_category-" + category.id])
                     .element("a", ["href": page.href(.category(category.id))], text: category.title)
                 card.element("p", text: category.description)
-                if !articles.isEmpty { page.articleList(articles, into: card, summaries: false) }
+                if !articles.isEmpty {
+                    page.articleList(Array(articles.prefix(Self.homeArticlesPerCategory)), into: card, summaries: false)
+                }
+                if articles.count > Self.homeArticlesPerCategory {
+                    card.element("p", ["class": "more"])
+                        .element("a", ["href": page.href(.category(category.id))], text: "All \(articles.count) articles")
+                }
             }
 
             let codes = page.section("Bank response codes", id: "kb_codes")

@@ -27,7 +27,7 @@ struct PageRenderer: Sendable {
             guard let article = content.article(slug) else { return try notFoundPage() }
             return try articlePage(article)
         case let .category(id):
-            guard let category = content.category(id) else { return try notFoundPage() }
+            guard let category = context.categoriesByID[id] else { return try notFoundPage() }
             return try categoryPage(category)
         case .flow, .file:
             return try notFoundPage()

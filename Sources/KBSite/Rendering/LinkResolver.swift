@@ -54,6 +54,13 @@ struct LinkResolver {
     /// The destination as a browser reads it: ASCII tabs and newlines removed anywhere,
     /// spaces and controls trimmed from the ends; `nil` when other controls remain.
     static func cleaned(_ destination: String) -> String? {
+        // Most destinations are printable ASCII already: nothing to remove.
+        let isPrintableASCII = destination.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.allSatisfy { (0x21...0x7E).contains($0) }
+        }
+        if isPrintableASCII == true {
+            return destination.hasPrefix("/") || destination.hasPrefix("\\") ? nil : destination
+        }
         var scalars = String.UnicodeScalarView()
         for scalar in destination.unicodeScalars where scalar != "\t" && scalar != "\n" && scalar != "\r" {
             scalars.append(scalar)

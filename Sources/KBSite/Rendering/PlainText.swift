@@ -1,4 +1,3 @@
-import Foundation
 import KBContent
 
 /// The text of Markdown blocks and inlines without markup, found with an explicit
@@ -59,6 +58,16 @@ enum PlainText {
                 }
             }
         }
-        return text.trimmingCharacters(in: .whitespaces)
+        return trimmed(text)
+    }
+
+    /// `text` without leading and trailing spaces, tabs and line breaks.
+    static func trimmed(_ text: String) -> String {
+        let utf8 = text.utf8
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        guard let first = utf8.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = utf8.lastIndex(where: { !isSpace($0) }) ?? first
+        if first == utf8.startIndex, utf8.index(after: last) == utf8.endIndex { return text }
+        return String(text[first...last])
     }
 }

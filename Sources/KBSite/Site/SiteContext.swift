@@ -15,6 +15,10 @@ struct SiteContext: Sendable {
     let mentions: [String: [Article]]
     /// The newest `updated` date of all articles, for the footer.
     let latestUpdate: String?
+    /// Each category's articles, sorted by title (as `Content.articles(inCategory:)`).
+    let articlesByCategory: [String: [Article]]
+    /// The categories by id.
+    let categoriesByID: [String: KBContent.Category]
 
     init(content: Content, options: SiteOptions) {
         self.content = content
@@ -36,6 +40,14 @@ struct SiteContext: Sendable {
         }
         self.mentions = mentions.mapValues { $0.sorted { ($0.title, $0.slug) < ($1.title, $1.slug) } }
         latestUpdate = content.articles.map(\.updated).max()
+        articlesByCategory = Dictionary(grouping: content.articles, by: \.category)
+            .mapValues { $0.sorted { ($0.title, $0.slug) < ($1.title, $1.slug) } }
+        categoriesByID = Dictionary(content.categories.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The articles of a category, by title.
+    func articles(inCategory id: String) -> [Article] {
+        articlesByCategory[id] ?? []
     }
 
     /// The article's flow page, when one is built.

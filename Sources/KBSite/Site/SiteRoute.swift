@@ -39,17 +39,40 @@ public enum SiteRoute: Hashable, Sendable {
     }
 
     /// A relative link to this file from `page`, with an optional `#fragment`.
+    ///
+    /// - Complexity: O(length of the two paths); this runs for every link of every page.
     public func href(from page: SiteRoute, fragment: String? = nil) -> String {
         if self == page, let fragment { return "#" + fragment }
-        let from = page.path.split(separator: "/").dropLast()
-        let to = path.split(separator: "/")
-        var shared = 0
-        while shared < from.count, shared < to.count - 1, from[from.startIndex + shared] == to[shared] {
-            shared += 1
+        let link = Self.relativePath(to: path, from: page.path)
+        guard let fragment else { return link }
+        return link + "#" + fragment
+    }
+
+    /// The path of `target` as seen from the folder of `source`: `..` for each folder of
+    /// `source` not shared with `target`, then the rest of `target`.
+    static func relativePath(to target: String, from source: String) -> String {
+        let targetBytes = target.utf8
+        let sourceBytes = source.utf8
+        let slash = UInt8(ascii: "/")
+        // Where the folders both paths share end, just past a '/'.
+        var sharedInTarget = targetBytes.startIndex
+        var sharedInSource = sourceBytes.startIndex
+        var targetIndex = targetBytes.startIndex
+        var sourceIndex = sourceBytes.startIndex
+        while targetIndex != targetBytes.endIndex, sourceIndex != sourceBytes.endIndex,
+              targetBytes[targetIndex] == sourceBytes[sourceIndex] {
+            let byte = targetBytes[targetIndex]
+            targetBytes.formIndex(after: &targetIndex)
+            sourceBytes.formIndex(after: &sourceIndex)
+            if byte == slash {
+                sharedInTarget = targetIndex
+                sharedInSource = sourceIndex
+            }
         }
-        let up = String(repeating: "../", count: from.count - shared)
-        let link = up + to[shared...].joined(separator: "/")
-        return fragment.map { link + "#" + $0 } ?? link
+        let up = sourceBytes[sharedInSource...].reduce(0) { $1 == slash ? $0 + 1 : $0 }
+        let rest = Substring(targetBytes[sharedInTarget...])
+        if up == 0 { return String(rest) }
+        return String(repeating: "../", count: up) + rest
     }
 
     /// How many folders deep the file is (0 for `index.html`).

@@ -89,16 +89,31 @@ public struct SiteWriter: Sendable {
             }
         }
         let files = site.files + [SiteFile(path: SiteAssets.markerName, contents: SiteAssets.marker)]
-        let failures = Parallel.map(count: files.count, progress: { progress?($0, files.count) }) { index -> SiteError? in
-            let url = folder.appendingPathComponent(files[index].path)
-            do {
-                try files[index].contents.write(to: url)
-                return nil
-            } catch {
-                return .cannotWrite(path: url.path, reason: Self.reason(error))
-            }
+        let root = folder.path
+        for (index, file) in files.enumerated() {
+            if let failure = Self.writeFile(file.contents, to: root + "/" + file.path) { throw failure }
+            if index % 256 == 255 || index == files.count - 1 { progress?(index + 1, files.count) }
         }
-        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+    }
+
+    /// Writes one new file with open(2) and write(2): no temporary file and no fsync per
+    /// file (the folder as a whole is what is replaced atomically).
+    private static func writeFile(_ contents: Data, to path: String) -> SiteError? {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        return contents.withUnsafeBytes { buffer -> SiteError? in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return .cannotWrite(path: path, reason: String(cString: strerror(errno)))
+                }
+                offset += written
+            }
+            return nil
+        }
     }
 
     private static func reason(_ error: any Error) -> String {
