@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .executable(name: "kb", targets: ["kb"]),
         .library(name: "KBContent", targets: ["KBContent"]),
+        .library(name: "KBFlows", targets: ["KBFlows"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -25,6 +26,11 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .systemLibrary(
+            name: "CPSL",
+            pkgConfig: "libpsl",
+            providers: [.apt(["libpsl-dev"])]
+        ),
 
         .target(
             name: "KBContent",
@@ -34,10 +40,16 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "KBFlows",
+            dependencies: ["KBContent", "CPSL"],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "kb",
             dependencies: [
                 "KBContent",
+                "KBFlows",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -46,6 +58,11 @@ let package = Package(
         .testTarget(
             name: "KBContentTests",
             dependencies: ["KBContent"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KBFlowsTests",
+            dependencies: ["KBFlows", "KBContent"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
