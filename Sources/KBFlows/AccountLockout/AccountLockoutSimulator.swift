@@ -214,6 +214,4 @@ public struct AccountLockoutSimulator: FlowSimulator {
             policies: ["lockout.unlock_after_minutes"]
         )
     }
-
-    private func section(_ anchor: String) -> ArticleReference { ArticleReference(Self.article, anchor) }
 }

@@ -6,6 +6,15 @@ public struct FlowRegistry: Sendable {
     /// Every simulator type, in the order flows are listed.
     public static let simulatorTypes: [any FlowSimulator.Type] = [
         AccountLockoutSimulator.self,
+        ForgotTwoFactorSimulator.self,
+        IPWhitelistSimulator.self,
+        CardDeniedSimulator.self,
+        AddPortalUserSimulator.self,
+        PaymentURLsSimulator.self,
+        ChangeLoginEmailSimulator.self,
+        CancelTransactionSimulator.self,
+        MultipleWebsitesSimulator.self,
+        TransactionActionsSimulator.self,
     ]
 
     /// The flows, in ``simulatorTypes`` order.

@@ -51,3 +51,8 @@ public protocol FlowSimulator: Sendable {
 extension FlowSimulator {
     public var defaultTimeZone: TimeZone? { nil }
 }
+
+extension FlowSimulator {
+    /// A heading of the flow's own article.
+    func section(_ anchor: String) -> ArticleReference { ArticleReference(Self.article, anchor) }
+}
