@@ -21,7 +21,7 @@ struct KB: ParsableCommand {
           2  bad usage: an unknown option, command or value
         """,
         version: version,
-        subcommands: [CheckCommand.self, ListCommand.self, ShowCommand.self, CodeCommand.self]
+        subcommands: [CheckCommand.self, ListCommand.self, ShowCommand.self, CodeCommand.self, SimulateCommand.self]
     )
 
     /// Runs the command; usage errors exit with status 2 rather than ArgumentParser's 64.
