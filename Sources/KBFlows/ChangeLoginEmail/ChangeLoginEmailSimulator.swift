@@ -158,7 +158,7 @@ public struct ChangeLoginEmailSimulator: FlowSimulator {
         return FlowResult(
             verdict: "ready",
             headline: "Create \(input.newEmail) as a new \(admin), check it works, then \(oldLogin).",
-            details: [FlowDetail("Steps", steps.enumerated().map { "\($0 + 1). \($1)" }.joined(separator: " ")), FlowDetail("Old login", oldLogin)],
+            details: [FlowDetail("Steps", steps.enumerated().map { "\($0 + 1). \($1)" }.joined(separator: "\n")), FlowDetail("Old login", oldLogin)],
             outcome: Outcome(plan: "ready", steps: steps, problems: [], oldLogin: oldLogin), trace: trace
         )
     }

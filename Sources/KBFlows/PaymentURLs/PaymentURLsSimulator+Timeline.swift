@@ -167,7 +167,7 @@ extension PaymentURLsSimulator {
         }
         return Delivery(
             attempts: 1 + count, result: "failed",
-            problem: "make the endpoint answer 2xx within \(policy.timeoutSeconds) s; check the history under the configuration menu",
+            problem: "make the endpoint answer 2xx within \(policy.timeoutSeconds) s",
             summary: "failed (\(input.response.text)); \(count) retr\(count == 1 ? "y" : "ies")"
                 + (count > 0 ? ", the last about \(context.text(last))" : "")
         )
