@@ -179,7 +179,8 @@ public struct CardDeniedSimulator: FlowSimulator {
                 : "Declined by the issuing bank with code \(code.code) (\(code.name)): \(code.responseClass.label), retry \(code.retry.rawValue)."
             return result(
                 input, layers: layers, decline: code.responseClass.rawValue, retry: code.retry.rawValue,
-                retryAdvice: retryAdvice(code.retry), action: code.merchantAction, customer: code.customerMessage,
+                retryAdvice: code.responseClass == .approved ? "not needed: the bank approved" : retryAdvice(code.retry),
+                action: code.merchantAction, customer: code.customerMessage,
                 headline: headline, trace: trace
             )
         }

@@ -27,23 +27,22 @@ struct PolicyReader {
     }
 
     /// A list with at least one item (a single text counts as a list of one).
-    func list(_ path: String) throws(FlowPolicyError) -> [String] {
+    func list(_ path: String, expected: String = "a list of values") throws(FlowPolicyError) -> [String] {
         switch policies[path] {
         case let .list(items)? where !items.isEmpty && items.allSatisfy({ !$0.isEmpty }):
             return items
         case let .text(value)? where !value.isEmpty:
             return [value]
         default:
-            throw problem(path, "a list of values")
+            throw problem(path, expected)
         }
     }
 
     func integers(_ path: String, in range: ClosedRange<Int>) throws(FlowPolicyError) -> [Int] {
-        let items = try list(path)
+        let expected = "a list of whole numbers from \(range.lowerBound) to \(range.upperBound)"
+        let items = try list(path, expected: expected)
         let numbers = items.compactMap { Int($0) }.filter { range.contains($0) }
-        guard numbers.count == items.count else {
-            throw problem(path, "a list of whole numbers from \(range.lowerBound) to \(range.upperBound)")
-        }
+        guard numbers.count == items.count else { throw problem(path, expected) }
         return numbers
     }
 
