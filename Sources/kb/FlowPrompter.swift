@@ -12,7 +12,7 @@ struct FlowPrompter {
     /// so standard output holds only the result.
     func ask(_ given: FlowInput) throws -> FlowInput {
         var values = given
-        let style = TextStyle(usesColor: Terminal.style.usesColor)
+        let style = Terminal.style
         for field in flow.fields where given[field.name] == nil {
             var help = field.help
             if !field.allowedValues.isEmpty { help += "; one of: " + field.allowedValues.joined(separator: ", ") }
