@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .executable(name: "kb", targets: ["kb"]),
         .library(name: "KBContent", targets: ["KBContent"]),
+        .library(name: "KBFlows", targets: ["KBFlows"]),
         .library(name: "KnowledgeBase", targets: ["KnowledgeBase"]),
     ],
     dependencies: [
@@ -26,6 +27,11 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .systemLibrary(
+            name: "CPSL",
+            pkgConfig: "libpsl",
+            providers: [.apt(["libpsl-dev"])]
+        ),
 
         .target(
             name: "KBContent",
@@ -33,6 +39,11 @@ let package = Package(
                 "CCmarkGFM",
                 .product(name: "Yams", package: "Yams"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "KBFlows",
+            dependencies: ["KBContent", "CPSL"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -44,6 +55,7 @@ let package = Package(
             name: "kb",
             dependencies: [
                 "KBContent",
+                "KBFlows",
                 "KnowledgeBase",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -59,6 +71,11 @@ let package = Package(
         .testTarget(
             name: "KnowledgeBaseTests",
             dependencies: ["KnowledgeBase", "KBContent"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KBFlowsTests",
+            dependencies: ["KBFlows", "KBContent"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -17,6 +17,10 @@ struct KBRun {
     }
 
     init(_ arguments: String..., environment: [String: String] = [:], in directory: String? = nil) throws {
+        try self.init(arguments, environment: environment, in: directory)
+    }
+
+    init(_ arguments: [String], environment: [String: String] = [:], in directory: String? = nil) throws {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
@@ -140,7 +144,7 @@ struct CommandTests {
     func helpAndVersion() throws {
         let help = try KBRun("--help")
         #expect(help.status == 0)
-        for word in ["check", "list", "show", "code", "EXIT STATUS", "KB_CONTENT", "NO_COLOR"] {
+        for word in ["check", "list", "show", "code", "simulate", "EXIT STATUS", "KB_CONTENT", "NO_COLOR"] {
             #expect(help.stdout.contains(word), "help mentions \(word)")
         }
         let version = try KBRun("--version")
