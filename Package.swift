@@ -9,12 +9,14 @@ let swiftSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "kb",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "kb", targets: ["kb"]),
         .library(name: "KBContent", targets: ["KBContent"]),
         .library(name: "KBFlows", targets: ["KBFlows"]),
         .library(name: "KnowledgeBase", targets: ["KnowledgeBase"]),
+        .library(name: "KBSearch", targets: ["KBSearch"]),
+        .executable(name: "kb-bench", targets: ["kb-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -33,6 +35,16 @@ let package = Package(
             providers: [.apt(["libpsl-dev"])]
         ),
 
+        .systemLibrary(
+            name: "CStemmer",
+            providers: [.apt(["libstemmer-dev"])]
+        ),
+
+        .target(
+            name: "KBSearch",
+            dependencies: ["CStemmer"],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "KBContent",
             dependencies: [
@@ -48,7 +60,7 @@ let package = Package(
         ),
         .target(
             name: "KnowledgeBase",
-            dependencies: ["KBContent"],
+            dependencies: ["KBContent", "KBSearch"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -56,12 +68,24 @@ let package = Package(
             dependencies: [
                 "KBContent",
                 "KBFlows",
+                "KBSearch",
                 "KnowledgeBase",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),
 
+        .executableTarget(
+            name: "kb-bench",
+            dependencies: ["KBSearch"],
+            swiftSettings: swiftSettings
+        ),
+
+        .testTarget(
+            name: "KBSearchTests",
+            dependencies: ["KBSearch"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "KBContentTests",
             dependencies: ["KBContent"],

@@ -22,8 +22,8 @@ struct KB: ParsableCommand {
         """,
         version: version,
         subcommands: [
-            ShowCommand.self, CodeCommand.self, AnswerCommand.self, SimulateCommand.self, ListCommand.self,
-            CheckCommand.self,
+            SearchCommand.self, ShowCommand.self, CodeCommand.self, AnswerCommand.self, SimulateCommand.self,
+            ListCommand.self, CheckCommand.self, EvalCommand.self,
         ]
     )
 
