@@ -116,6 +116,14 @@ struct CommandTests {
         #expect(run.stdout.contains("Customer"))
     }
 
+    @Test("a phrase that is no code's name finds the best code through search")
+    func codeBySearch() throws {
+        let run = try KBRun("code", "not", "enough", "money")
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("51 — Insufficient funds"))
+        #expect(run.stderr == "best match for 'not enough money': 51 — Insufficient funds\n")
+    }
+
     @Test("an unknown code exits 1 and suggests close codes")
     func codeUnknown() throws {
         let run = try KBRun("code", "5x")
