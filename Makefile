@@ -6,7 +6,7 @@ SYSTEM_PACKAGES := libxml2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libs
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 KB := .build/debug/kb
 
-.PHONY: deps build test check serve clean
+.PHONY: deps build test check serve bench clean
 
 ## Install the Debian packages kb links against, only those missing.
 deps:
@@ -37,6 +37,10 @@ serve: build
 	@echo "Try: $(KB) show unlock-account, $(KB) code 51, $(KB) --help"
 	@echo
 	@$(KB) list
+
+## Search speed against SQLite FTS5 and tantivy on ../shared/bench (not part of the tests).
+bench: deps
+	bash scripts/bench.sh
 
 clean:
 	rm -rf .build

@@ -9,12 +9,16 @@ let swiftSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "kb",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "kb", targets: ["kb"]),
         .library(name: "KBContent", targets: ["KBContent"]),
+        .library(name: "KBFlows", targets: ["KBFlows"]),
         .library(name: "KnowledgeBase", targets: ["KnowledgeBase"]),
+        .library(name: "KBSearch", targets: ["KBSearch"]),
         .library(name: "KBSite", targets: ["KBSite"]),
+        .executable(name: "kb-bench", targets: ["kb-bench"]),
+        .executable(name: "kb-site-bench", targets: ["kb-site-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -32,7 +36,22 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .systemLibrary(
+            name: "CPSL",
+            pkgConfig: "libpsl",
+            providers: [.apt(["libpsl-dev"])]
+        ),
 
+        .systemLibrary(
+            name: "CStemmer",
+            providers: [.apt(["libstemmer-dev"])]
+        ),
+
+        .target(
+            name: "KBSearch",
+            dependencies: ["CStemmer"],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "KBContent",
             dependencies: [
@@ -42,8 +61,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "KBFlows",
+            dependencies: ["KBContent", "CPSL"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "KnowledgeBase",
-            dependencies: ["KBContent"],
+            dependencies: ["KBContent", "KBSearch"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -59,15 +83,23 @@ let package = Package(
             name: "kb",
             dependencies: [
                 "KBContent",
+                "KBFlows",
+                "KBSearch",
                 "KnowledgeBase",
                 "KBSite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),
-        // Times the site build on ../shared/bench (scripts/site-bench.sh); not a test.
+
         .executableTarget(
-            name: "SiteBench",
+            name: "kb-bench",
+            dependencies: ["KBSearch"],
+            swiftSettings: swiftSettings
+        ),
+        // Times the site build on ../shared/bench against Hugo (scripts/site-bench.sh); not a test.
+        .executableTarget(
+            name: "kb-site-bench",
             dependencies: [
                 "KBContent",
                 "KBSite",
@@ -77,6 +109,11 @@ let package = Package(
         ),
 
         .testTarget(
+            name: "KBSearchTests",
+            dependencies: ["KBSearch"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "KBContentTests",
             dependencies: ["KBContent"],
             exclude: ["Golden"],
@@ -85,6 +122,11 @@ let package = Package(
         .testTarget(
             name: "KnowledgeBaseTests",
             dependencies: ["KnowledgeBase", "KBContent"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KBFlowsTests",
+            dependencies: ["KBFlows", "KBContent"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

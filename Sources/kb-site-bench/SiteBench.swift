@@ -10,7 +10,7 @@ import KBSite
 @main
 struct SiteBench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "SiteBench",
+        commandName: "kb-site-bench",
         abstract: "Time kb's site build on the bench corpus (render to memory, and full build to disk).",
         discussion: """
         Each timed pass reads every Markdown file, parses it, renders every page (one per \
