@@ -76,6 +76,7 @@ let package = Package(
             resources: [
                 .embedInCode("Assets/style.css"),
                 .embedInCode("Assets/favicon.svg"),
+                .embedInCode("Assets/search.js"),
             ],
             swiftSettings: swiftSettings
         ),

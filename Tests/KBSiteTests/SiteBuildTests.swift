@@ -19,16 +19,19 @@ struct SiteBuildTests {
         }
     }
 
-    @Test("every article, category and code has its page, plus home, 404 and the codes table")
+    @Test("every article, category and code has its page, plus home, search, 404 and the codes table")
     func everyPage() {
         let paths = Set(site.files.map(\.path))
         for article in content.articles { #expect(paths.contains("articles/\(article.slug).html")) }
         for category in content.categories { #expect(paths.contains("categories/\(category.id).html")) }
         for code in content.responseCodes { #expect(paths.contains("codes/\(code.code).html")) }
-        for path in ["index.html", "404.html", "codes/index.html", "style.css", "favicon.svg", "robots.txt", "sitemap.xml"] {
+        for path in [
+            "index.html", "search.html", "404.html", "codes/index.html", "style.css", "favicon.svg", "robots.txt",
+            "sitemap.xml", "search.js", "search-index.js",
+        ] {
             #expect(paths.contains(path), "missing \(path)")
         }
-        #expect(site.pageCount == 3 + content.articles.count + content.categories.count + content.responseCodes.count)
+        #expect(site.pageCount == 4 + content.articles.count + content.categories.count + content.responseCodes.count)
     }
 
     @Test("the codes table has one row per code with the id code-<code>, and a filter per class")
@@ -87,7 +90,7 @@ struct SiteBuildTests {
         #expect(sitemap.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"))
         #expect(sitemap.contains("<loc>\(SiteFixtures.baseURL)</loc>"))
         #expect(sitemap.contains("<loc>\(SiteFixtures.baseURL)codes/51.html</loc>"))
-        #expect(!sitemap.contains("404"))
+        #expect(!sitemap.contains("404") && !sitemap.contains("search.html"))
         let robots = String(decoding: try #require(site.file("robots.txt")).contents, as: UTF8.self)
         #expect(robots.hasSuffix("Sitemap: \(SiteFixtures.baseURL)sitemap.xml\n"))
         let notFound = try #require(SiteFixtures.page("404.html", in: site))

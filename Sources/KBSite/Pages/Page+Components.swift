@@ -11,8 +11,10 @@ extension Page {
         list.element("li", ["aria-current": "page"], text: current)
     }
 
-    /// A GET form to the search page, with a visible label. `id` must be unique on the page.
+    /// A GET form to the search page, with a visible label; nothing when the site has
+    /// no search. `id` must be unique on the page.
     func searchForm(into parent: MarkupElement, id: String, label: String, query: Bool = false) {
+        guard options.search else { return }
         let form = parent.element("form", ["class": "search-form", "role": "search", "action": href(.search), "method": "get"])
         form.element("label", ["for": id], text: label)
         let row = form.element("div", ["class": "search-row"])

@@ -13,7 +13,7 @@ extension PageRenderer {
         return try page(.home, title: options.siteName, description: description) { page in
             let hero = page.main.element("div", ["class": "hero"])
             hero.element("h1", text: "How can we help?")
-            hero.element("p", text: "Search the help center, or browse the topics below.")
+            hero.element("p", text: options.search ? "Search the help center, or browse the topics below." : "Browse the topics below.")
             page.searchForm(into: hero, id: "kb_q", label: "Search the help center")
 
             if !context.mostAsked.isEmpty {

@@ -15,6 +15,7 @@ struct PageRenderer: Sendable {
         case .home:
             return try homePage()
         case .search:
+            guard options.search else { return try notFoundPage() }
             return try searchPage()
         case .notFound:
             return try notFoundPage()
@@ -79,7 +80,8 @@ struct PageRenderer: Sendable {
         brand.element("img", ["src": page.href(.file(SiteAssets.faviconName)), "alt": "", "width": "28", "height": "28"])
         brand.element("span", text: options.siteName)
         let list = bar.element("nav", ["aria-label": "Site"]).element("ul")
-        let items: [(String, SiteRoute, String?)] = [("Topics", .home, "topics"), ("Response codes", .codes, nil), ("Search", .search, nil)]
+        var items: [(String, SiteRoute, String?)] = [("Topics", .home, "topics"), ("Response codes", .codes, nil)]
+        if options.search { items.append(("Search", .search, nil)) }
         for (label, route, fragment) in items {
             let link = list.element("li").element("a", ["href": page.href(route, fragment: fragment)], text: label)
             if route == page.route, route != .home { link.setAttribute("aria-current", "page") }

@@ -12,6 +12,7 @@ enum SiteAssets {
 
     static var styleSheet: Data { Data(PackageResources.style_css) }
     static var favicon: Data { Data(PackageResources.favicon_svg) }
+    static var searchScript: Data { Data(PackageResources.search_js) }
     static var marker: Data {
         Data("This folder was written by `kb site build`; the next build replaces all of it.\n".utf8)
     }

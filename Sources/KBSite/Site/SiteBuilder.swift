@@ -10,20 +10,27 @@ public import KnowledgeBase
 /// result on disk.
 public struct SiteBuilder: Sendable {
     let context: SiteContext
+    /// The knowledge base whose search index the site exports; built from the content
+    /// when the builder is made from content alone and the site has search.
+    let knowledgeBase: KnowledgeBase?
 
+    /// A builder for content without its knowledge base: one is built (with its search
+    /// index) only if the options ask for search.
     public init(content: Content, options: SiteOptions = SiteOptions()) {
         context = SiteContext(content: content, options: options)
+        knowledgeBase = options.search ? KnowledgeBase(content: content, version: "") : nil
     }
 
     public init(knowledgeBase: KnowledgeBase, options: SiteOptions = SiteOptions()) {
-        self.init(content: knowledgeBase.content, options: options)
+        context = SiteContext(content: knowledgeBase.content, options: options)
+        self.knowledgeBase = knowledgeBase
     }
 
-    /// Every page the site has, in the order they are built: home, 404, the codes
-    /// table, each code, each category, each article.
+    /// Every page the site has, in the order they are built: home, search (when the
+    /// site has it), 404, the codes table, each code, each category, each article.
     public var pageRoutes: [SiteRoute] {
         let content = context.content
-        return [.home, .notFound, .codes]
+        return [.home] + (context.options.search ? [.search] : []) + [.notFound, .codes]
             + content.responseCodes.map { .code($0.code) }
             + content.categories.map { .category($0.id) }
             + content.articles.map { .article($0.slug) }
@@ -50,6 +57,15 @@ public struct SiteBuilder: Sendable {
         files.append(SiteFile(path: SiteAssets.styleSheetName, contents: SiteAssets.styleSheet))
         files.append(SiteFile(path: SiteAssets.faviconName, contents: SiteAssets.favicon))
         files.append(SiteFile(path: "robots.txt", contents: robots()))
+        if context.options.search, let knowledgeBase {
+            files.append(SiteFile(path: SiteAssets.searchScriptName, contents: SiteAssets.searchScript))
+            do {
+                let index = try OfflineSearchIndex(knowledgeBase: knowledgeBase).javaScript()
+                files.append(SiteFile(path: SiteAssets.searchIndexName, contents: index))
+            } catch {
+                throw .searchIndex(reason: String(describing: error))
+            }
+        }
         if context.options.baseURL != nil {
             files.append(SiteFile(path: "sitemap.xml", contents: try sitemap(routes)))
         }
@@ -65,11 +81,11 @@ public struct SiteBuilder: Sendable {
         return Data(text.utf8)
     }
 
-    /// `sitemap.xml`, built as a libxml2 XML tree: every page but the 404, with each
+    /// `sitemap.xml`, built as a libxml2 XML tree: every page but the 404 and search, with each
     /// article's `updated` date as `lastmod`.
     private func sitemap(_ routes: [SiteRoute]) throws(SiteError) -> Data {
         let document = MarkupDocument(xmlRoot: "urlset", namespace: "http://www.sitemaps.org/schemas/sitemap/0.9")
-        for route in routes where route != .notFound {
+        for route in routes where route != .notFound && route != .search {
             guard let location = context.options.absoluteURL(route) else { continue }
             let entry = document.root.element("url")
             entry.element("loc", text: location)

@@ -14,15 +14,20 @@ public struct SiteOptions: Sendable, Hashable {
     /// `flow` is listed gets a "Try the simulator" link. Empty until the simulators'
     /// pages are built by the site too: a link is never written to a page that is not.
     public var flowPages: Set<String>
+    /// Whether the site has its offline search: `search.html`, `search.js`, the index in
+    /// `search-index.js`, and a search box on the home, 404 and search pages. Off only
+    /// to time page rendering alone (the bench's Hugo peer has no search).
+    public var search: Bool
 
     public init(
         baseURL: String? = nil, siteName: String = "Midtrans Help Center", language: String = "en",
-        flowPages: Set<String> = []
+        flowPages: Set<String> = [], search: Bool = true
     ) {
         self.baseURL = baseURL
         self.siteName = siteName
         self.language = language
         self.flowPages = flowPages
+        self.search = search
     }
 
     /// `text` as a base URL: an absolute `http` or `https` address with a host and no
