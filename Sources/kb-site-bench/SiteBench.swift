@@ -15,7 +15,8 @@ struct SiteBench: ParsableCommand {
         discussion: """
         Each timed pass reads every Markdown file, parses it, renders every page (one per \
         document, one per folder, home, codes, 404) and, for full-build, writes the site. \
-        One untimed warm-up pass comes first. Prints one JSON line per mode.
+        One untimed warm-up pass comes first. Prints one JSON line per mode. Without \
+        --search no search index is built, as the Hugo peer builds none.
         """
     )
 
@@ -35,6 +36,9 @@ struct SiteBench: ParsableCommand {
         case renderToMemory = "render-to-memory", fullBuild = "full-build", both
     }
 
+    @Flag(help: "Also export the offline search index (the Hugo peer builds none, so it is off by default).")
+    var search = false
+
     @Option(help: ArgumentHelp("Where full builds write the site (default: a temporary folder, removed after).", valueName: "dir"))
     var out: String?
 
@@ -51,7 +55,8 @@ struct SiteBench: ParsableCommand {
         let output = out ?? scratch.appendingPathComponent("site").path
 
         // Warm-up: one untimed pass, which also gives the page count and output size.
-        let warm = try Self.pass(corpus, writeTo: nil).site
+        let options = SiteOptions(search: search)
+        let warm = try Self.pass(corpus, options: options, writeTo: nil).site
         let modes = mode == .both ? [Mode.renderToMemory, .fullBuild] : [mode]
         for mode in modes.map(\.rawValue) {
             var times: [Double] = []
@@ -59,14 +64,14 @@ struct SiteBench: ParsableCommand {
             for _ in 0..<passes {
                 try? FileManager.default.removeItem(atPath: output)
                 sync()
-                let phase = try Self.pass(corpus, writeTo: mode == "full-build" ? output : nil).phases
+                let phase = try Self.pass(corpus, options: options, writeTo: mode == "full-build" ? output : nil).phases
                 phases.append(phase)
                 times.append(phase.total)
             }
             let median = times.sorted()[times.count / 2]
             let middle = phases.sorted { $0.total < $1.total }[phases.count / 2]
             let line: [String: Any] = [
-                "peer": "kb", "mode": mode, "engine": "kb site build (KBSite, libxml2, cmark-gfm)",
+                "peer": "kb", "mode": search ? mode + "+search" : mode, "engine": "kb site build (KBSite, libxml2, cmark-gfm)",
                 "host_cpus": ProcessInfo.processInfo.activeProcessorCount,
                 "docs": corpus.files.count, "html_pages": warm.pageCount, "builds": passes,
                 "build_s_median": Self.rounded(median, 3), "build_s_min": Self.rounded(times.min() ?? 0, 3),
@@ -92,7 +97,9 @@ struct SiteBench: ParsableCommand {
     }
 
     /// One build: read, parse and render every document; write the site when `folder` is set.
-    static func pass(_ corpus: BenchCorpus, writeTo folder: String?) throws -> (site: StaticSite, phases: Phases) {
+    static func pass(
+        _ corpus: BenchCorpus, options: SiteOptions, writeTo folder: String?
+    ) throws -> (site: StaticSite, phases: Phases) {
         var phases = Phases()
         var started = DispatchTime.now().uptimeNanoseconds
         func lap() -> Double {
@@ -102,7 +109,7 @@ struct SiteBench: ParsableCommand {
         }
         let content = corpus.load()
         phases.readAndParse = lap()
-        let site = try SiteBuilder(content: content).build()
+        let site = try SiteBuilder(content: content, options: options).build()
         phases.render = lap()
         if let folder { try SiteWriter(destination: folder).write(site) }
         phases.write = lap()
