@@ -52,11 +52,9 @@ struct SiteCommand: ParsableCommand {
             let progress = ProgressLine()
             let site: StaticSite
             do {
-                site = try SiteBuilder(knowledgeBase: knowledgeBase, options: options).build { done, total in
-                    progress.show("rendering pages \(done)/\(total)")
-                }
-                try SiteWriter(destination: out).write(site) { done, total in
-                    progress.show("writing files \(done)/\(total)")
+                let builder = SiteBuilder(knowledgeBase: knowledgeBase, options: options)
+                site = try SiteWriter(destination: out).build(builder) { done, total in
+                    progress.show("building pages \(done)/\(total)")
                 }
             } catch {
                 progress.clear()

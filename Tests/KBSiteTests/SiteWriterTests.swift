@@ -31,6 +31,22 @@ struct SiteWriterTests {
         }
     }
 
+    @Test("building and writing at once writes the same files as building, then writing")
+    func buildWhileWriting() throws {
+        try withTemporaryFolder { folder in
+            let out = folder.appendingPathComponent("out")
+            let builder = SiteBuilder(content: SiteFixtures.fixtureContent)
+            let built = try SiteWriter(destination: out.path).build(builder)
+            #expect(built.files.map(\.path) == site.files.map(\.path))
+            for file in site.files {
+                #expect(FileManager.default.contents(atPath: out.appendingPathComponent(file.path).path) == file.contents, "\(file.path)")
+            }
+            let written = FileManager.default.enumerator(atPath: out.path)?.compactMap { $0 as? String }
+                .filter { !$0.hasSuffix("/") && !["articles", "categories", "codes"].contains($0) } ?? []
+            #expect(Set(written) == Set(site.files.map(\.path) + [".kb-site"]))
+        }
+    }
+
     @Test("a folder kb did not write is never replaced")
     func refusesForeignFolder() throws {
         try withTemporaryFolder { folder in

@@ -41,19 +41,48 @@ public struct SiteBuilder: Sendable {
         try PageRenderer(context: context).render(route)
     }
 
-    /// Every file of the site. `progress` is called on this thread with the number of
-    /// pages rendered so far and the total.
-    public func build(progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws(SiteError) -> StaticSite {
+    /// Pages are rendered this many at a time, on all cores; each batch is handed on
+    /// before the next starts.
+    static let batchSize = 256
+
+    /// Every file of the site.
+    ///
+    /// - Parameters:
+    ///   - progress: called on this thread with the pages rendered so far and the total.
+    ///   - rendered: called on this thread with each batch of files as soon as it is
+    ///     ready (pages first, then the other files), so a writer can start before the
+    ///     build ends.
+    public func build(
+        progress: ((_ done: Int, _ total: Int) -> Void)? = nil, rendered: (([SiteFile]) -> Void)? = nil
+    ) throws(SiteError) -> StaticSite {
         let routes = pageRoutes
         let renderer = PageRenderer(context: context)
-        let rendered = Parallel.map(count: routes.count, progress: { progress?($0, routes.count) }) { index in
-            Result { () throws(SiteError) -> Data in try renderer.render(routes[index]) }
-        }
         var files: [SiteFile] = []
-        files.reserveCapacity(routes.count + 5)
-        for (route, result) in zip(routes, rendered) {
-            files.append(SiteFile(path: route.path, contents: try result.get()))
+        files.reserveCapacity(routes.count + 6)
+        var start = 0
+        while start < routes.count {
+            let batch = Array(routes[start..<min(start + Self.batchSize, routes.count)])
+            let results = Parallel.map(count: batch.count) { index in
+                Result { () throws(SiteError) -> Data in try renderer.render(batch[index]) }
+            }
+            var pages: [SiteFile] = []
+            pages.reserveCapacity(batch.count)
+            for (route, result) in zip(batch, results) {
+                pages.append(SiteFile(path: route.path, contents: try result.get()))
+            }
+            rendered?(pages)
+            files += pages
+            start += batch.count
+            progress?(start, routes.count)
         }
+        let others = try otherFiles(routes)
+        rendered?(others)
+        return StaticSite(files: files + others)
+    }
+
+    /// The files that are not pages: style sheet, icon, robots.txt, search data, sitemap.
+    private func otherFiles(_ routes: [SiteRoute]) throws(SiteError) -> [SiteFile] {
+        var files: [SiteFile] = []
         files.append(SiteFile(path: SiteAssets.styleSheetName, contents: SiteAssets.styleSheet))
         files.append(SiteFile(path: SiteAssets.faviconName, contents: SiteAssets.favicon))
         files.append(SiteFile(path: "robots.txt", contents: robots()))
@@ -69,7 +98,7 @@ public struct SiteBuilder: Sendable {
         if context.options.baseURL != nil {
             files.append(SiteFile(path: "sitemap.xml", contents: try sitemap(routes)))
         }
-        return StaticSite(files: files)
+        return files
     }
 
     /// Every page for crawlers, with the base URL in front; the sitemap names itself.

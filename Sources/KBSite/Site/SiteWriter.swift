@@ -1,7 +1,7 @@
 import Foundation
 
-/// Writes a built site to a folder so that a failed build never leaves a half-written
-/// site: everything goes into a new folder beside the target, which then replaces it.
+/// Writes a site to a folder so that a failed build never leaves a half-written site:
+/// everything goes into a new folder beside the target, which then replaces it.
 ///
 /// The target is replaced only when it is missing, empty, or was written by kb before
 /// (it holds a `.kb-site` file): `--out ~` never deletes a home folder.
@@ -15,9 +15,47 @@ public struct SiteWriter: Sendable {
         self.destination = path
     }
 
-    /// Writes every file, then moves the new folder into place. `progress` is called on
-    /// this thread with the files written so far and the total.
+    /// Writes a built site, then moves it into place. `progress` is called on this
+    /// thread with the files written so far and the total.
     public func write(_ site: StaticSite, progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws(SiteError) {
+        try replaceTarget { folder throws(SiteError) in
+            let writer = FileWriter(root: folder.path)
+            let files = site.files + [SiteFile(path: SiteAssets.markerName, contents: SiteAssets.marker)]
+            for (index, file) in files.enumerated() {
+                try writer.write(file)
+                if index % SiteBuilder.batchSize == SiteBuilder.batchSize - 1 || index == files.count - 1 {
+                    progress?(index + 1, files.count)
+                }
+            }
+        }
+    }
+
+    /// Builds the site and writes it at the same time: each batch of rendered pages is
+    /// written by a background thread while the next batch renders. Then moves the new
+    /// folder into place and returns what was built. `progress` is called on this thread
+    /// with the pages rendered so far and the total.
+    public func build(
+        _ builder: SiteBuilder, progress: ((_ done: Int, _ total: Int) -> Void)? = nil
+    ) throws(SiteError) -> StaticSite {
+        try replaceTarget { folder throws(SiteError) in
+            let writer = BackgroundFileWriter(root: folder.path)
+            let site: StaticSite
+            do throws(SiteError) {
+                site = try builder.build(progress: progress) { files in writer.enqueue(files) }
+            } catch {
+                _ = try? writer.finish()
+                throw error
+            }
+            writer.enqueue([SiteFile(path: SiteAssets.markerName, contents: SiteAssets.marker)])
+            try writer.finish()
+            return site
+        }
+    }
+
+    /// Checks the target, lets `fill` write a staging folder beside it, then swaps the
+    /// staging folder in. On any failure the staging folder is removed and the target
+    /// is left as it was.
+    private func replaceTarget<Result>(_ fill: (URL) throws(SiteError) -> Result) throws(SiteError) -> Result {
         let fileManager = FileManager.default
         let target = URL(fileURLWithPath: destination).standardizedFileURL
         let parent = target.deletingLastPathComponent()
@@ -25,12 +63,18 @@ public struct SiteWriter: Sendable {
         do {
             try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
-            throw .cannotWrite(path: parent.path, reason: Self.reason(error))
+            throw .cannotWrite(path: parent.path, reason: FileWriter.reason(error))
         }
 
         let staging = parent.appendingPathComponent(".\(target.lastPathComponent).kb-new-\(Self.uniqueSuffix())")
+        let result: Result
         do {
-            try writeFiles(site, into: staging, progress: progress)
+            try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
+        } catch {
+            throw .cannotWrite(path: staging.path, reason: FileWriter.reason(error))
+        }
+        do {
+            result = try fill(staging)
         } catch {
             try? fileManager.removeItem(at: staging)
             throw error
@@ -55,6 +99,7 @@ public struct SiteWriter: Sendable {
             try? fileManager.removeItem(at: staging)
             throw .cannotReplace(path: target.path, reason: reason)
         }
+        return result
     }
 
     /// A target that is a file, or a non-empty folder kb did not write, is refused.
@@ -66,61 +111,6 @@ public struct SiteWriter: Sendable {
         if !entries.isEmpty, !entries.contains(SiteAssets.markerName) {
             throw .notASiteFolder(path: target.path)
         }
-    }
-
-    private func writeFiles(
-        _ site: StaticSite, into folder: URL, progress: ((Int, Int) -> Void)?
-    ) throws(SiteError) {
-        let fileManager = FileManager.default
-        var folders = Set([""])
-        for file in site.files {
-            var components = file.path.split(separator: "/").dropLast()
-            while !components.isEmpty {
-                folders.insert(components.joined(separator: "/"))
-                components = components.dropLast()
-            }
-        }
-        for relative in folders.sorted() {
-            let url = relative.isEmpty ? folder : folder.appendingPathComponent(relative)
-            do {
-                try fileManager.createDirectory(at: url, withIntermediateDirectories: true)
-            } catch {
-                throw .cannotWrite(path: url.path, reason: Self.reason(error))
-            }
-        }
-        let files = site.files + [SiteFile(path: SiteAssets.markerName, contents: SiteAssets.marker)]
-        let root = folder.path
-        for (index, file) in files.enumerated() {
-            if let failure = Self.writeFile(file.contents, to: root + "/" + file.path) { throw failure }
-            if index % 256 == 255 || index == files.count - 1 { progress?(index + 1, files.count) }
-        }
-    }
-
-    /// Writes one new file with open(2) and write(2): no temporary file and no fsync per
-    /// file (the folder as a whole is what is replaced atomically).
-    private static func writeFile(_ contents: Data, to path: String) -> SiteError? {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
-        defer { close(descriptor) }
-        return contents.withUnsafeBytes { buffer -> SiteError? in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return .cannotWrite(path: path, reason: String(cString: strerror(errno)))
-                }
-                offset += written
-            }
-            return nil
-        }
-    }
-
-    private static func reason(_ error: any Error) -> String {
-        if let cocoa = error as? CocoaError, let underlying = cocoa.underlying as? POSIXError {
-            return String(cString: strerror(underlying.code.rawValue))
-        }
-        return error.localizedDescription
     }
 
     /// The process id and a random number: unique among concurrent builds.
