@@ -21,30 +21,12 @@ struct ShowCommand: ParsableCommand {
         let content = try contentOptions.loadValidContent()
         let wanted = slug.hasSuffix(".md") ? String(slug.dropLast(3)) : slug
         guard let article = content.article(wanted.lowercased()) else {
-            let close = content.articles.map(\.slug)
-                .filter { $0.contains(wanted.lowercased()) || levenshtein($0, wanted.lowercased()) <= 3 }
-            let hint = close.isEmpty ? "`kb list` shows every slug" : "did you mean: \(close.prefix(3).joined(separator: ", "))?"
+            let close = content.articleSlugs(closeTo: wanted)
+            let hint = close.isEmpty ? "`kb list` shows every slug" : "did you mean: \(close.joined(separator: ", "))?"
             Terminal.standardError("error: no article '\(slug)'; \(hint)")
             throw ExitCode.failure
         }
         if json { return try Terminal.printJSON(ArticleRecord(article, includeBody: true)) }
         print(TerminalRenderer(style: Terminal.style, width: Terminal.width).render(article, in: content))
     }
-}
-
-/// Single-character edits between two short strings.
-func levenshtein(_ lhs: String, _ rhs: String) -> Int {
-    let a = Array(lhs), b = Array(rhs)
-    guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
-    var row = Array(0...b.count)
-    for i in 1...a.count {
-        var diagonal = row[0]
-        row[0] = i
-        for j in 1...b.count {
-            let above = row[j]
-            row[j] = min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1))
-            diagonal = above
-        }
-    }
-    return row[b.count]
 }
