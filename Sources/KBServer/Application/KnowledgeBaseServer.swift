@@ -4,6 +4,7 @@ import UnixSignals
 
 /// `kb serve`: the HTTP application and the content reloader, run together until
 /// SIGINT or SIGTERM, which shut both down gracefully (requests in flight finish).
+/// SIGHUP is trapped before the server starts listening, and reloads the content.
 public struct KnowledgeBaseServer: Sendable {
     public let configuration: ServerConfiguration
     public let store: KnowledgeBaseStore
@@ -17,8 +18,9 @@ public struct KnowledgeBaseServer: Sendable {
 
     /// Runs until a shutdown signal; `onListening` gets the URL once connections are accepted.
     public func run(onListening: @escaping @Sendable (String) -> Void) async throws {
+        let hangups = await UnixSignalsSequence(trapping: .sighup)
+        let reloader = ContentReloadService(store: store, configuration: configuration, logger: logger, hangups: hangups)
         let application = buildApplication(configuration, store: store, logger: logger, onListening: onListening)
-        let reloader = ContentReloadService(store: store, configuration: configuration, logger: logger)
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
                 services: [application, reloader],

@@ -2,14 +2,14 @@ public import Logging
 public import ServiceLifecycle
 import KBContent
 import KnowledgeBase
-import UnixSignals
+public import UnixSignals
 
 /// Reloads the knowledge base on SIGHUP and, when watching, whenever a file in the
 /// content folder changes (its files' sizes and modification times are polled).
 ///
 /// Failed reloads are logged with their diagnostics; the store keeps serving the
 /// last good knowledge base. Ends on graceful shutdown.
-public struct ContentReloadService: Service {
+public struct ContentReloadService: Service, CustomStringConvertible {
     let store: KnowledgeBaseStore
     let directory: String
     let watch: Bool
@@ -18,8 +18,13 @@ public struct ContentReloadService: Service {
     /// The content files as they were when the service was made, just after the
     /// store loaded them: a change made before ``run()`` starts is still seen.
     let baseline: ContentFingerprint
+    /// SIGHUP, trapped by whoever made the service; `nil` to trap it when the service starts.
+    let hangups: UnixSignalsSequence?
 
-    public init(store: KnowledgeBaseStore, configuration: ServerConfiguration, logger: Logger) {
+    /// - Parameter hangups: SIGHUP, already trapped, so that a SIGHUP sent once the
+    ///   server answers can never hit the default action and end the process.
+    public init(store: KnowledgeBaseStore, configuration: ServerConfiguration, logger: Logger, hangups: UnixSignalsSequence? = nil) {
+        self.hangups = hangups
         self.store = store
         directory = configuration.contentDirectory
         watch = configuration.watch
@@ -29,7 +34,7 @@ public struct ContentReloadService: Service {
     }
 
     public func run() async throws {
-        let hangups = await UnixSignalsSequence(trapping: .sighup)
+        let hangups = if let hangups { hangups } else { await UnixSignalsSequence(trapping: .sighup) }
         do {
             try await watchUntilShutdown(hangups)
         } catch is CancellationError {
@@ -66,6 +71,10 @@ public struct ContentReloadService: Service {
             logger.info("the content changed: reloading")
             reload()
         }
+    }
+
+    public var description: String {
+        "ContentReloadService(\(directory), watch: \(watch))"
     }
 
     private func reload() {
