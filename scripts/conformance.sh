@@ -61,7 +61,7 @@ fi
 
 echo "conformance: schemathesis $SCHEMATHESIS_VERSION against $URL/openapi.yaml ($EXAMPLES examples per operation)"
 status=0
-"$SCHEMATHESIS" run "$URL/openapi.yaml" \
+"$SCHEMATHESIS" --config-file scripts/schemathesis.toml run "$URL/openapi.yaml" \
   --checks all \
   --max-examples "$EXAMPLES" \
   --seed 20261125 \

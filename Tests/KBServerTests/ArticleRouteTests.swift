@@ -36,14 +36,17 @@ struct ArticleRouteTests {
         }
     }
 
-    @Test("an unknown category is a 400 that lists the categories")
+    @Test("an unknown category is a 404 that lists the categories; given twice, a 400")
     func unknownCategory() async throws {
         try await withServer { client in
             let response = try await client.get("/v1/articles?category=paymnts")
-            #expect(response.status == .badRequest)
+            #expect(response.status == .notFound)
             let error = try response.error
             #expect(error.code == "unknown-category")
-            #expect(error.message.hasPrefix("unknown category 'paymnts'; categories are: portal-access, "))
+            #expect(error.message.hasPrefix("no category 'paymnts'; categories are: portal-access, "))
+            let twice = try await client.get("/v1/articles?category=payments&category=integration")
+            #expect(twice.status == .badRequest)
+            #expect(try twice.error.code == "repeated-parameter")
             #expect(error.suggestions.contains("payments"))
         }
     }

@@ -81,7 +81,7 @@ struct OpenAPIDocumentTests {
 
     /// A request that fails on a route, with the status the document must list.
     private static let failures: [(ServerRoute, String, Int)] = [
-        (.articles, "/v1/articles?category=nope", 400),
+        (.articles, "/v1/articles?category=nope", 404),
         (.article, "/v1/articles/nope", 404),
         (.articleAnswer, "/v1/articles/nope/answer", 404),
         (.articleAnswer, "/v1/articles/unlock-account/answer?format=pdf", 400),

@@ -57,8 +57,8 @@ extension APIError {
     static func unknownCategory(_ id: String, in content: Content) -> APIError {
         let known = content.categories.map(\.id)
         return APIError(
-            .badRequest, code: "unknown-category",
-            message: "unknown category '\(id)'; categories are: \(known.joined(separator: ", "))", suggestions: known
+            .notFound, code: "unknown-category",
+            message: "no category '\(id)'; categories are: \(known.joined(separator: ", "))", suggestions: known
         )
     }
 }

@@ -31,7 +31,7 @@ public enum OpenAPIDocument {
             - name: category
               in: query
               required: false
-              description: Only this category's articles, sorted by title (ids from GET /v1/categories).
+              description: Only this category's articles, sorted by title (ids from GET /v1/categories); an unknown id is a 404.
               schema: {type: string}
           responses:
             "200":
@@ -39,7 +39,7 @@ public enum OpenAPIDocument {
               content:
                 application/json:
                   schema: {$ref: "#/components/schemas/ArticleList"}
-            "400": {$ref: "#/components/responses/BadRequest"}
+            "404": {$ref: "#/components/responses/NotFound"}
       /v1/articles/{slug}:
         get:
           tags: [articles]
@@ -189,7 +189,9 @@ public enum OpenAPIDocument {
           name: strict
           in: query
           required: false
-          description: When true, a reply that uses variables not given is refused (400 missing-variables).
+          description: >-
+            When true, a reply that uses variables not given is refused with 400 missing-variables,
+            naming them: with strict, the var.* parameters the reply uses are all required.
           schema: {type: boolean, default: false}
         CustomerName:
           name: var.customer.name
@@ -222,7 +224,7 @@ public enum OpenAPIDocument {
             application/json:
               schema: {$ref: "#/components/schemas/Error"}
         NotFound:
-          description: No such article or code; `suggestions` holds close ones.
+          description: No such article, code or category; `suggestions` holds close ones.
           content:
             application/json:
               schema: {$ref: "#/components/schemas/Error"}
