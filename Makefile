@@ -10,7 +10,7 @@ KB := .build/debug/kb
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: deps build test check serve conformance load clean
+.PHONY: deps build test check serve conformance load bench clean
 
 ## Install the Debian packages kb links against, only those missing.
 deps:
@@ -45,6 +45,10 @@ conformance: build
 ## kb serve (release) and nginx under wrk, with req/s, p50/p99 and RSS.
 load: deps
 	bash scripts/load.sh
+
+## Search speed against SQLite FTS5 and tantivy on ../shared/bench (not part of the tests).
+bench: deps
+	bash scripts/bench.sh
 
 clean:
 	rm -rf .build

@@ -9,12 +9,15 @@ let swiftSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "kb",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "kb", targets: ["kb"]),
         .library(name: "KBContent", targets: ["KBContent"]),
+        .library(name: "KBFlows", targets: ["KBFlows"]),
         .library(name: "KnowledgeBase", targets: ["KnowledgeBase"]),
         .library(name: "KBServer", targets: ["KBServer"]),
+        .library(name: "KBSearch", targets: ["KBSearch"]),
+        .executable(name: "kb-bench", targets: ["kb-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -32,7 +35,22 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .systemLibrary(
+            name: "CPSL",
+            pkgConfig: "libpsl",
+            providers: [.apt(["libpsl-dev"])]
+        ),
 
+        .systemLibrary(
+            name: "CStemmer",
+            providers: [.apt(["libstemmer-dev"])]
+        ),
+
+        .target(
+            name: "KBSearch",
+            dependencies: ["CStemmer"],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "KBContent",
             dependencies: [
@@ -42,14 +60,20 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "KBFlows",
+            dependencies: ["KBContent", "CPSL"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "KnowledgeBase",
-            dependencies: ["KBContent"],
+            dependencies: ["KBContent", "KBSearch"],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "KBServer",
             dependencies: [
                 "KBContent",
+                "KBFlows",
                 "KnowledgeBase",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -64,6 +88,8 @@ let package = Package(
             name: "kb",
             dependencies: [
                 "KBContent",
+                "KBFlows",
+                "KBSearch",
                 "KnowledgeBase",
                 "KBServer",
                 .product(name: "Logging", package: "swift-log"),
@@ -73,6 +99,17 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        .executableTarget(
+            name: "kb-bench",
+            dependencies: ["KBSearch"],
+            swiftSettings: swiftSettings
+        ),
+
+        .testTarget(
+            name: "KBSearchTests",
+            dependencies: ["KBSearch"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "KBContentTests",
             dependencies: ["KBContent"],
@@ -90,12 +127,18 @@ let package = Package(
                 "KBServer",
                 "KnowledgeBase",
                 "KBContent",
+                "KBFlows",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Yams", package: "Yams"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KBFlowsTests",
+            dependencies: ["KBFlows", "KBContent"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

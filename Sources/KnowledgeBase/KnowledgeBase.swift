@@ -1,4 +1,5 @@
 public import KBContent
+public import KBSearch
 
 /// The facade every front end calls: the loaded content and what is derived
 /// from it (lookups, answers, and search). An immutable value, safe to share
@@ -9,12 +10,19 @@ public struct KnowledgeBase: Sendable {
     public let version: String
     /// The warnings the checker found (a knowledge base never holds errors).
     public let warnings: [Diagnostic]
+    /// The search index over articles and response codes, built once.
+    public let index: SearchIndex
 
-    /// Builds a knowledge base from checked content.
+    /// Builds a knowledge base, and its search index, from checked content.
     public init(content: Content, version: String, warnings: [Diagnostic] = []) {
         self.content = content
         self.version = version
         self.warnings = warnings
+        index = SearchIndex(
+            documents: Self.searchDocuments(for: content),
+            schema: Self.searchSchema,
+            analyzer: Analyzer(synonyms: content.synonyms.map(\.terms))
+        )
     }
 
     /// Loads and checks the folder. Content with errors is refused, with every

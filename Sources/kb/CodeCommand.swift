@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import KBContent
+import KBSearch
+import KnowledgeBase
 
 /// `kb code`: a bank response code by its code or its name.
 struct CodeCommand: ParsableCommand {
@@ -9,7 +11,9 @@ struct CodeCommand: ParsableCommand {
         abstract: "Look up a bank response code: what it means and what to do.",
         discussion: """
         CODE is the code as the bank sends it (51, 05, N7; any case), or a name people \
-        use for it ("do not honor"). Exit status: 0 when found, 1 when not (close codes are suggested).
+        use for it ("do not honor"). Anything else is searched among the codes' names, \
+        aliases and meanings, and the best match is shown (named on stderr). Exit status: \
+        0 when found, 1 when not (close codes are suggested).
         """
     )
 
@@ -22,9 +26,18 @@ struct CodeCommand: ParsableCommand {
     @OptionGroup var contentOptions: ContentOptions
 
     func run() throws {
-        let content = try contentOptions.loadValidContent()
+        let knowledgeBase = try contentOptions.loadKnowledgeBase()
+        let content = knowledgeBase.content
         let query = code.joined(separator: " ").trimmingCharacters(in: .whitespaces)
-        let found = content.responseCode(query) ?? content.responseCode(named: query)
+        var found = content.responseCode(query) ?? content.responseCode(named: query)
+        if found == nil, !ResponseCode.isWellFormed(query.uppercased()) {
+            var options = SearchOptions(limit: 1)
+            options.filters["kind"] = ["code"]
+            if let hit = knowledgeBase.search(query, options: options).hits.first {
+                found = content.responseCode(hit.id)
+                Terminal.standardError("best match for '\(query)': \(hit.title)")
+            }
+        }
         guard let found else {
             let close = content.responseCodes(closeTo: query)
             let hint = close.isEmpty

@@ -21,7 +21,10 @@ struct KB: AsyncParsableCommand {
           2  bad usage: an unknown option, command or value
         """,
         version: version,
-        subcommands: [CheckCommand.self, ListCommand.self, ShowCommand.self, CodeCommand.self, AnswerCommand.self, ServeCommand.self]
+        subcommands: [
+            SearchCommand.self, ShowCommand.self, CodeCommand.self, AnswerCommand.self, SimulateCommand.self,
+            ListCommand.self, CheckCommand.self, EvalCommand.self, ServeCommand.self,
+        ]
     )
 
     /// Runs the command; usage errors exit with status 2 rather than ArgumentParser's 64.

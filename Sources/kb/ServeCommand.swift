@@ -53,8 +53,12 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let directory = try contentOptions.existingDirectory()
         let knowledgeBase = try contentOptions.loadKnowledgeBase()
-        let store = KnowledgeBaseStore(knowledgeBase) { () throws(KnowledgeBaseError) in
-            try KnowledgeBase.load(directory: directory)
+        let store: KnowledgeBaseStore
+        do {
+            store = try KnowledgeBaseStore(knowledgeBase, directory: directory)
+        } catch {
+            Terminal.standardError("error: \(error)")
+            throw ExitCode.failure
         }
         let level = logLevel.level
         LoggingSystem.bootstrap { label in

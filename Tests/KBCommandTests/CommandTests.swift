@@ -17,6 +17,10 @@ struct KBRun {
     }
 
     init(_ arguments: String..., environment: [String: String] = [:], in directory: String? = nil) throws {
+        try self.init(arguments, environment: environment, in: directory)
+    }
+
+    init(_ arguments: [String], environment: [String: String] = [:], in directory: String? = nil) throws {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
@@ -112,6 +116,14 @@ struct CommandTests {
         #expect(run.stdout.contains("Customer"))
     }
 
+    @Test("a phrase that is no code's name finds the best code through search")
+    func codeBySearch() throws {
+        let run = try KBRun("code", "not", "enough", "money")
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("51 — Insufficient funds"))
+        #expect(run.stderr == "best match for 'not enough money': 51 — Insufficient funds\n")
+    }
+
     @Test("an unknown code exits 1 and suggests close codes")
     func codeUnknown() throws {
         let run = try KBRun("code", "5x")
@@ -140,7 +152,7 @@ struct CommandTests {
     func helpAndVersion() throws {
         let help = try KBRun("--help")
         #expect(help.status == 0)
-        for word in ["check", "list", "show", "code", "EXIT STATUS", "KB_CONTENT", "NO_COLOR"] {
+        for word in ["check", "list", "show", "code", "simulate", "EXIT STATUS", "KB_CONTENT", "NO_COLOR"] {
             #expect(help.stdout.contains(word), "help mentions \(word)")
         }
         let version = try KBRun("--version")
@@ -196,5 +208,48 @@ struct AnswerCommandTests {
         #expect(run.status == 0)
         #expect(run.stdout.hasPrefix("Hi there,"))
         #expect(run.stderr.hasSuffix("not copied: stdout is not a terminal and no wl-copy, xclip or pbcopy was found; pipe the output instead\n"))
+    }
+}
+
+@Suite("kb search and kb eval")
+struct SearchCommandTests {
+    @Test("kb search finds the article for a typo and exits 0")
+    func typo() throws {
+        let run = try KBRun("search", "acount", "locked")
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("Did you mean: account locked?\n1. How do I unlock my portal account? [article]\n"))
+        #expect(run.stdout.contains("   kb show unlock-account\n"))
+    }
+
+    @Test("--json prints the shared shape; codes come first for a code query")
+    func json() throws {
+        let run = try KBRun("search", "insufficient", "funds", "--json", "--limit", "2")
+        #expect(run.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        let hits = object?["hits"] as? [[String: Any]]
+        #expect(hits?.count == 2)
+        #expect(hits?.first?["kind"] as? String == "code")
+        #expect(hits?.first?["id"] as? String == "51")
+        #expect(object?["tookMicros"] is Int)
+    }
+
+    @Test("no results exits 1, bad usage exits 2")
+    func exitCodes() throws {
+        let none = try KBRun("search", "zzqqxx")
+        #expect(none.status == 1)
+        #expect(none.stdout.hasPrefix("No results for 'zzqqxx'."))
+        #expect(try KBRun("search", "locked", "--limit", "0").status == 2)
+        #expect(try KBRun("search", "locked", "--kind", "faq").status == 2)
+        #expect(try KBRun("search", "locked", "--category", "nowhere").status == 2)
+        #expect(try KBRun("search", " ").status == 2)
+    }
+
+    @Test("kb eval prints the figures")
+    func eval() throws {
+        let run = try KBRun("eval")
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("queries: "))
+        #expect(run.stdout.contains("top-1:   "))
+        #expect(run.stdout.contains("MRR:     "))
     }
 }

@@ -65,7 +65,10 @@ struct OpenAPIDocumentTests {
         paths = try #require(document["paths"] as? [String: [String: Any]])
     }
 
-    /// A request that answers 200 on each route.
+    /// The body of the POST example.
+    private static let simulation = #"{"attempts": ["09:00 wrong", "09:01 right"]}"#
+
+    /// A request that answers 200 on each route (the POST one with ``simulation`` as its body).
     private static let examples: [ServerRoute: String] = [
         .articles: "/v1/articles?category=payments",
         .article: "/v1/articles/unlock-account",
@@ -74,6 +77,10 @@ struct OpenAPIDocumentTests {
         .codes: "/v1/codes",
         .code: "/v1/codes/n7",
         .codeAnswer: "/v1/codes/51/answer",
+        .search: "/v1/search?q=locked%20account&kind=article&limit=5",
+        .suggest: "/v1/suggest?q=insuff",
+        .flows: "/v1/flows",
+        .simulate: "/v1/flows/account-lockout/simulate?now=2026-11-25T09:05:00Z",
         .health: "/healthz",
         .metrics: "/metrics",
         .openAPI: "/openapi.yaml",
@@ -88,6 +95,9 @@ struct OpenAPIDocumentTests {
         (.code, "/v1/codes/zz", 404),
         (.codeAnswer, "/v1/codes/zz/answer", 404),
         (.codeAnswer, "/v1/codes/51/answer?var.nobody=1", 400),
+        (.search, "/v1/search?q=x&limit=1000", 400),
+        (.search, "/v1/search?q=x&category=nope", 404),
+        (.suggest, "/v1/suggest?q=", 400),
     ]
 
     @Test("every route is in the document, and the document has no route the server lacks")
@@ -103,14 +113,17 @@ struct OpenAPIDocumentTests {
 
     @Test("each route's real 200 answer has the documented media type and every required field", arguments: ServerRoute.allCases)
     func answersConform(_ route: ServerRoute) async throws {
-        let operation = try #require(paths[route.path]?["get"] as? [String: Any])
+        let operation = try #require(paths[route.path]?[route.method.rawValue.lowercased()] as? [String: Any])
         let ok = try #require((operation["responses"] as? [String: Any])?["200"] as? [String: Any])
         let content = try #require(ok["content"] as? [String: Any])
         let (mediaType, media) = try #require(content.first)
         let schema = try #require((media as? [String: Any])?["schema"] as? [String: Any])
         let checker = SchemaChecker(document: document)
         let path = try #require(Self.examples[route])
-        let response = try await withServer { client in try await client.get(path) }
+        let response = try await withServer { client in
+            let body = route.method == .post ? ByteBuffer(string: Self.simulation) : nil
+            return try await client.execute(uri: path, method: route.method, headers: [.contentType: "application/json"], body: body) { $0 }
+        }
         #expect(response.status == .ok, "\(path)")
         #expect(response.headers[.contentType]?.hasPrefix(mediaType) == true, "\(path) is \(mediaType)")
         let value: Any = mediaType == "application/json"

@@ -19,9 +19,7 @@ private struct EditableContent {
     init() throws {
         folder = try TestContent.copy()
         let directory = folder.path
-        store = KnowledgeBaseStore(try KnowledgeBase.load(directory: directory)) { () throws(KnowledgeBaseError) in
-            try KnowledgeBase.load(directory: directory)
-        }
+        store = try KnowledgeBaseStore(try KnowledgeBase.load(directory: directory), directory: directory)
         originalUnlock = try String(contentsOf: folder.appendingPathComponent("articles/unlock-account.md"), encoding: .utf8)
     }
 

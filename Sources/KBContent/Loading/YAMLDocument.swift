@@ -170,7 +170,7 @@ struct MappingReader {
 }
 
 /// The number of single-character edits between two strings (Levenshtein), for "did you mean".
-func editDistance(_ lhs: String, _ rhs: String) -> Int {
+public func editDistance(_ lhs: String, _ rhs: String) -> Int {
     let a = Array(lhs.unicodeScalars), b = Array(rhs.unicodeScalars)
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }

@@ -2,8 +2,8 @@ public import Hummingbird
 public import Logging
 import KBContent
 
-/// Builds the kb HTTP application: the JSON API, health, metrics and the OpenAPI
-/// document, served from `store`. The server and the tests both call this.
+/// Builds the kb HTTP application: the JSON API (articles, codes, answers, search,
+/// flow simulations), health, metrics and the OpenAPI document, served from `store`. The server and the tests both call this.
 ///
 /// - Parameters:
 ///   - configuration: where to listen, and the base URL for links.
@@ -45,6 +45,8 @@ func buildRouter(_ configuration: ServerConfiguration, store: KnowledgeBaseStore
     let articles = ArticlesController(store: store, links: links)
     let codes = CodesController(store: store, links: links)
     let answers = AnswersController(store: store, renderer: AnswerTextRenderer(baseURL: configuration.baseURL))
+    let search = SearchController(store: store)
+    let flows = FlowsController(store: store, maxBodySize: configuration.maxBodySize)
     for route in ServerRoute.allCases {
         let path = RouterPath(stringLiteral: route.path)
         switch route {
@@ -55,6 +57,10 @@ func buildRouter(_ configuration: ServerConfiguration, store: KnowledgeBaseStore
         case .codes: router.on(path, method: route.method, use: codes.list)
         case .code: router.on(path, method: route.method, use: codes.code)
         case .codeAnswer: router.on(path, method: route.method, use: answers.code)
+        case .search: router.on(path, method: route.method, use: search.search)
+        case .suggest: router.on(path, method: route.method, use: search.suggest)
+        case .flows: router.on(path, method: route.method, use: flows.list)
+        case .simulate: router.on(path, method: route.method, use: flows.simulate)
         case .health:
             router.on(path, method: route.method) { _, _ in
                 try Response.json(HealthReport(store.snapshot, watching: configuration.watch))

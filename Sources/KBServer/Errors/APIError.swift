@@ -11,17 +11,20 @@ public struct APIError: Error, HTTPResponseError, Sendable, Equatable {
     public var message: String
     /// Values close to the one that was not found.
     public var suggestions: [String]
+    /// The input a simulation could not use, when that is what was wrong.
+    public var field: String?
     /// Headers the response needs, such as `Allow` on a 405.
     public var headers: HTTPFields
 
     public init(
         _ status: HTTPResponse.Status, code: String, message: String,
-        suggestions: [String] = [], headers: HTTPFields = [:]
+        suggestions: [String] = [], field: String? = nil, headers: HTTPFields = [:]
     ) {
         self.status = status
         self.code = code
         self.message = message
         self.suggestions = suggestions
+        self.field = field
         self.headers = headers
     }
 
@@ -31,6 +34,7 @@ public struct APIError: Error, HTTPResponseError, Sendable, Equatable {
             var code: String
             var message: String
             var suggestions: [String]?
+            var field: String?
         }
 
         var error: Detail
@@ -42,7 +46,7 @@ public struct APIError: Error, HTTPResponseError, Sendable, Equatable {
 
     /// The response, with the JSON body and ``headers``.
     func response() -> Response {
-        let body = Body(error: .init(code: code, message: message, suggestions: suggestions.isEmpty ? nil : suggestions))
+        let body = Body(error: .init(code: code, message: message, suggestions: suggestions.isEmpty ? nil : suggestions, field: field))
         var response = (try? Response.json(body, status: status)) ?? Response(status: status)
         response.headers.append(contentsOf: headers)
         return response
@@ -79,6 +83,14 @@ extension APIError {
     /// A query parameter has a value the route cannot use.
     static func invalidParameter(_ name: String, _ value: String, expected: String) -> APIError {
         APIError(.badRequest, code: "invalid-parameter", message: "'\(value)' is not a valid value for '\(name)'; expected \(expected)")
+    }
+
+    /// A numeric query parameter outside the range the route accepts.
+    static func outOfRange(_ name: String, _ value: Int, _ range: ClosedRange<Int>) -> APIError {
+        APIError(
+            .badRequest, code: "out-of-range",
+            message: "'\(name)' must be from \(range.lowerBound) to \(range.upperBound), not \(value)"
+        )
     }
 
     /// A required query parameter is absent or empty.

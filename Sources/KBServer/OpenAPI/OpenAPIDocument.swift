@@ -20,6 +20,8 @@ public enum OpenAPIDocument {
       - name: articles
       - name: codes
       - name: answers
+      - name: search
+      - name: flows
       - name: operations
     paths:
       /v1/articles:
@@ -132,6 +134,141 @@ public enum OpenAPIDocument {
                   schema: {$ref: "#/components/schemas/Answer"}
             "400": {$ref: "#/components/responses/BadRequest"}
             "404": {$ref: "#/components/responses/NotFound"}
+      /v1/search:
+        get:
+          tags: [search]
+          operationId: search
+          summary: Articles and response codes for a query, best first, as `kb search --json` prints them.
+          description: >-
+            Words match in any form, with typos forgiven and synonyms applied; "quoted phrases",
+            -excluded words and kind:/category:/tag: filters work inside q too. Queries are cut
+            to 256 characters and 32 words (truncated is then true).
+          parameters:
+            - name: q
+              in: query
+              required: true
+              description: What to search for.
+              schema: {type: string, minLength: 1, pattern: "\\S"}
+            - name: limit
+              in: query
+              required: false
+              description: Hits per page.
+              schema: {type: integer, minimum: 1, maximum: 100, default: 10}
+            - name: offset
+              in: query
+              required: false
+              description: Hits to skip, for paging.
+              schema: {type: integer, minimum: 0, maximum: 999, default: 0}
+            - name: kind
+              in: query
+              required: false
+              description: Only articles or only codes.
+              schema: {type: string, enum: [article, code]}
+            - name: category
+              in: query
+              required: false
+              description: Only this category (codes are under card-declines); an unknown id is a 404.
+              schema: {type: string}
+          responses:
+            "200":
+              description: The hits, best first, with facet counts and a suggestion when one helps.
+              content:
+                application/json:
+                  schema: {$ref: "#/components/schemas/SearchResponse"}
+            "400": {$ref: "#/components/responses/BadRequest"}
+            "404": {$ref: "#/components/responses/NotFound"}
+      /v1/suggest:
+        get:
+          tags: [search]
+          operationId: suggest
+          summary: Search as you type; up to 8 article titles and codes for a prefix.
+          parameters:
+            - name: q
+              in: query
+              required: true
+              description: What has been typed so far; its last word is a prefix.
+              schema: {type: string, minLength: 1, pattern: "\\S"}
+          responses:
+            "200":
+              description: The suggestions, best first.
+              content:
+                application/json:
+                  schema:
+                    type: object
+                    required: [query, suggestions]
+                    properties:
+                      query: {type: string}
+                      suggestions:
+                        type: array
+                        items: {$ref: "#/components/schemas/SearchHit"}
+            "400": {$ref: "#/components/responses/BadRequest"}
+      /v1/flows:
+        get:
+          tags: [flows]
+          operationId: listFlows
+          summary: The troubleshooting simulators and their inputs, as `kb simulate --list --json` gives them.
+          responses:
+            "200":
+              description: The flows.
+              content:
+                application/json:
+                  schema:
+                    type: object
+                    required: [flows]
+                    properties:
+                      flows:
+                        type: array
+                        items: {$ref: "#/components/schemas/FlowSummary"}
+      /v1/flows/{id}/simulate:
+        post:
+          tags: [flows]
+          operationId: simulateFlow
+          summary: Runs a flow on the inputs in the body, as `kb simulate ID --json` does.
+          description: >-
+            The body is one JSON object of inputs (GET /v1/flows lists each flow's, with types
+            and defaults); an empty body uses the defaults. Each flow checks its own inputs: a
+            missing or invalid one is a 400 invalid-input naming it in `field`.
+          parameters:
+            - name: id
+              in: path
+              required: true
+              description: The flow's id, e.g. account-lockout.
+              schema: {type: string}
+            - name: now
+              in: query
+              required: false
+              description: The moment to simulate, ISO 8601 (default the server's current time).
+              schema: {type: string, format: date-time}
+            - name: time_zone
+              in: query
+              required: false
+              description: The zone for times without an offset and for the report (default the flow's own, else UTC).
+              schema: {type: string}
+          requestBody:
+            required: false
+            content:
+              application/json:
+                schema:
+                  type: object
+                  additionalProperties:
+                    anyOf:
+                      - {type: string}
+                      - {type: number}
+                      - {type: boolean}
+                      - {type: "null"}
+                      - type: array
+                        items:
+                          anyOf: [{type: string}, {type: number}, {type: boolean}]
+          responses:
+            "200":
+              description: The outcome and the trace of rules applied.
+              content:
+                application/json:
+                  schema: {$ref: "#/components/schemas/FlowReport"}
+            "400": {$ref: "#/components/responses/BadRequest"}
+            "404": {$ref: "#/components/responses/NotFound"}
+            "413": {$ref: "#/components/responses/BadRequest"}
+            "415": {$ref: "#/components/responses/BadRequest"}
       /healthz:
         get:
           tags: [operations]
@@ -219,12 +356,12 @@ public enum OpenAPIDocument {
           schema: {type: string}
       responses:
         BadRequest:
-          description: A parameter has a value the route cannot use; the message names it.
+          description: A parameter, input or body the route cannot use; the message names it.
           content:
             application/json:
               schema: {$ref: "#/components/schemas/Error"}
         NotFound:
-          description: No such article, code or category; `suggestions` holds close ones.
+          description: No such article, code, category or flow; `suggestions` holds close ones.
           content:
             application/json:
               schema: {$ref: "#/components/schemas/Error"}
@@ -242,6 +379,95 @@ public enum OpenAPIDocument {
                 suggestions:
                   type: array
                   items: {type: string}
+                field: {type: string, description: The flow input that was wrong.}
+        SearchHit:
+          type: object
+          required: [kind, id, title, score, snippet, highlights, url]
+          properties:
+            kind: {type: string, enum: [article, code]}
+            id: {type: string, description: The article's slug or the code.}
+            title: {type: string}
+            score: {type: number}
+            snippet: {type: string}
+            highlights:
+              type: array
+              description: Character offsets [start, end) of the matched words in the snippet.
+              items: {type: array, items: {type: integer}}
+            url: {type: string}
+        SearchResponse:
+          type: object
+          required: [query, total, hits, facets, truncated, tookMicros]
+          properties:
+            query: {type: string}
+            total: {type: integer, description: Matches before paging.}
+            hits:
+              type: array
+              items: {$ref: "#/components/schemas/SearchHit"}
+            facets:
+              type: object
+              description: Counts by facet (kind, category, tag) and value, over all matches.
+              additionalProperties:
+                type: object
+                additionalProperties: {type: integer}
+            suggestion: {type: string, description: A corrected query, when one would find more.}
+            truncated: {type: boolean}
+            tookMicros: {type: integer}
+        FlowSummary:
+          type: object
+          required: [id, title, article, fields]
+          properties:
+            id: {type: string}
+            title: {type: string}
+            article: {type: string}
+            timeZone: {type: string}
+            fields:
+              type: array
+              items:
+                type: object
+                required: [name, type, help, allowed]
+                properties:
+                  name: {type: string}
+                  type: {type: string, enum: [text, email, boolean, integer, choice, date-time, list, host, url, ip-address]}
+                  default: {type: string}
+                  help: {type: string}
+                  allowed: {type: array, items: {type: string}}
+                  example: {type: string}
+        FlowReport:
+          type: object
+          required: [flow, article, now, timeZone, input, verdict, headline, details, outcome, trace]
+          properties:
+            flow: {type: string}
+            article: {type: string}
+            now: {type: string}
+            timeZone: {type: string}
+            input: {type: object}
+            verdict: {type: string}
+            headline: {type: string}
+            details:
+              type: array
+              items:
+                type: object
+                required: [label, value]
+                properties:
+                  label: {type: string}
+                  value: {type: string}
+            outcome: {description: The simulator's typed outcome.}
+            trace:
+              type: array
+              items:
+                type: object
+                required: [rule, compared, result, source, policies]
+                properties:
+                  rule: {type: string}
+                  compared: {type: string}
+                  result: {type: string}
+                  source:
+                    type: object
+                    required: [slug, anchor]
+                    properties:
+                      slug: {type: string}
+                      anchor: {type: string}
+                  policies: {type: array, items: {type: string}}
         ArticleSummary:
           type: object
           required: [slug, title, summary, category, tags, questions, related, updated, url]

@@ -1,44 +1,43 @@
 public import Foundation
+public import KBFlows
 public import KnowledgeBase
+import KBContent
 import Synchronization
 
-/// Holds the knowledge base being served and replaces it atomically on reload.
+/// Holds what the server answers from, the knowledge base and the flow simulators
+/// made from its content, and replaces both atomically on reload.
 ///
 /// Readers take a ``Snapshot`` under a lock held only for a copy: they never wait
 /// for a reload and never see half of one. A reload builds the new knowledge base
-/// aside, without the lock, then swaps it in; content with errors is refused and
-/// the last good knowledge base stays.
+/// and simulators aside, without the lock, then swaps them in; content with errors
+/// is refused and the last good version stays.
 public final class KnowledgeBaseStore: Sendable {
-    /// What a request works with: one knowledge base and how the reloads went.
+    /// What a request works with: one knowledge base, its simulators, and how the reloads went.
     public struct Snapshot: Sendable {
         public let knowledgeBase: KnowledgeBase
+        public let flows: FlowRegistry
         /// When ``knowledgeBase`` was loaded.
         public let loadedAt: Date
         public let reloads: ReloadStatus
     }
 
-    /// Loads a new knowledge base; content with errors throws.
-    public typealias Loader = @Sendable () throws(KnowledgeBaseError) -> KnowledgeBase
-
+    /// The content folder reloads read.
+    public let directory: String
     private let state: Mutex<Snapshot>
     /// Held for the whole of a reload, so that two reloads never race to swap.
     private let reloadGate = Mutex(())
-    private let loader: Loader
     private let observers = Mutex<[@Sendable (ReloadStatus.Result, Snapshot) -> Void]>([])
 
-    /// A store serving `knowledgeBase`, reloading with `loader`.
-    public init(_ knowledgeBase: KnowledgeBase, loader: @escaping Loader) {
-        state = Mutex(Snapshot(knowledgeBase: knowledgeBase, loadedAt: Date(), reloads: ReloadStatus()))
-        self.loader = loader
+    /// A store serving `knowledgeBase`, loaded from `directory`, which reloads read again.
+    ///
+    /// - Throws: ``FlowPolicyError`` when a simulator cannot use the content's policies.
+    public init(_ knowledgeBase: KnowledgeBase, directory: String) throws(FlowPolicyError) {
+        let flows = try FlowRegistry(content: knowledgeBase.content)
+        self.directory = directory
+        state = Mutex(Snapshot(knowledgeBase: knowledgeBase, flows: flows, loadedAt: Date(), reloads: ReloadStatus()))
     }
 
-    /// Loads the content folder; throws when the content has errors, as there is nothing good to serve.
-    public convenience init(directory: String) throws(KnowledgeBaseError) {
-        let loader: Loader = { () throws(KnowledgeBaseError) in try KnowledgeBase.load(directory: directory) }
-        self.init(try loader(), loader: loader)
-    }
-
-    /// The knowledge base and reload status, as of now.
+    /// The knowledge base, simulators and reload status, as of now.
     public var snapshot: Snapshot { state.withLock { $0 } }
 
     /// The knowledge base being served.
@@ -46,28 +45,30 @@ public final class KnowledgeBaseStore: Sendable {
 
     /// Loads the content again and, when it is free of errors, serves it from the next request on.
     ///
-    /// - Returns: what happened; on `.failed` the previous knowledge base is still served.
+    /// - Returns: what happened; on `.failed` the previous version is still served.
     @discardableResult
     public func reload() -> ReloadStatus.Result {
         reloadGate.withLock { _ in
             let result: ReloadStatus.Result
-            let loaded: KnowledgeBase?
+            var loaded: (KnowledgeBase, FlowRegistry)?
             do throws(KnowledgeBaseError) {
-                let knowledgeBase = try loader()
-                loaded = knowledgeBase
-                result = .succeeded(version: knowledgeBase.version)
-            } catch {
-                loaded = nil
-                switch error {
-                case let .invalidContent(directory, _): result = .failed(directory: directory, errors: error.errors)
+                let knowledgeBase = try KnowledgeBase.load(directory: directory)
+                do throws(FlowPolicyError) {
+                    loaded = (knowledgeBase, try FlowRegistry(content: knowledgeBase.content))
+                    result = .succeeded(version: knowledgeBase.version)
+                } catch {
+                    result = .failed(directory: directory, errors: [Self.diagnostic(error, directory: directory)])
                 }
+            } catch {
+                result = .failed(directory: directory, errors: error.errors)
             }
             let now = Date()
             let snapshot = state.withLock { current in
                 var reloads = current.reloads
                 reloads.record(result, at: now)
                 current = Snapshot(
-                    knowledgeBase: loaded ?? current.knowledgeBase,
+                    knowledgeBase: loaded?.0 ?? current.knowledgeBase,
+                    flows: loaded?.1 ?? current.flows,
                     loadedAt: loaded == nil ? current.loadedAt : now,
                     reloads: reloads
                 )
@@ -81,5 +82,13 @@ public final class KnowledgeBaseStore: Sendable {
     /// Calls `observer` after every reload, with its result and the snapshot it left.
     public func onReload(_ observer: @escaping @Sendable (ReloadStatus.Result, Snapshot) -> Void) {
         observers.withLock { $0.append(observer) }
+    }
+
+    /// A policy a simulator cannot use, as the checker would report it.
+    private static func diagnostic(_ error: FlowPolicyError, directory: String) -> Diagnostic {
+        Diagnostic(
+            .error, .invalidValue, file: directory + "/policies.yaml",
+            message: "'\(error.path)' \(error.message) (read by flow \(error.flow))", hint: error.hint
+        )
     }
 }

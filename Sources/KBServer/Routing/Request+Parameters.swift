@@ -18,6 +18,18 @@ extension Parameters {
     }
 }
 
+extension Parameters {
+    /// A whole-number query parameter within `range`, `fallback` when absent.
+    func integer(_ name: String, in range: ClosedRange<Int>, default fallback: Int) throws(APIError) -> Int {
+        guard let text = try single(name) else { return fallback }
+        guard let value = Int(text) else {
+            throw .invalidParameter(name, text, expected: "a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        guard range.contains(value) else { throw .outOfRange(name, value, range) }
+        return value
+    }
+}
+
 extension APIError {
     static func repeatedParameter(_ name: String, count: Int) -> APIError {
         APIError(.badRequest, code: "repeated-parameter", message: "the query parameter '\(name)' is given \(count) times; give it once")

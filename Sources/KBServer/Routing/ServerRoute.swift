@@ -11,11 +11,15 @@ public enum ServerRoute: String, CaseIterable, Sendable {
     case codes
     case code
     case codeAnswer
+    case search
+    case suggest
+    case flows
+    case simulate
     case health
     case metrics
     case openAPI
 
-    public var method: HTTPRequest.Method { .get }
+    public var method: HTTPRequest.Method { self == .simulate ? .post : .get }
 
     /// The path pattern, `{name}` standing for one path segment.
     public var path: String {
@@ -27,6 +31,10 @@ public enum ServerRoute: String, CaseIterable, Sendable {
         case .codes: "/v1/codes"
         case .code: "/v1/codes/{code}"
         case .codeAnswer: "/v1/codes/{code}/answer"
+        case .search: "/v1/search"
+        case .suggest: "/v1/suggest"
+        case .flows: "/v1/flows"
+        case .simulate: "/v1/flows/{id}/simulate"
         case .health: "/healthz"
         case .metrics: "/metrics"
         case .openAPI: "/openapi.yaml"

@@ -1,0 +1,135 @@
+public import Foundation
+public import KBContent
+
+/// `cancel-transaction`: whether a transaction can still be cancelled (voided) at `now`,
+/// why, the deadline, through which channels, and what to do instead.
+///
+/// A card payment in one of the policy's card statuses can be cancelled until the
+/// cut-off: the policy's time of day, the policy's number of days after the day of the
+/// transaction, both in the policy's time zone (D+1 16:00 in Asia/Jakarta). An unpaid
+/// pending payment of a listed method can be cancelled until it is paid or expires.
+public struct CancelTransactionSimulator: FlowSimulator {
+    public static let id = "cancel-transaction"
+    public static let article = "cancel-transaction"
+    public static let title = "Can this transaction still be cancelled?"
+
+    /// The payment type of card payments.
+    public static let card = "card"
+
+    /// The `transaction_status` values the flow knows.
+    public enum Status: String, Sendable, Hashable, Codable, CaseIterable {
+        case pending, capture, settlement, deny, cancel, expire, failure
+        case refund
+        case partialRefund = "partial_refund"
+        case chargeback
+        case partialChargeback = "partial_chargeback"
+    }
+
+    /// The `fraud_status` values; `none` where the method has none.
+    public enum FraudStatus: String, Sendable, Hashable, Codable, CaseIterable {
+        case accept, challenge, deny, none
+    }
+
+    /// The policy values the flow reads.
+    public struct Policy: Sendable, Hashable {
+        /// `cancellation.card_statuses`
+        public var cardStatuses: [String]
+        /// `cancellation.cutoff_days_after_transaction`
+        public var cutoffDays: Int
+        /// `cancellation.cutoff_time`
+        public var cutoffHour: Int
+        public var cutoffMinute: Int
+        /// `cancellation.time_zone`
+        public var timeZone: TimeZone
+        /// `cancellation.pending_methods`
+        public var pendingMethods: [String]
+        /// `portal.transactions_menu`
+        public var transactionsMenu: String
+        /// `api.production_base_url`, `api.sandbox_base_url`, `api.cancel_path`
+        public var productionBaseURL: String
+        public var sandboxBaseURL: String
+        public var cancelPath: String
+        /// `expiry.card_3ds_minutes`
+        public var threeDSecureMinutes: Int
+        /// `fraud.challenge_menu`
+        public var challengeMenu: String
+
+        /// - Throws: ``FlowPolicyError`` naming a missing or malformed value.
+        public init(_ policies: Policies) throws(FlowPolicyError) {
+            let reader = PolicyReader(policies, flow: CancelTransactionSimulator.id)
+            cardStatuses = try reader.list("cancellation.card_statuses")
+            if let unknown = cardStatuses.first(where: { Status(rawValue: $0) == nil }) {
+                throw FlowPolicyError(
+                    flow: CancelTransactionSimulator.id, path: "cancellation.card_statuses", "names '\(unknown)', which is no transaction_status",
+                    hint: "use transaction_status values such as capture"
+                )
+            }
+            cutoffDays = try reader.integer("cancellation.cutoff_days_after_transaction", in: 0...31)
+            (cutoffHour, cutoffMinute) = try reader.timeOfDay("cancellation.cutoff_time")
+            timeZone = try reader.timeZone("cancellation.time_zone")
+            pendingMethods = try reader.list("cancellation.pending_methods")
+            transactionsMenu = try reader.text("portal.transactions_menu")
+            productionBaseURL = try reader.text("api.production_base_url")
+            sandboxBaseURL = try reader.text("api.sandbox_base_url")
+            cancelPath = try reader.text("api.cancel_path")
+            threeDSecureMinutes = try reader.integer("expiry.card_3ds_minutes", in: 1...1_440)
+            challengeMenu = try reader.text("fraud.challenge_menu")
+        }
+
+        /// The cut-off for a transaction made at `time`: the policy's days after its
+        /// calendar day, at the policy's time, both in the policy's zone.
+        public func cutoff(forTransactionAt time: Date) -> Date {
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = timeZone
+            let day = calendar.startOfDay(for: time)
+            let later = calendar.date(byAdding: .day, value: cutoffDays, to: day) ?? day
+            return calendar.date(bySettingHour: cutoffHour, minute: cutoffMinute, second: 0, of: later) ?? later
+        }
+
+        /// `D+1 16:00 Asia/Jakarta`.
+        var cutoffRule: String {
+            let time = (cutoffHour < 10 ? "0" : "") + "\(cutoffHour):" + (cutoffMinute < 10 ? "0" : "") + "\(cutoffMinute)"
+            return "D+\(cutoffDays) \(time) \(timeZone.identifier)"
+        }
+    }
+
+    public struct Input: Sendable, Hashable {
+        /// ``CancelTransactionSimulator/card`` or one of the policy's pending methods.
+        public var paymentType: String
+        public var status: Status
+        public var fraudStatus: FraudStatus
+        public var transactionTime: Date
+
+        public init(paymentType: String, status: Status, fraudStatus: FraudStatus = .accept, transactionTime: Date) {
+            self.paymentType = paymentType
+            self.status = status
+            self.fraudStatus = fraudStatus
+            self.transactionTime = transactionTime
+        }
+    }
+
+    public struct Outcome: Sendable, Hashable, Codable {
+        public var cancellable: Bool
+        /// Why, in a sentence.
+        public var reason: String
+        /// The card cut-off, where it applies.
+        public var deadline: Date?
+        /// Seconds left before the deadline at `now` (negative once passed).
+        public var secondsLeft: Int?
+        /// Where to cancel, when cancellable.
+        public var channels: [String]
+        /// What to do instead, when not.
+        public var alternative: String?
+    }
+
+    public var policy: Policy
+
+    public init(policy: Policy) { self.policy = policy }
+
+    public init(content: Content) throws(FlowPolicyError) {
+        self.init(policy: try Policy(content.policies))
+    }
+
+    /// The cut-off is stated in the policy's zone, so times are read and shown there by default.
+    public var defaultTimeZone: TimeZone? { policy.timeZone }
+}

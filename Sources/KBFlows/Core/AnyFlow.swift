@@ -1,0 +1,92 @@
+public import Foundation
+
+/// A simulator with its types erased: what the CLI, the HTTP API and the site use to
+/// list flows, describe their inputs, and run them from string or JSON values.
+public struct AnyFlow: Sendable, Identifiable {
+    public let id: String
+    public let title: String
+    /// The slug of the flow's article.
+    public let article: String
+    /// The inputs, in the order they are read and asked for.
+    public let fields: [FlowField]
+    /// The zone the flow's rules are stated in, if it has one of its own.
+    public let defaultTimeZone: TimeZone?
+
+    private let simulate: @Sendable (FlowInput, FlowContext) throws(FlowInputError) -> FlowReport
+    private let check: @Sendable (FlowInput, FlowContext) -> FlowInputError?
+    private let tables: @Sendable (FlowContext) -> [FlowScenarioTable]
+
+    public init<Simulator: FlowSimulator>(_ simulator: Simulator) {
+        let fields = simulator.fields
+        id = Simulator.id
+        title = Simulator.title
+        article = Simulator.article
+        self.fields = fields
+        defaultTimeZone = simulator.defaultTimeZone
+        simulate = { (input: FlowInput, context: FlowContext) throws(FlowInputError) -> FlowReport in
+            let typed = try simulator.input(from: input, context: context)
+            let result = simulator.run(typed, context: context)
+            var used: [String: FlowInputValue] = [:]
+            for field in fields {
+                if let given = input[field.name] {
+                    used[field.name] = given
+                } else if let fallback = field.defaultValue {
+                    used[field.name] = .text(fallback)
+                }
+            }
+            return FlowReport(
+                flow: Simulator.id, article: Simulator.article, now: context.iso(context.now),
+                timeZone: context.timeZone.identifier, input: used, verdict: result.verdict,
+                headline: result.headline, details: result.details,
+                outcome: (try? JSONValue(encoding: result.outcome, timeZone: context.timeZone)) ?? .null,
+                trace: result.trace
+            )
+        }
+        check = { (input: FlowInput, context: FlowContext) -> FlowInputError? in
+            do throws(FlowInputError) {
+                _ = try simulator.input(from: input, context: context)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        tables = { simulator.scenarios(context: $0) }
+    }
+
+    /// Validates `input` and runs the flow at `context.now`.
+    ///
+    /// - Throws: ``FlowInputError`` naming the first field that is missing or wrong.
+    public func run(_ input: FlowInput, context: FlowContext) throws(FlowInputError) -> FlowReport {
+        try simulate(input, context)
+    }
+
+    /// The first problem with `input`, or `nil` when the flow can run on it. Fields are
+    /// checked in order, so when asking for inputs one by one, an error that names a
+    /// field not yet asked for only means it is still missing.
+    public func problem(with input: FlowInput, context: FlowContext) -> FlowInputError? {
+        check(input, context)
+    }
+
+    /// The tables for the flow's page, computed by running the flow around `context.now`.
+    public func scenarios(context: FlowContext) -> [FlowScenarioTable] { tables(context) }
+
+    /// The context to run in: `timeZone` if given, else the flow's own zone, else `fallback`.
+    public func context(now: Date, timeZone: TimeZone?, fallback: TimeZone) -> FlowContext {
+        FlowContext(now: now, timeZone: timeZone ?? defaultTimeZone ?? fallback)
+    }
+
+    /// The flow described as data, for `kb simulate --list --json` and `GET /v1/flows`.
+    public var summary: FlowSummary {
+        FlowSummary(id: id, title: title, article: article, timeZone: defaultTimeZone?.identifier, fields: fields)
+    }
+}
+
+/// A flow described as data: its id, question, article, own time zone and inputs.
+public struct FlowSummary: Sendable, Hashable, Codable {
+    public var id: String
+    public var title: String
+    public var article: String
+    /// The zone the flow's rules are stated in, if it has one.
+    public var timeZone: String?
+    public var fields: [FlowField]
+}

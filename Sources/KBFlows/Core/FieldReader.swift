@@ -1,0 +1,144 @@
+import Foundation
+
+/// Reads a ``FlowInput`` field by field, applying defaults and the checks every kind
+/// of field shares; simulators add the checks of their own domain.
+struct FieldReader {
+    let input: FlowInput
+    let fields: [FlowField]
+    let context: FlowContext
+
+    /// - Throws: ``FlowInputError`` naming the first input that is no field of the flow.
+    init(_ input: FlowInput, fields: [FlowField], context: FlowContext, flow: String) throws(FlowInputError) {
+        self.input = input
+        self.fields = fields
+        self.context = context
+        let known = Set(fields.map(\.name))
+        if let unknown = input.names.first(where: { !known.contains($0) }) {
+            throw FlowInputError(
+                field: unknown, "\(flow) has no input '\(unknown)'",
+                hint: "its inputs are: " + fields.map(\.name).joined(separator: ", ")
+            )
+        }
+    }
+
+    func field(_ name: String) -> FlowField {
+        guard let field = fields.first(where: { $0.name == name }) else {
+            preconditionFailure("no field '\(name)' is declared")
+        }
+        return field
+    }
+
+    /// The value given, else the default; `nil` when neither (or the default is empty).
+    func value(_ name: String) -> FlowInputValue? {
+        if let given = input[name] { return given }
+        guard let fallback = field(name).defaultValue, !fallback.isEmpty else { return nil }
+        return .text(fallback)
+    }
+
+    /// The value as trimmed text; empty when not given and the default is empty.
+    ///
+    /// - Throws: when the field is required and not given.
+    func text(_ name: String) throws(FlowInputError) -> String {
+        guard let value = value(name) else {
+            if field(name).isRequired { throw missing(name) }
+            return ""
+        }
+        return value.description.trimmingSpaces()
+    }
+
+    /// A required, non-empty text.
+    func nonEmptyText(_ name: String) throws(FlowInputError) -> String {
+        let value = try text(name)
+        guard !value.isEmpty else { throw missing(name) }
+        return value
+    }
+
+    func boolean(_ name: String) throws(FlowInputError) -> Bool {
+        let value = try nonEmptyText(name)
+        switch value.lowercased() {
+        case "yes", "y", "true", "1", "on": return true
+        case "no", "n", "false", "0", "off": return false
+        default: throw FlowInputError(field: name, "'\(value)' is not yes or no", hint: "answer yes or no")
+        }
+    }
+
+    func integer(_ name: String, in range: ClosedRange<Int>) throws(FlowInputError) -> Int {
+        let value = try nonEmptyText(name)
+        guard let number = Int(value), range.contains(number) else {
+            throw FlowInputError(
+                field: name, "'\(value)' is not a whole number from \(range.lowerBound) to \(range.upperBound)",
+                hint: field(name).help
+            )
+        }
+        return number
+    }
+
+    /// One of the field's allowed values, in its declared spelling; `nil` when the
+    /// field is optional and empty.
+    func choice(_ name: String) throws(FlowInputError) -> String? {
+        let value = try text(name)
+        if value.isEmpty {
+            if field(name).isRequired { throw missing(name) }
+            return nil
+        }
+        let allowed = field(name).allowedValues
+        guard let match = allowed.first(where: { Self.folded($0) == Self.folded(value) }) else {
+            throw FlowInputError(field: name, "'\(value)' is not one of the choices", hint: "use one of: " + allowed.joined(separator: ", "))
+        }
+        return match
+    }
+
+    /// A required choice.
+    func requiredChoice(_ name: String) throws(FlowInputError) -> String {
+        guard let value = try choice(name) else { throw missing(name) }
+        return value
+    }
+
+    /// The items of a list (empty when not given and optional).
+    func list(_ name: String) throws(FlowInputError) -> [String] {
+        guard let value = value(name) else {
+            if field(name).isRequired { throw missing(name) }
+            return []
+        }
+        return value.items
+    }
+
+    /// A moment: ISO 8601, a time of `now`'s day, or `now`.
+    func date(_ name: String) throws(FlowInputError) -> Date {
+        let value = try nonEmptyText(name)
+        if let date = Self.date(value, context: context) { return date }
+        throw FlowInputError(
+            field: name, "'\(value)' is not a date-time",
+            hint: "write ISO 8601 such as 2026-11-25T09:30:00+07:00, or 2026-11-25 09:30 (read in \(context.timeZone.identifier)), or now"
+        )
+    }
+
+    /// An email address, lower-cased.
+    func email(_ name: String) throws(FlowInputError) -> String {
+        let value = try nonEmptyText(name)
+        if let problem = EmailAddress.problem(with: value) {
+            throw FlowInputError(field: name, "'\(value)' is not an email address: \(problem)", hint: "write it as name@example.com")
+        }
+        return value.lowercased()
+    }
+
+    func missing(_ name: String) -> FlowInputError {
+        let field = field(name)
+        var hint = field.help
+        if let example = field.example { hint += " (e.g. \(example))" }
+        return FlowInputError(field: name, "a value is required", hint: hint)
+    }
+
+    /// `now`, a time of `now`'s day, or ISO 8601.
+    static func date(_ text: String, context: FlowContext) -> Date? {
+        if text.lowercased() == "now" { return context.now }
+        return FlowTime.parse(text, in: context.timeZone, day: context.now)
+    }
+
+    /// Lower-cased letters and digits only: how choices are matched.
+    static func folded(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.lowercased().unicodeScalars.filter {
+            $0.properties.isAlphabetic || ("0"..."9").contains($0)
+        }))
+    }
+}

@@ -1,0 +1,45 @@
+public import KBContent
+
+/// Every flow simulator, made from one loaded content: the one list the CLI, the HTTP
+/// API and the site draw on.
+public struct FlowRegistry: Sendable {
+    /// Every simulator type, in the order flows are listed.
+    public static let simulatorTypes: [any FlowSimulator.Type] = [
+        AccountLockoutSimulator.self,
+        ForgotTwoFactorSimulator.self,
+        IPWhitelistSimulator.self,
+        CardDeniedSimulator.self,
+        AddPortalUserSimulator.self,
+        PaymentURLsSimulator.self,
+        ChangeLoginEmailSimulator.self,
+        CancelTransactionSimulator.self,
+        MultipleWebsitesSimulator.self,
+        TransactionActionsSimulator.self,
+    ]
+
+    /// The flows, in ``simulatorTypes`` order.
+    public let flows: [AnyFlow]
+
+    /// Makes every simulator from `content`.
+    ///
+    /// - Throws: ``FlowPolicyError`` for the first policy value a simulator cannot use.
+    public init(content: Content) throws(FlowPolicyError) {
+        var flows: [AnyFlow] = []
+        for type in Self.simulatorTypes {
+            flows.append(try Self.make(type, content))
+        }
+        self.flows = flows
+    }
+
+    /// The flow with this id.
+    public func flow(_ id: String) -> AnyFlow? {
+        flows.first { $0.id == id }
+    }
+
+    /// Every flow's id.
+    public var ids: [String] { flows.map(\.id) }
+
+    private static func make<Simulator: FlowSimulator>(_ type: Simulator.Type, _ content: Content) throws(FlowPolicyError) -> AnyFlow {
+        AnyFlow(try Simulator(content: content))
+    }
+}

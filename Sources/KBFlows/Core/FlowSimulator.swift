@@ -1,0 +1,58 @@
+public import Foundation
+public import KBContent
+
+/// A troubleshooting flow's simulator: a pure function of the policy values in
+/// `Content/policies.yaml`, a typed input and an explicit moment, that answers with an
+/// outcome and the trace of the rules it applied.
+///
+/// A simulator reads no clock, file or network: `now` and the time zone come in a
+/// ``FlowContext``, the policy values when it is made. Every ``FlowStep`` of its trace
+/// names the article section that states the rule, so every answer can be traced to text.
+///
+/// Front ends do not use simulators directly but through ``AnyFlow`` and ``FlowRegistry``,
+/// which run them from string or JSON values and answer with Codable data.
+public protocol FlowSimulator: Sendable {
+    /// The validated input of one run.
+    associatedtype Input: Sendable
+    /// What one run concludes, as data (encoded into ``FlowReport/outcome``).
+    associatedtype Outcome: Sendable, Codable
+
+    /// The flow's id, as in `kb simulate account-lockout` and `/v1/flows/account-lockout/simulate`.
+    static var id: String { get }
+    /// The slug of the article the flow belongs to.
+    static var article: String { get }
+    /// The question the flow answers, for lists and page titles.
+    static var title: String { get }
+
+    /// Reads the policy values (and, where needed, other content) the flow depends on.
+    ///
+    /// - Throws: ``FlowPolicyError`` naming the policy path that is missing or malformed.
+    init(content: Content) throws(FlowPolicyError)
+
+    /// The inputs, in the order they are read and asked for.
+    var fields: [FlowField] { get }
+
+    /// The time zone the flow's rules are stated in, used when the caller gives none;
+    /// `nil` when the flow has none of its own.
+    var defaultTimeZone: TimeZone? { get }
+
+    /// Validates string values into a typed input. Fields are read in the order of
+    /// ``fields``, so the error thrown names the first field that is wrong.
+    func input(from values: FlowInput, context: FlowContext) throws(FlowInputError) -> Input
+
+    /// Runs the flow on a valid input at `context.now`.
+    func run(_ input: Input, context: FlowContext) -> FlowResult<Outcome>
+
+    /// Tables for the flow's page, each computed by running the simulator on a range of
+    /// inputs around `context.now` (never written by hand).
+    func scenarios(context: FlowContext) -> [FlowScenarioTable]
+}
+
+extension FlowSimulator {
+    public var defaultTimeZone: TimeZone? { nil }
+}
+
+extension FlowSimulator {
+    /// A heading of the flow's own article.
+    func section(_ anchor: String) -> ArticleReference { ArticleReference(Self.article, anchor) }
+}

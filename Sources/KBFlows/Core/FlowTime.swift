@@ -1,0 +1,150 @@
+public import Foundation
+
+/// Reading and writing the times simulators take and give.
+///
+/// Accepted: ISO 8601 date-times such as `2026-11-25T09:30:00+07:00`, `…Z`, or without an
+/// offset (`2026-11-25T09:30`, `2026-11-25 09:30:15`), which are read in the given zone;
+/// and, where a day is known, a time of that day alone (`09:30`, `09:30:15`).
+public enum FlowTime {
+    /// The moment `text` names, or `nil` when it is not a date-time.
+    ///
+    /// - Parameters:
+    ///   - timeZone: the zone for times written without an offset.
+    ///   - day: a moment whose calendar day (in `timeZone`) a time alone (`09:30`) falls on;
+    ///     without one, a time alone is not accepted.
+    public static func parse(_ text: String, in timeZone: TimeZone, day: Date? = nil) -> Date? {
+        var scanner = Scanner(Array(text.trimmingSpaces().unicodeScalars))
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        var components = DateComponents()
+        if let year = scanner.number(digits: 4) {
+            guard scanner.take("-"), let month = scanner.number(digits: 2), scanner.take("-"),
+                  let dayOfMonth = scanner.number(digits: 2), scanner.take("T") || scanner.take("t") || scanner.take(" ")
+            else { return nil }
+            (components.year, components.month, components.day) = (year, month, dayOfMonth)
+        } else {
+            guard let day else { return nil }
+            let parts = calendar.dateComponents([.year, .month, .day], from: day)
+            (components.year, components.month, components.day) = (parts.year, parts.month, parts.day)
+            scanner = Scanner(Array(text.trimmingSpaces().unicodeScalars))
+        }
+        guard let hour = scanner.number(digits: 2), scanner.take(":"), let minute = scanner.number(digits: 2) else { return nil }
+        var second = 0
+        var fraction = 0.0
+        if scanner.take(":") {
+            guard let value = scanner.number(digits: 2) else { return nil }
+            second = value
+            if scanner.take(".") || scanner.take(",") {
+                guard let digits = scanner.digits(), !digits.isEmpty else { return nil }
+                fraction = Double("0." + digits) ?? 0
+            }
+        }
+        guard (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second) else { return nil }
+        (components.hour, components.minute, components.second) = (hour, minute, second)
+
+        if scanner.take("Z") || scanner.take("z") {
+            calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? timeZone
+        } else if let sign = scanner.peek(), sign == "+" || sign == "-" {
+            scanner.advance()
+            guard let hours = scanner.number(digits: 2), hours <= 23 else { return nil }
+            var minutes = 0
+            if scanner.take(":") {
+                guard let value = scanner.number(digits: 2) else { return nil }
+                minutes = value
+            } else if let value = scanner.number(digits: 2) {
+                minutes = value
+            }
+            guard minutes <= 59, let zone = TimeZone(secondsFromGMT: (sign == "-" ? -1 : 1) * (hours * 3600 + minutes * 60)) else {
+                return nil
+            }
+            calendar.timeZone = zone
+        }
+        guard scanner.isAtEnd, let date = calendar.date(from: components) else { return nil }
+        let back = calendar.dateComponents([.year, .month, .day], from: date)
+        guard back.year == components.year, back.month == components.month, back.day == components.day else { return nil }
+        return date.addingTimeInterval(fraction)
+    }
+
+    /// ISO 8601 with the zone's offset at that moment: `2026-11-25T09:19:00+07:00` (`Z` for UTC).
+    public static func iso(_ date: Date, in timeZone: TimeZone) -> String {
+        let fields = parts(date, timeZone)
+        let offset = timeZone.secondsFromGMT(for: date)
+        let zone: String
+        if offset == 0 {
+            zone = "Z"
+        } else {
+            let magnitude = abs(offset) / 60
+            zone = (offset < 0 ? "-" : "+") + pad(magnitude / 60) + ":" + pad(magnitude % 60)
+        }
+        return "\(fields.day)T\(fields.time)\(zone)"
+    }
+
+    /// For people: `2026-11-25 09:19:00 Asia/Jakarta`.
+    public static func text(_ date: Date, in timeZone: TimeZone) -> String {
+        let fields = parts(date, timeZone)
+        return "\(fields.day) \(fields.time) \(timeZone.identifier)"
+    }
+
+    /// A span for people, largest units first: `14 min 59 s`, `1 d 2 h`, `0 s`.
+    public static func duration(_ interval: TimeInterval) -> String {
+        var seconds = Int(interval.rounded(.down))
+        guard seconds > 0 else { return "0 s" }
+        var parts: [String] = []
+        for (unit, size) in [("d", 86_400), ("h", 3_600), ("min", 60), ("s", 1)] where seconds >= size {
+            parts.append("\(seconds / size) \(unit)")
+            seconds %= size
+        }
+        return parts.joined(separator: " ")
+    }
+
+    /// The calendar day (`2026-11-25`) of `date` in `timeZone`.
+    static func day(_ date: Date, in timeZone: TimeZone) -> String { parts(date, timeZone).day }
+
+    private static func parts(_ date: Date, _ timeZone: TimeZone) -> (day: String, time: String) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        let year = String(c.year ?? 0)
+        let day = String(repeating: "0", count: max(0, 4 - year.count)) + year + "-" + pad(c.month ?? 0) + "-" + pad(c.day ?? 0)
+        return (day, pad(c.hour ?? 0) + ":" + pad(c.minute ?? 0) + ":" + pad(c.second ?? 0))
+    }
+
+    private static func pad(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
+
+    /// A cursor over Unicode scalars, for the small grammar above.
+    private struct Scanner {
+        var scalars: [Unicode.Scalar]
+        var index = 0
+
+        init(_ scalars: [Unicode.Scalar]) { self.scalars = scalars }
+
+        var isAtEnd: Bool { index == scalars.count }
+        func peek() -> Unicode.Scalar? { index < scalars.count ? scalars[index] : nil }
+        mutating func advance() { index += 1 }
+
+        mutating func take(_ scalar: Unicode.Scalar) -> Bool {
+            guard peek() == scalar else { return false }
+            index += 1
+            return true
+        }
+
+        /// Exactly `digits` decimal digits as a number.
+        mutating func number(digits count: Int) -> Int? {
+            guard index + count <= scalars.count else { return nil }
+            let slice = scalars[index..<(index + count)]
+            guard slice.allSatisfy({ ("0"..."9").contains($0) }) else { return nil }
+            index += count
+            return slice.reduce(0) { $0 * 10 + Int($1.value - 48) }
+        }
+
+        /// The run of decimal digits at the cursor.
+        mutating func digits() -> String? {
+            var text = ""
+            while let scalar = peek(), ("0"..."9").contains(scalar) {
+                text.unicodeScalars.append(scalar)
+                index += 1
+            }
+            return text
+        }
+    }
+}

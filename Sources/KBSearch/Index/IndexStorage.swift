@@ -1,0 +1,209 @@
+/// The immutable arrays of a built index, shared by every copy of a
+/// ``SearchIndex`` and read without locks.
+///
+/// Ids are dense: documents `0..<documentCount` in input order, terms
+/// `0..<termCount` in ascending byte order, stem groups in first-seen order.
+/// Ranges are stored as start offsets with one extra element at the end, so
+/// the entries of item `i` are `start[i]..<start[i + 1]`.
+final class IndexStorage: Sendable {
+    // Documents
+    let documentIDs: [String]
+    let fieldCount: Int
+    let fieldWeights: [Float]
+    let averageFieldLengths: [Float]
+    /// Indexed tokens of field `f` in document `d`, at `d * fieldCount + f`.
+    let fieldLengths: ContiguousArray<UInt32>
+    /// First position of field `f` in document `d`, at `d * fieldCount + f`.
+    let fieldPositionBases: ContiguousArray<UInt32>
+    /// The text snippets are cut from, per document.
+    let snippetTexts: [String]
+    /// The field index of each document's snippet text.
+    let snippetFields: ContiguousArray<UInt8>
+    /// The fields suggestions search (bit per field): the highest-weighted
+    /// fields and the identifier fields.
+    let titleFieldMask: UInt16
+    /// The first highest-weighted field, shown by suggestions.
+    let titleField: Int
+    /// The text of `titleField` per document.
+    let titleTexts: [String]
+    /// Restart points into each snippet text, about every 32 positions.
+    let checkpointStarts: ContiguousArray<UInt32>
+    let checkpointPositions: ContiguousArray<UInt32>
+    let checkpointOffsets: ContiguousArray<UInt32>
+
+    // Terms
+    /// Folded, unstemmed terms in ascending byte order.
+    let terms: TermTable
+    /// The stem group of each term.
+    let termGroups: ContiguousArray<Int32>
+    /// The stem of each group.
+    let stems: TermTable
+    /// The terms of each group.
+    let groupTermStarts: ContiguousArray<UInt32>
+    let groupTerms: ContiguousArray<Int32>
+    /// Documents holding any term of each group.
+    let groupDocumentFrequencies: ContiguousArray<Int32>
+    /// Letter-only terms of 3+ bytes, for typo tolerance.
+    let trie: TermTrie
+
+    // Postings, grouped by term, by ascending document within a term.
+    let postingStarts: ContiguousArray<UInt32>
+    let postingDocuments: ContiguousArray<Int32>
+    /// BM25F term weight, already saturated: tf'·(k1+1)/(tf'+k1).
+    let postingWeights: ContiguousArray<Float>
+    /// Bit `f` set when the term occurs in field `f`.
+    let postingFieldMasks: ContiguousArray<UInt16>
+    /// Byte offsets into `positionBytes` (one per posting, plus the end).
+    let positionStarts: ContiguousArray<UInt32>
+    /// Positions of each posting, ascending, as LEB128 deltas.
+    let positionBytes: ContiguousArray<UInt8>
+
+    // Identifiers and facets
+    /// Folded identifier (terms joined by spaces) to documents.
+    let identifiers: [String: [Int32]]
+    let facets: [FacetIndex]
+
+    init(
+        documentIDs: [String], fieldCount: Int, fieldWeights: [Float], averageFieldLengths: [Float],
+        fieldLengths: ContiguousArray<UInt32>, fieldPositionBases: ContiguousArray<UInt32>,
+        snippetTexts: [String], snippetFields: ContiguousArray<UInt8>,
+        titleFieldMask: UInt16, titleField: Int, titleTexts: [String],
+        checkpointStarts: ContiguousArray<UInt32>, checkpointPositions: ContiguousArray<UInt32>,
+        checkpointOffsets: ContiguousArray<UInt32>,
+        terms: TermTable, termGroups: ContiguousArray<Int32>, stems: TermTable,
+        groupTermStarts: ContiguousArray<UInt32>, groupTerms: ContiguousArray<Int32>,
+        groupDocumentFrequencies: ContiguousArray<Int32>, trie: TermTrie,
+        postingStarts: ContiguousArray<UInt32>, postingDocuments: ContiguousArray<Int32>,
+        postingWeights: ContiguousArray<Float>, postingFieldMasks: ContiguousArray<UInt16>,
+        positionStarts: ContiguousArray<UInt32>, positionBytes: ContiguousArray<UInt8>,
+        identifiers: [String: [Int32]], facets: [FacetIndex]
+    ) {
+        self.documentIDs = documentIDs
+        self.fieldCount = fieldCount
+        self.fieldWeights = fieldWeights
+        self.averageFieldLengths = averageFieldLengths
+        self.fieldLengths = fieldLengths
+        self.fieldPositionBases = fieldPositionBases
+        self.snippetTexts = snippetTexts
+        self.snippetFields = snippetFields
+        self.titleFieldMask = titleFieldMask
+        self.titleField = titleField
+        self.titleTexts = titleTexts
+        self.checkpointStarts = checkpointStarts
+        self.checkpointPositions = checkpointPositions
+        self.checkpointOffsets = checkpointOffsets
+        self.terms = terms
+        self.termGroups = termGroups
+        self.stems = stems
+        self.groupTermStarts = groupTermStarts
+        self.groupTerms = groupTerms
+        self.groupDocumentFrequencies = groupDocumentFrequencies
+        self.trie = trie
+        self.postingStarts = postingStarts
+        self.postingDocuments = postingDocuments
+        self.postingWeights = postingWeights
+        self.postingFieldMasks = postingFieldMasks
+        self.positionStarts = positionStarts
+        self.positionBytes = positionBytes
+        self.identifiers = identifiers
+        self.facets = facets
+    }
+
+    var documentCount: Int { documentIDs.count }
+
+    /// The posting range of a term.
+    @inline(__always)
+    func postings(of term: Int32) -> Range<Int> {
+        Int(postingStarts[Int(term)])..<Int(postingStarts[Int(term) + 1])
+    }
+
+    /// Documents holding the term.
+    @inline(__always)
+    func documentFrequency(of term: Int32) -> Int {
+        postings(of: term).count
+    }
+
+    /// The terms of a stem group.
+    func terms(ofGroup group: Int32) -> Range<Int> {
+        Int(groupTermStarts[Int(group)])..<Int(groupTermStarts[Int(group) + 1])
+    }
+
+    /// The posting of `term` in `document`, by binary search.
+    ///
+    /// - Complexity: O(log *n*) in the term's document frequency.
+    func posting(of term: Int32, in document: Int32) -> Int? {
+        postingDocuments.withUnsafeBufferPointer { docs in
+            var low = Int(postingStarts[Int(term)]), high = Int(postingStarts[Int(term) + 1])
+            while low < high {
+                let mid = (low + high) >> 1
+                if docs[mid] < document { low = mid + 1 } else { high = mid }
+            }
+            return low < Int(postingStarts[Int(term) + 1]) && docs[low] == document ? low : nil
+        }
+    }
+
+    /// Appends the decoded positions of a posting to `positions`.
+    func appendPositions(of posting: Int, to positions: inout [UInt32]) {
+        let lower = Int(positionStarts[posting]), upper = Int(positionStarts[posting + 1])
+        positionBytes.withUnsafeBufferPointer { bytes in
+            var k = lower
+            var value: UInt32 = 0
+            while k < upper {
+                var delta: UInt32 = 0
+                var shift: UInt32 = 0
+                while true {
+                    let b = bytes[k]
+                    k += 1
+                    delta |= UInt32(b & 0x7F) << shift
+                    if b < 0x80 { break }
+                    shift += 7
+                }
+                value &+= delta
+                positions.append(value)
+            }
+        }
+    }
+
+    /// Bytes of memory held by the index (stored snippet texts included).
+    var byteSize: Int {
+        func size<T>(_ array: ContiguousArray<T>) -> Int { array.capacity * MemoryLayout<T>.stride }
+        var total = size(fieldLengths) + size(fieldPositionBases) + size(snippetFields)
+        total += size(checkpointStarts) + size(checkpointPositions) + size(checkpointOffsets)
+        total += terms.byteSize + size(termGroups) + stems.byteSize + size(groupTermStarts)
+        total += size(groupTerms) + size(groupDocumentFrequencies) + trie.byteSize
+        total += size(postingStarts) + size(postingDocuments) + size(postingWeights)
+        total += size(postingFieldMasks) + size(positionStarts) + size(positionBytes)
+        total += documentIDs.reduce(0) { $0 + 16 + ($1.utf8.count > 15 ? $1.utf8.count : 0) }
+        total += snippetTexts.reduce(0) { $0 + 16 + $1.utf8.count }
+        total += titleTexts.reduce(0) { $0 + 16 + ($1.utf8.count > 15 ? $1.utf8.count : 0) }
+        total += identifiers.reduce(0) { $0 + 48 + $1.key.utf8.count + $1.value.count * 4 }
+        total += facets.reduce(0) { $0 + $1.byteSize }
+        return total
+    }
+}
+
+/// One keyword facet: its values and the values of each document.
+struct FacetIndex: Sendable {
+    let name: String
+    /// Each value as first written in a document.
+    let valueNames: [String]
+    /// Folded value to value id.
+    let valueIDs: [String: Int32]
+    /// The values of each document.
+    let documentValueStarts: ContiguousArray<UInt32>
+    let documentValues: ContiguousArray<Int32>
+
+    func values(of document: Int32) -> Range<Int> {
+        Int(documentValueStarts[Int(document)])..<Int(documentValueStarts[Int(document) + 1])
+    }
+
+    var byteSize: Int {
+        valueNames.reduce(0) { $0 + 64 + 2 * $1.utf8.count }
+            + documentValueStarts.capacity * 4 + documentValues.capacity * 4
+    }
+
+    /// The key a facet value is looked up by: its folded words joined by spaces.
+    static func key(_ value: String) -> String {
+        IndexBuilder.key(value)
+    }
+}

@@ -1,0 +1,47 @@
+/// An immutable full-text index over documents made of weighted text fields
+/// and keyword facets, with BM25F ranking, phrase and proximity scoring, typo
+/// tolerance, prefix matching, snippets, facet counts and suggestions.
+///
+/// Build it once from all the documents; it never changes afterwards. It is a
+/// value whose storage (flat arrays, see `docs/search.md`) is shared by its
+/// copies and read without locks, so any number of threads can search one
+/// index at the same time. Only stemming a query word that is not in the
+/// dictionary takes a lock (libstemmer is not thread-safe).
+///
+/// ```swift
+/// let schema = SearchSchema(
+///     fields: [FieldDefinition(name: "title", weight: 3), FieldDefinition(name: "body", weight: 1)],
+///     facets: ["category"], snippetField: "body")
+/// let index = SearchIndex(documents: documents, schema: schema, analyzer: Analyzer())
+/// let results = index.search("cancel transaction category:payments")
+/// ```
+public struct SearchIndex: Sendable {
+    let storage: IndexStorage
+    /// The schema the index was built with.
+    public let schema: SearchSchema
+    /// The analyzer used for documents and queries.
+    public let analyzer: Analyzer
+
+    /// Builds an index of `documents`.
+    ///
+    /// - Complexity: O(*n* + *t* log *t*) for *n* tokens and *t* distinct terms.
+    public init(documents: [SearchDocument], schema: SearchSchema, analyzer: Analyzer) {
+        self.schema = schema
+        self.analyzer = analyzer
+        self.storage = IndexBuilder.build(documents: documents, schema: schema, analyzer: analyzer)
+    }
+
+    /// The number of documents.
+    public var documentCount: Int { storage.documentCount }
+
+    /// The number of distinct indexed terms (folded, unstemmed).
+    public var termCount: Int { storage.terms.count }
+
+    /// The memory held by the index in bytes, stored snippet texts included.
+    public var approximateByteSize: Int { storage.byteSize }
+
+    /// The id of the document at `documentIndex`.
+    public func documentID(at documentIndex: Int) -> String {
+        storage.documentIDs[documentIndex]
+    }
+}

@@ -1,0 +1,60 @@
+/// How a search runs: paging, filters and matching knobs.
+public struct SearchOptions: Sendable, Hashable {
+    /// How many query words a document must contain.
+    public enum MatchMode: String, Sendable, Hashable, CaseIterable {
+        /// All words preferred: when fewer than
+        /// ``SearchOptions/minimumAllWordsResults`` documents hold every word,
+        /// documents holding any word are returned, those with more words first.
+        case `default`
+        /// Every word is required.
+        case all
+        /// Any word is enough; documents with more of the words rank first.
+        case any
+    }
+
+    /// Hits to return.
+    public var limit: Int = 10
+    /// Hits to skip, for paging.
+    public var offset: Int = 0
+    /// Facet name to allowed values: AND across facets, OR within a facet.
+    /// Combined (AND) with any `facet:value` filters in the query text.
+    public var filters: [String: Set<String>] = [:]
+    /// Whether all or any words must match.
+    public var mode: MatchMode = .default
+    /// Match misspelled words within 1 edit (4+ letters) or 2 edits (8+ letters),
+    /// and compute ``SearchResults/suggestion``.
+    public var typoTolerance: Bool = true
+    /// Match the last query word as a prefix too (search as you type).
+    public var prefixMatching: Bool = true
+    /// Cut a snippet with highlights for each returned hit.
+    public var snippets: Bool = true
+
+    /// In ``MatchMode/default``, the all-words result count below which the
+    /// search falls back to any-word matching.
+    public static let minimumAllWordsResults = 3
+
+    /// Creates options.
+    public init(
+        limit: Int = 10, offset: Int = 0, filters: [String: Set<String>] = [:],
+        mode: MatchMode = .default, typoTolerance: Bool = true, prefixMatching: Bool = true,
+        snippets: Bool = true
+    ) {
+        self.limit = limit
+        self.offset = offset
+        self.filters = filters
+        self.mode = mode
+        self.typoTolerance = typoTolerance
+        self.prefixMatching = prefixMatching
+        self.snippets = snippets
+    }
+}
+
+/// Bounds on what a query can ask for; longer queries are cut, never rejected.
+public enum SearchLimits {
+    /// Characters of a query that are searched.
+    public static let maxQueryCharacters = 256
+    /// Words (plain, quoted, excluded or filters) of a query that are searched.
+    public static let maxQueryWords = 32
+    /// Hits a single search returns at most, whatever ``SearchOptions/limit`` says.
+    public static let maxResultLimit = 1000
+}

@@ -1,0 +1,120 @@
+import KBContent
+public import KBSearch
+
+extension KnowledgeBase {
+    /// The fields every searchable document has, and how much a match in each counts.
+    /// Articles and response codes share them: a code's name is its title, its
+    /// aliases are the ways people ask for it.
+    static let searchSchema = SearchSchema(
+        fields: [
+            FieldDefinition(name: "code", weight: 4, isIdentifier: true),
+            FieldDefinition(name: "title", weight: 4),
+            FieldDefinition(name: "questions", weight: 3),
+            FieldDefinition(name: "tags", weight: 2),
+            FieldDefinition(name: "summary", weight: 1.5),
+            FieldDefinition(name: "body", weight: 1),
+        ],
+        facets: ["kind", "category", "tag"],
+        snippetField: "body"
+    )
+
+    /// The category response codes are filed under for search filters.
+    static let codesCategory = "card-declines"
+
+    /// The search documents for the content, articles first, then codes in file order.
+    static func searchDocuments(for content: Content) -> [SearchDocument] {
+        let articles = content.articles.map { article in
+            SearchDocument(
+                id: "article:" + article.slug,
+                fields: [
+                    "title": article.title,
+                    "questions": article.questions.joined(separator: "\n"),
+                    "tags": article.tags.joined(separator: " "),
+                    "summary": article.summary,
+                    "body": article.document.plainText,
+                ],
+                facets: ["kind": ["article"], "category": [article.category], "tag": article.tags]
+            )
+        }
+        let codes = content.responseCodes.map { code in
+            SearchDocument(
+                id: "code:" + code.code,
+                fields: [
+                    "code": code.code,
+                    "title": code.name,
+                    "questions": code.aliases.joined(separator: "\n"),
+                    "body": [code.meaning, code.merchantAction, code.customerMessage].joined(separator: " "),
+                ],
+                facets: ["kind": ["code"], "category": [codesCategory]]
+            )
+        }
+        return articles + codes
+    }
+
+    /// Searches articles and response codes; best first.
+    /// - Complexity: see docs/search.md; microseconds for this content.
+    public func search(_ query: String, options: SearchOptions = SearchOptions()) -> SearchResponse {
+        let start = ContinuousClock.now
+        let results = index.search(query, options: options)
+        let elapsed = ContinuousClock.now - start
+        let hits = results.hits.map { hit in SearchResponse.Hit(hit, in: self) }
+        return SearchResponse(
+            query: results.query, total: results.total, hits: hits, facets: results.facets,
+            suggestion: results.suggestion, truncated: results.wasTruncated,
+            tookMicros: Int(elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000)
+        )
+    }
+
+    /// Search-as-you-type: titles and codes for the prefix of the last word.
+    public func suggest(_ prefix: String, limit: Int = 8) -> [SearchResponse.Hit] {
+        index.suggest(prefix: prefix, limit: limit).map { SearchResponse.Hit($0, in: self) }
+    }
+}
+
+/// The answer to a search, in the shape `kb search --json` and `GET /v1/search` share
+/// (see DESIGN.md): `query`, `total`, `hits` best first, plus facets, a suggestion and timing.
+public struct SearchResponse: Sendable, Codable, Hashable {
+    public var query: String
+    /// How many documents matched, before paging.
+    public var total: Int
+    public var hits: [Hit]
+    /// Counts by facet (`kind`, `category`, `tag`) and value, over all matches.
+    public var facets: [String: [String: Int]]
+    /// A corrected query ("did you mean"), when there were few results and a correction exists.
+    public var suggestion: String?
+    /// True when the query was cut to the documented limits (256 characters, 32 words).
+    public var truncated: Bool
+    public var tookMicros: Int
+
+    /// One result.
+    public struct Hit: Sendable, Codable, Hashable {
+        /// `article` or `code`.
+        public var kind: String
+        /// The article's slug or the code.
+        public var id: String
+        public var title: String
+        public var score: Double
+        /// About 160 characters around the best match.
+        public var snippet: String
+        /// Character offsets of the matched words within `snippet`.
+        public var highlights: [[Int]]
+        /// Where to read more on the help site, from its root.
+        public var url: String
+
+        init(_ hit: SearchHit, in knowledgeBase: KnowledgeBase) {
+            let parts = hit.id.split(separator: ":", maxSplits: 1).map(String.init)
+            kind = parts[0]
+            id = parts.count > 1 ? parts[1] : hit.id
+            if kind == "code" {
+                title = knowledgeBase.content.responseCode(id).map { "\($0.code) — \($0.name)" } ?? id
+                url = "/" + SiteLayout.codePath(id)
+            } else {
+                title = knowledgeBase.content.article(id)?.title ?? id
+                url = "/" + SiteLayout.articlePath(id)
+            }
+            score = (hit.score * 1000).rounded() / 1000
+            snippet = hit.snippet.text
+            highlights = hit.snippet.highlightRanges.map { [$0.lowerBound, $0.upperBound] }
+        }
+    }
+}

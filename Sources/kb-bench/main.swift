@@ -1,0 +1,131 @@
+import Foundation
+import KBSearch
+
+// kb-bench: the kb search engine run like the benchmark kit's peers.
+// Usage: kb-bench --corpus DIR --queries FILE [--repeat N] [--mode and|or|fuzzy|all]
+
+let usage = "usage: kb-bench --corpus DIR --queries FILE [--repeat N] [--mode and|or|fuzzy|all]"
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("kb-bench: \(message)\n\(usage)\n".utf8))
+    exit(2)
+}
+
+func log(_ message: String) {
+    FileHandle.standardError.write(Data("[kb-bench] \(message)\n".utf8))
+}
+
+var arguments: [String: String] = [:]
+var rest = CommandLine.arguments.dropFirst()
+while let flag = rest.popFirst() {
+    guard ["--corpus", "--queries", "--repeat", "--mode"].contains(flag), let value = rest.popFirst() else {
+        fail("unexpected argument '\(flag)'")
+    }
+    arguments[flag] = value
+}
+guard let corpusPath = arguments["--corpus"], let queriesPath = arguments["--queries"] else {
+    fail("--corpus and --queries are required")
+}
+let repeatText = ProcessInfo.processInfo.environment["KB_REPEAT"] ?? arguments["--repeat"] ?? "3"
+guard let passes = Int(repeatText), passes > 0 else { fail("--repeat must be a positive number, not '\(repeatText)'") }
+let modeName = arguments["--mode"] ?? "all"
+let modes: [String]
+switch modeName {
+case "all": modes = ["and", "or", "fuzzy"]
+case "and", "or", "fuzzy": modes = [modeName]
+default: fail("--mode must be and, or, fuzzy or all, not '\(modeName)'")
+}
+
+var start = Measurement.now()
+let corpus: Corpus
+do {
+    corpus = try Corpus(directory: corpusPath)
+} catch {
+    fail("\(error)")
+}
+let loadSeconds = Double(Measurement.now() - start) / 1e9
+guard let queryText = try? String(contentsOfFile: queriesPath, encoding: .utf8) else {
+    fail("cannot read the queries file \(queriesPath)")
+}
+let queries = queryText.split(whereSeparator: \.isNewline)
+    .map { $0.trimmingCharacters(in: .whitespaces) }
+    .filter { !$0.isEmpty }
+log("loaded \(corpus.documents.count) documents and \(queries.count) queries in \(loadSeconds) s")
+
+let documents = corpus.documents.map {
+    SearchDocument(id: $0.path, fields: ["title": $0.title, "body": $0.body])
+}
+let titles = corpus.documents.map(\.title)
+let rssBefore = Measurement.memory().current
+start = Measurement.now()
+let schema = SearchSchema(
+    fields: [FieldDefinition(name: "title", weight: 3), FieldDefinition(name: "body", weight: 1)],
+    facets: [], snippetField: "body")
+let index = SearchIndex(documents: documents, schema: schema, analyzer: Analyzer())
+let buildSeconds = Double(Measurement.now() - start) / 1e9
+let rssAfter = Measurement.memory().current
+log("indexed \(index.documentCount) documents, \(index.termCount) terms, "
+    + "\(index.approximateByteSize / 1_048_576) MiB in \(buildSeconds) s")
+
+var results: [String: [(String, Double)]] = [:]
+var checksum = 0
+for mode in modes {
+    var options = SearchOptions(limit: 10)
+    switch mode {
+    case "and": options.mode = .all; options.typoTolerance = false; options.prefixMatching = false
+    case "or": options.mode = .any; options.typoTolerance = false; options.prefixMatching = false
+    default: break
+    }
+    results[mode] = Measurement.run(queries: queries, repeat: passes) { query in
+        let found = index.search(query, options: options)
+        for hit in found.hits {
+            checksum &+= hit.id.utf8.count &+ titles[hit.documentIndex].utf8.count
+        }
+        return found.hits.count
+    }
+    log("mode \(mode) done")
+}
+let peak = Measurement.memory().peak
+log("checksum \(checksum)")
+
+func json(_ value: Any) -> String {
+    switch value {
+    case let text as String:
+        var escaped = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": escaped += "\\\""
+            case "\\": escaped += "\\\\"
+            case "\n": escaped += "\\n"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped + "\""
+    case let number as Double:
+        return number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
+    case let number as Int:
+        return String(number)
+    default:
+        return "null"
+    }
+}
+
+let megabytes = Measurement.round(corpus.megabytes, 2)
+for mode in modes {
+    var fields: [(String, Any)] = [
+        ("peer", "kb"), ("mode", mode),
+        ("engine", "KBSearch (BM25F title x3 + body, Snowball english, top-10 with snippets)"),
+        ("docs", corpus.documents.count), ("corpus_mb", megabytes),
+        ("load_s", Measurement.round(loadSeconds, 3)), ("build_s", Measurement.round(buildSeconds, 3)),
+        ("docs_per_s", Measurement.round(Double(corpus.documents.count) / buildSeconds, 1)),
+    ]
+    fields += (results[mode] ?? []).map { ($0.0, $0.1 as Any) }
+    fields += [
+        ("rss_before_build_mb", Measurement.round(rssBefore, 1)),
+        ("rss_after_build_mb", Measurement.round(rssAfter, 1)),
+        ("peak_rss_mb", Measurement.round(peak, 1)),
+        ("index_mb", Measurement.round(Double(index.approximateByteSize) / 1_048_576, 2)),
+        ("index_bytes_per_doc", Measurement.round(Double(index.approximateByteSize) / Double(max(1, index.documentCount)), 1)),
+    ]
+    print("{" + fields.map { "\(json($0.0)): \(json($0.1))" }.joined(separator: ", ") + "}")
+}

@@ -1,0 +1,41 @@
+import Foundation
+import KBContent
+import KBFlows
+
+/// A flow's report for the terminal: the headline, the details, then the numbered trace.
+struct FlowReportRenderer {
+    var style: TextStyle
+    var width: Int
+
+    func render(_ report: FlowReport, title: String) -> String {
+        var parts: [String] = []
+        parts.append(style.dim("\(report.flow) — \(title)"))
+        let verdict = ["locked", "refused", "rejected", "not-cancellable", "refund-instead", "separate-account", "needs-admin"]
+            .contains(report.verdict) ? style.red(report.verdict) : style.green(report.verdict)
+        parts.append(style.bold(TextWrapper.wrap(report.headline, width: width)) + "\n" + "verdict: " + verdict)
+        if !report.details.isEmpty {
+            let labelWidth = min((report.details.map(\.label.count).max() ?? 0) + 2, 16)
+            parts.append(report.details.map { detail in
+                let label = detail.label.padding(toLength: labelWidth, withPad: " ", startingAt: 0)
+                let indent = String(repeating: " ", count: labelWidth)
+                return detail.value.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, line in
+                    TextWrapper.wrap(String(line), width: width, firstIndent: index == 0 ? style.bold(label) : indent, indent: indent)
+                }.joined(separator: "\n")
+            }.joined(separator: "\n"))
+        }
+        var trace = [style.bold("Trace") + style.dim(" (now \(report.now), \(report.timeZone))")]
+        for (index, step) in report.trace.enumerated() {
+            let number = "\(index + 1).".padding(toLength: 4, withPad: " ", startingAt: 0)
+            let indent = "    "
+            var lines = [TextWrapper.wrap(step.rule, width: width, firstIndent: number, indent: indent)]
+            if !step.compared.isEmpty {
+                lines.append(TextWrapper.wrap(step.compared, width: width, firstIndent: indent + style.dim("compared "), indent: indent + "         "))
+            }
+            lines.append(TextWrapper.wrap(step.result, width: width, firstIndent: indent + style.dim("result   "), indent: indent + "         "))
+            lines.append(indent + style.dim("source   ") + style.cyan(step.source.description))
+            trace.append(lines.joined(separator: "\n"))
+        }
+        parts.append(trace.joined(separator: "\n"))
+        return parts.joined(separator: "\n\n")
+    }
+}

@@ -1,0 +1,107 @@
+import ArgumentParser
+import Foundation
+import KBContent
+import KBSearch
+import KnowledgeBase
+
+/// `kb search`: articles and response codes for what someone typed.
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Search the articles and response codes.",
+        discussion: """
+        Words are matched in any form (locked, locking), with typos forgiven and synonyms \
+        applied. Also: "quoted phrases", -excluded words, and filters kind:article|code, \
+        category:ID, tag:X. Queries are cut to 256 characters and 32 words.
+
+        Exit status: 0 with results, 1 with none (as grep), 2 for bad usage.
+        """
+    )
+
+    enum Kind: String, ExpressibleByArgument, CaseIterable {
+        case article, code
+    }
+
+    @Argument(help: "What to search for.")
+    var query: [String]
+
+    @Option(help: "How many results to show (1–100).")
+    var limit = 10
+
+    @Option(help: "Only articles or only codes.")
+    var kind: Kind?
+
+    @Option(help: ArgumentHelp("Only this category (see `kb list categories`).", valueName: "id"))
+    var category: String?
+
+    @Flag(help: "Print the results as JSON (the same shape as GET /v1/search).")
+    var json = false
+
+    @OptionGroup var contentOptions: ContentOptions
+
+    func validate() throws {
+        guard (1...100).contains(limit) else { throw ValidationError("--limit must be between 1 and 100, not \(limit)") }
+        guard !query.joined().trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw ValidationError("give something to search for, e.g. kb search account locked")
+        }
+    }
+
+    func run() throws {
+        let knowledgeBase = try contentOptions.loadKnowledgeBase()
+        if let category, knowledgeBase.content.category(category) == nil {
+            let known = knowledgeBase.content.categories.map(\.id).joined(separator: ", ")
+            throw ValidationError("unknown category '\(category)'; categories are: \(known)")
+        }
+        var options = SearchOptions(limit: limit)
+        if let kind { options.filters["kind"] = [kind.rawValue] }
+        if let category { options.filters["category"] = [category] }
+        let response = knowledgeBase.search(query.joined(separator: " "), options: options)
+        if json {
+            try Terminal.printJSON(response)
+        } else {
+            print(render(response))
+        }
+        if response.hits.isEmpty { throw ExitCode.failure }
+    }
+
+    private func render(_ response: SearchResponse) -> String {
+        let style = Terminal.style
+        var lines: [String] = []
+        if response.truncated {
+            lines.append(style.yellow("note: the query was cut to 256 characters and 32 words"))
+        }
+        guard !response.hits.isEmpty else {
+            var text = "No results for '\(response.query)'."
+            if let suggestion = response.suggestion { text += " Did you mean: \(style.bold(suggestion))?" }
+            return (lines + [text]).joined(separator: "\n")
+        }
+        if let suggestion = response.suggestion {
+            lines.append("Did you mean: \(style.bold(suggestion))?")
+        }
+        let width = Terminal.width
+        for (offset, hit) in response.hits.enumerated() {
+            let kind = hit.kind == "code" ? "code" : "article"
+            let command = hit.kind == "code" ? "kb code \(hit.id)" : "kb show \(hit.id)"
+            lines.append("\(style.bold("\(offset + 1). \(hit.title)")) \(style.dim("[\(kind)]"))")
+            let snippet = highlighted(hit, style: style)
+            lines.append(TextWrapper.wrap(snippet, width: width, firstIndent: "   ", indent: "   "))
+            lines.append("   " + style.cyan(command))
+        }
+        lines.append(style.dim("\(response.hits.count) of \(response.total) result\(response.total == 1 ? "" : "s") · \(response.tookMicros) µs"))
+        return lines.joined(separator: "\n")
+    }
+
+    /// The snippet with the matched words in bold (on a terminal).
+    private func highlighted(_ hit: SearchResponse.Hit, style: TextStyle) -> String {
+        let characters = Array(hit.snippet)
+        var text = ""
+        var position = 0
+        for range in hit.highlights where range.count == 2 && range[0] >= position && range[1] <= characters.count {
+            text += String(characters[position..<range[0]])
+            text += style.bold(String(characters[range[0]..<range[1]]))
+            position = range[1]
+        }
+        text += String(characters[position...])
+        return text.split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+}

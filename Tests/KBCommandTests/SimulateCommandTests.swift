@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+@Suite("kb simulate")
+struct SimulateCommandTests {
+    static let now = "2026-11-26T10:00:00+07:00"
+
+    /// One run per flow: inputs, and the verdict expected.
+    static let runs: [(String, [String], String)] = [
+        ("account-lockout", ["attempts=09:50 wrong,09:51 wrong,09:52 wrong,09:53 wrong,09:54 wrong"], "locked"),
+        ("forgot-2fa", ["email=finance@shop.co.id"], "ask-support"),
+        ("ip-whitelist", ["whitelist=203.0.113.0/24,2001:db8::/32", "ip=::ffff:203.0.113.9"], "allowed"),
+        ("card-denied", ["code=51"], "soft-decline"),
+        ("add-portal-user", ["name=Siti", "email=siti@shop.co.id", "role=Finance Staff"], "waiting-for-activation"),
+        ("payment-urls", ["order_id=ORDER-1", "notification_url=https://shop.example.com/n", "response=503"], "notification-failed"),
+        ("change-login-email", ["current_email=owner@shop.co.id", "new_email=boss@shop.co.id", "name=Budi"], "ready"),
+        ("cancel-transaction", ["status=capture", "transaction_time=2026-11-25T23:59"], "cancellable"),
+        ("multiple-websites", ["registered_site=example.co.id", "new_site=shop.example.co.id", "same_business=yes"], "allowed"),
+        ("transaction-actions", ["status=settlement", "transaction_time=2026-11-20T09:00"], "view,refund,report"),
+    ]
+
+    @Test("--list names every flow and its article; --json describes their inputs")
+    func list() throws {
+        let run = try KBRun("simulate", "--list")
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("ID"))
+        for (id, _, _) in Self.runs { #expect(run.stdout.contains(id)) }
+        #expect(run.stdout.contains("cancel-transaction   cancel-transaction"))
+
+        let json = try KBRun("simulate", "--list", "--json")
+        let flows = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(flows.count == 10)
+        let cancel = try #require(flows.first { $0["id"] as? String == "cancel-transaction" })
+        #expect(cancel["timeZone"] as? String == "Asia/Jakarta")
+        let fields = try #require(cancel["fields"] as? [[String: Any]])
+        #expect(fields.map { $0["name"] as? String } == ["payment_type", "status", "fraud_status", "transaction_time"])
+        #expect((fields[1]["allowed"] as? [String])?.contains("capture") == true)
+    }
+
+    @Test("each flow runs with --json and prints its outcome and trace as data", arguments: runs.indices)
+    func json(_ index: Int) throws {
+        let (id, values, verdict) = Self.runs[index]
+        let arguments = ["simulate", id, "--json", "--now", Self.now, "--time-zone", "Asia/Jakarta"] + values.flatMap { ["--set", $0] }
+        let run = try KBRun(arguments)
+        #expect(run.status == 0, "\(run.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(report["flow"] as? String == id)
+        #expect(report["verdict"] as? String == verdict)
+        #expect(report["now"] as? String == Self.now)
+        #expect(report["outcome"] is [String: Any])
+        let trace = try #require(report["trace"] as? [[String: Any]])
+        #expect(!trace.isEmpty)
+        #expect(trace.allSatisfy { ($0["source"] as? [String: Any])?["anchor"] is String })
+    }
+
+    @Test("the text output is the headline, the details and the numbered trace, without colour off a terminal")
+    func text() throws {
+        let run = try KBRun(
+            "simulate", "cancel-transaction", "--set", "status=capture", "--set", "transaction_time=2026-11-25T23:59",
+            "--now", "2026-11-26T16:00:00"
+        )
+        #expect(run.status == 0)
+        let lines = run.stdout.components(separatedBy: "\n")
+        #expect(lines[0] == "cancel-transaction — Can this transaction still be cancelled?")
+        #expect(lines[2] == "Too late to cancel: the cut-off was 2026-11-26 16:00:00 Asia/Jakarta. Refund it")
+        #expect(run.stdout.contains("verdict: refund-instead"))
+        #expect(run.stdout.contains("\n1.  A card payment can be cancelled only in the policy's card statuses"))
+        #expect(run.stdout.contains("    source   cancel-transaction#when-a-cancel-is-possible"))
+        #expect(!run.stdout.contains("\u{1B}["))
+    }
+
+    @Test("--input reads a JSON file; --set wins over it")
+    func inputFile() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("kb-flow-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data(#"{"whitelist": ["203.0.113.0/24"], "ip": "198.51.100.1"}"#.utf8).write(to: file)
+        let refused = try KBRun("simulate", "ip-whitelist", "--input", file.path, "--json")
+        #expect(refused.stdout.contains(#""verdict" : "refused""#))
+        let allowed = try KBRun("simulate", "ip-whitelist", "--input", file.path, "--set", "ip=203.0.113.1", "--json")
+        #expect(allowed.stdout.contains(#""verdict" : "allowed""#))
+    }
+
+    @Test("invalid input exits 2 and names the field", arguments: [
+        (["simulate", "ip-whitelist", "--set", "ip=300.1.1.1"], "error: ip: '300.1.1.1' is not an IPv4 or IPv6 address\n"),
+        (["simulate", "cancel-transaction", "--set", "status=capture", "--set", "transaction_time=now", "--now", "tomorrow"], "error: now: 'tomorrow' is not an ISO 8601 date-time\n"),
+        (["simulate", "cancel-transaction", "--time-zone", "Mars/Olympus"], "error: time-zone: 'Mars/Olympus' is not a time zone\n"),
+        (["simulate", "forgot-2fa"], "error: email: a value is required\n"),
+        (["simulate", "forgot-2fa", "--set", "email"], "error: input: 'email' is not a name=value pair\n"),
+    ])
+    func invalid(arguments: [String], firstLine: String) throws {
+        let run = try KBRun(arguments)
+        #expect(run.status == 2)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.hasPrefix(firstLine))
+        #expect(run.stderr.contains("    hint: "))
+    }
+
+    @Test("an unknown flow exits 1 and suggests close ids")
+    func unknown() throws {
+        let run = try KBRun("simulate", "account-lockot")
+        #expect(run.status == 1)
+        #expect(run.stderr == "error: no flow 'account-lockot'; did you mean: account-lockout?\n")
+        #expect(try KBRun("simulate").status == 2, "no flow and no --list is bad usage")
+    }
+}

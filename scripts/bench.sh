@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# make bench: kb's search engine against SQLite FTS5 and tantivy on the shared
+# benchmark corpus, in one run on this machine, then one table with the ratios.
+#
+#   bash scripts/bench.sh              # PEERS="fts5 tantivy" REPEAT=3 by default
+#   PEERS="fts5 tantivy" REPEAT=5 bash scripts/bench.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+KIT="${KB_BENCH_KIT:-../shared/bench}"
+if [ ! -f "$KIT/run_all.sh" ]; then
+  echo "bench: the benchmark kit is not at $KIT (set KB_BENCH_KIT)" >&2
+  exit 2
+fi
+
+echo "bench: building kb-bench in release mode" >&2
+swift build -c release --product kb-bench >&2
+BIN="$(swift build -c release --show-bin-path)/kb-bench"
+
+out=$(PEERS="${PEERS:-fts5 tantivy}" REPEAT="${REPEAT:-3}" OUT_DIR="${OUT_DIR:-$PWD/bench-results}" \
+  KB_BENCH_CMD="'$BIN' --corpus \"\$KB_CORPUS_DIR\" --queries \"\$KB_QUERIES\" --repeat \"\$KB_REPEAT\" --mode all" \
+  bash "$KIT/run_all.sh" | tail -n 1)
+
+python3 - "$out" <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+meta = next((r for r in rows if r.get("peer") == "meta"), {})
+print(f"\nSearch benchmark: {meta.get('queries', '?')} queries over the kit's corpus, "
+      f"{meta.get('host_cpus', '?')} CPUs, {meta.get('date', '')}")
+print(f"{'engine':<10} {'mode':<15} {'build s':>8} {'docs/s':>8} {'p50 µs':>8} {'p99 µs':>8} "
+      f"{'mean µs':>8} {'q/s':>9} {'hit':>6} {'peak MiB':>9}")
+def us(v):
+    return "" if v is None else f"{v * 1000:.1f}"
+for r in rows:
+    if r.get("peer") in ("meta",) or "error" in r:
+        if "error" in r:
+            print(f"{r['peer']:<10} ERROR {r['error']}")
+        continue
+    print(f"{r['peer']:<10} {r.get('mode', ''):<15} {r.get('build_s', 0):>8.3f} {r.get('docs_per_s', 0):>8.0f} "
+          f"{us(r.get('p50_ms')):>8} {us(r.get('p99_ms')):>8} {us(r.get('mean_ms')):>8} "
+          f"{r.get('qps', 0):>9.0f} {r.get('hit_rate', 0):>6.3f} {r.get('peak_rss_mb', 0):>9.1f}")
+kb = {r["mode"]: r for r in rows if r.get("peer") == "kb" and "mode" in r}
+print("\nRatios (peer ÷ kb: above 1 means kb is faster or smaller):")
+for peer in ("fts5", "tantivy"):
+    for r in rows:
+        if r.get("peer") != peer or "error" in r:
+            continue
+        mine = kb.get(r["mode"])
+        if not mine:
+            continue
+        def ratio(key):
+            return f"{r[key] / mine[key]:.1f}×" if mine.get(key) else "-"
+        print(f"  {peer:<8} {r['mode']:<6} p50 {ratio('p50_ms'):>7}  p99 {ratio('p99_ms'):>7}  "
+              f"build {ratio('build_s'):>7}  peak RSS {ratio('peak_rss_mb'):>7}")
+targets = kb.get("fuzzy") or kb.get("or")
+if targets:
+    print(f"\nTargets: p50 ≤ 20 µs (kb fuzzy: {targets['p50_ms'] * 1000:.1f} µs), "
+          f"p99 ≤ 200 µs ({targets['p99_ms'] * 1000:.1f} µs)")
+print(f"\nRaw figures: {sys.argv[1]}")
+PY
