@@ -177,7 +177,8 @@ struct ReloadTests {
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await group.run() }
             try content.writeEdited()
-            let deadline = ContinuousClock.now + .seconds(10)
+            // Generous: other suites' blocking process waits can hold the cooperative threads for seconds.
+            let deadline = ContinuousClock.now + .seconds(60)
             while content.store.knowledgeBase.content.article("reload-probe") == nil, ContinuousClock.now < deadline {
                 try await Task.sleep(for: .milliseconds(20))
             }
