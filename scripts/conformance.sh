@@ -5,6 +5,7 @@
 # with a bounded number of examples per operation, and stops the server by its pid.
 #
 # Usage: scripts/conformance.sh            (from anywhere; builds kb if needed)
+#   PYTHON=python3  the Python that runs the helpers (and schemathesis, when no 3.12+ exists)
 #   EXAMPLES=N   test cases per operation and phase (default 40)
 #   KB=PATH      the kb binary (default .build/debug/kb)
 set -euo pipefail
@@ -14,13 +15,33 @@ SCHEMATHESIS_VERSION="4.32.5"
 EXAMPLES="${EXAMPLES:-40}"
 KB="${KB:-.build/debug/kb}"
 PY="${PYTHON:-python3}"
+VENV=".build/conformance-venv"
 
-if ! "$PY" -m schemathesis.cli --version 2>/dev/null | grep -q "$SCHEMATHESIS_VERSION" \
-   && ! schemathesis --version 2>/dev/null | grep -q "$SCHEMATHESIS_VERSION"; then
-  echo "conformance: installing schemathesis $SCHEMATHESIS_VERSION"
-  "$PY" -m pip install -q --disable-pip-version-check --root-user-action=ignore "schemathesis==$SCHEMATHESIS_VERSION"
+# schemathesis runs in a virtual environment of its own, on Python 3.12 or newer when
+# the machine has one: CPython 3.11.7's ast.parse can fail with "SystemError: AST
+# constructor recursion depth mismatch" inside hypothesis, which schemathesis reports
+# as a runtime error on a random operation.
+pick_python() {
+  local version candidate root
+  for version in 3.13 3.12; do
+    if command -v "python$version" >/dev/null 2>&1 && "python$version" -c 'import venv' >/dev/null 2>&1; then
+      command -v "python$version"; return
+    fi
+    root="$(pyenv root 2>/dev/null || echo "$HOME/.pyenv")"
+    for candidate in "$root"/versions/"$version"*/bin/"python$version"; do
+      if [ -x "$candidate" ]; then echo "$candidate"; return; fi
+    done
+  done
+  command -v "$PY"
+}
+if ! "$VENV/bin/schemathesis" --version 2>/dev/null | grep -q "$SCHEMATHESIS_VERSION"; then
+  BASE_PYTHON="$(pick_python)"
+  echo "conformance: installing schemathesis $SCHEMATHESIS_VERSION for $("$BASE_PYTHON" --version 2>&1) in $VENV"
+  rm -rf "$VENV"
+  "$BASE_PYTHON" -m venv "$VENV"
+  "$VENV/bin/python" -m pip install -q --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
 fi
-SCHEMATHESIS="$(command -v schemathesis || echo "$("$PY" -c 'import sys, os; print(os.path.join(os.path.dirname(sys.executable), "schemathesis"))')")"
+SCHEMATHESIS="$VENV/bin/schemathesis"
 
 if [ ! -x "$KB" ]; then
   swift build --product kb
@@ -59,7 +80,7 @@ then
   exit 1
 fi
 
-echo "conformance: schemathesis $SCHEMATHESIS_VERSION against $URL/openapi.yaml ($EXAMPLES examples per operation)"
+echo "conformance: schemathesis $SCHEMATHESIS_VERSION ($("$VENV/bin/python" --version)) against $URL/openapi.yaml ($EXAMPLES examples per operation)"
 status=0
 "$SCHEMATHESIS" --config-file scripts/schemathesis.toml run "$URL/openapi.yaml" \
   --checks all \

@@ -232,8 +232,9 @@ public enum OpenAPIDocument {
             - name: id
               in: path
               required: true
-              description: The flow's id, e.g. account-lockout.
+              description: The flow's id (GET /v1/flows lists them); another id is a 404 naming close ones.
               schema: {type: string}
+              example: account-lockout
             - name: now
               in: query
               required: false
@@ -250,15 +251,10 @@ public enum OpenAPIDocument {
               application/json:
                 schema:
                   type: object
+                  description: One value or a list of values per input; null leaves an input unset.
                   additionalProperties:
-                    anyOf:
-                      - {type: string}
-                      - {type: number}
-                      - {type: boolean}
-                      - {type: "null"}
-                      - type: array
-                        items:
-                          anyOf: [{type: string}, {type: number}, {type: boolean}]
+                    type: [string, number, boolean, "null", array]
+                    items: {type: [string, number, boolean]}
           responses:
             "200":
               description: The outcome and the trace of rules applied.
