@@ -3,11 +3,12 @@
 # loaded by `wrk -t2 -c64 -d20s` on 127.0.0.1 on this machine, so that kb's figures
 # are read against the box's HTTP ceiling. Not part of CI.
 #
-# kb is loaded on GET /v1/codes/{code} with a wrk Lua script that rotates through
-# every real code of the shipped Content (fetched from the running server), so each
-# request does a real lookup and JSON encoding. Prints req/s, p50/p99 latency and
-# kb's RSS after warm-up and at the end, then the ratio to nginx and the targets
-# (>= 60% of nginx's req/s, p99 <= 10 ms).
+# kb is loaded on GET /v1/search?q=... with a wrk Lua script that rotates through
+# the real queries of Tests/Relevance/queries.tsv (what merchants and agents type:
+# keywords, questions, typos, codes), so each request runs a real search (typos,
+# prefixes, synonyms, snippets) and encodes the DESIGN.md JSON shape. Prints
+# req/s, p50/p99 latency and kb's RSS after warm-up and at the end, then the
+# ratio to nginx and the targets (>= 60% of nginx's req/s, p99 <= 10 ms).
 #
 # Usage: scripts/load.sh
 #   DURATION=S     seconds per wrk run (default 20)      CONNECTIONS=N (64)  THREADS=N (2)
@@ -56,29 +57,34 @@ URL="http://127.0.0.1:$PORT"
 "$KB" serve --host 127.0.0.1 --port "$PORT" --log-level "$LOG_LEVEL" >/dev/null 2>&1 &
 KB_PID=$!
 
-# Wait for the server, then write the Lua script from the real code table.
-"$PY" - "$URL" "$WORK/codes.lua" <<'PYEOF'
-import json, sys, time, urllib.request
-url, out = sys.argv[1], sys.argv[2]
+# Wait for the server, then write the Lua script from the relevance queries.
+"$PY" - "$URL" "$WORK/search.lua" Tests/Relevance/queries.tsv <<'PYEOF'
+import sys, time, urllib.parse, urllib.request
+url, out, tsv = sys.argv[1], sys.argv[2], sys.argv[3]
 for _ in range(100):
     try:
-        with urllib.request.urlopen(url + "/v1/codes", timeout=1) as response:
-            codes = [c["code"] for c in json.load(response)["codes"]]
-            break
+        with urllib.request.urlopen(url + "/healthz", timeout=1) as response:
+            if response.status == 200:
+                break
     except Exception:
         time.sleep(0.1)
 else:
     sys.exit("load: kb serve did not answer on " + url)
-paths = ", ".join('"/v1/codes/%s"' % c for c in codes)
+queries = []
+for line in open(tsv, encoding="utf-8"):
+    if line.startswith("#") or line.startswith("query\t") or not line.strip():
+        continue
+    queries.append(line.split("\t")[0])
+paths = ", ".join('"/v1/search?q=%s"' % urllib.parse.quote(q) for q in queries)
 with open(out, "w") as f:
     f.write("local paths = {%s}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format(\"GET\", paths[(i %% #paths) + 1])\nend\n" % paths)
-print("load: %d codes to rotate through" % len(codes))
+print("load: %d queries to rotate through" % len(queries))
 PYEOF
 
 # Warm-up (not measured), then the measured run.
-wrk -t"$THREADS" -c"$CONNECTIONS" -d3s -s "$WORK/codes.lua" "$URL" >/dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d3s -s "$WORK/search.lua" "$URL" >/dev/null
 RSS_START="$(rss_mib "$KB_PID")"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$WORK/codes.lua" "$URL" > "$WORK/kb.txt"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$WORK/search.lua" "$URL" > "$WORK/kb.txt"
 RSS_END="$(rss_mib "$KB_PID")"
 kill -TERM "$KB_PID"; wait "$KB_PID" 2>/dev/null || true; KB_PID=""
 
@@ -101,7 +107,7 @@ if "error" in nginx:
 ratio = kb["req_per_s"] / nginx["req_per_s"]
 print()
 print("%-28s %12s %9s %9s %9s" % ("", "req/s", "p50 ms", "p99 ms", "non-2xx"))
-print("%-28s %12.0f %9.2f %9.2f %9d" % ("kb /v1/codes/{code}", kb["req_per_s"], kb["p50"], kb["p99"], kb["non_2xx"]))
+print("%-28s %12.0f %9.2f %9.2f %9d" % ("kb /v1/search?q=...", kb["req_per_s"], kb["p50"], kb["p99"], kb["non_2xx"]))
 print("%-28s %12.0f %9.2f %9.2f %9d" % ("nginx static JSON", nginx["req_per_s"], nginx["latency_p50_ms"], nginx["latency_p99_ms"], nginx["non_2xx"]))
 print()
 print("kb RSS: %.1f MiB after warm-up, %.1f MiB at the end; log level %s" % (rss_start, rss_end, log_level))

@@ -69,6 +69,9 @@ struct ReloadTests {
         let metrics = ServerMetrics()
         let originalVersion = content.store.knowledgeBase.version
         try await withServer(store: content.store, metrics: metrics) { client in
+            // Answered (and cached) before the edit: the cache must not outlive the version.
+            let before = try await client.get("/v1/articles/unlock-account").object
+            #expect(before["title"] as? String == "How do I unlock my portal account?")
             try content.writeEdited()
             guard case let .succeeded(version) = content.store.reload() else {
                 Issue.record("the edited content should load")

@@ -20,14 +20,14 @@ struct AnswersController: Sendable {
         var text: String
     }
 
-    func article(_ request: Request, context: some RequestContext) throws -> Response {
-        let knowledgeBase = store.knowledgeBase
+    func article(_ request: Request, context: ServerRequestContext) throws -> Response {
+        let knowledgeBase = context.snapshot(of: store).knowledgeBase
         let article = try ArticlesController.article(context.pathParameter("slug"), in: knowledgeBase.content)
         return try respond(.article(article), kind: "article", id: article.slug, in: knowledgeBase, query: request.uri.queryParameters)
     }
 
-    func code(_ request: Request, context: some RequestContext) throws -> Response {
-        let knowledgeBase = store.knowledgeBase
+    func code(_ request: Request, context: ServerRequestContext) throws -> Response {
+        let knowledgeBase = context.snapshot(of: store).knowledgeBase
         let code = try CodesController.code(context.pathParameter("code"), in: knowledgeBase.content)
         return try respond(.code(code), kind: "code", id: code.code, in: knowledgeBase, query: request.uri.queryParameters)
     }

@@ -40,6 +40,9 @@ func buildRouter(_ configuration: ServerConfiguration, store: KnowledgeBaseStore
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: APICORSMiddleware())
     router.add(middleware: ErrorMiddleware())
+    let cache = ResponseCache()
+    store.onReload { _, _ in cache.removeAll() }
+    router.add(middleware: ResponseCacheMiddleware(cache: cache, store: store))
 
     let links = SiteLinks(baseURL: configuration.baseURL)
     let articles = ArticlesController(store: store, links: links)
@@ -62,8 +65,8 @@ func buildRouter(_ configuration: ServerConfiguration, store: KnowledgeBaseStore
         case .flows: router.on(path, method: route.method, use: flows.list)
         case .simulate: router.on(path, method: route.method, use: flows.simulate)
         case .health:
-            router.on(path, method: route.method) { _, _ in
-                try Response.json(HealthReport(store.snapshot, watching: configuration.watch))
+            router.on(path, method: route.method) { _, context in
+                try Response.json(HealthReport(context.snapshot(of: store), watching: configuration.watch))
             }
         case .metrics:
             router.on(path, method: route.method) { _, _ in

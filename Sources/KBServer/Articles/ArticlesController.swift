@@ -8,8 +8,8 @@ struct ArticlesController: Sendable {
     let links: SiteLinks
 
     /// The articles, all or one category's (`?category=`).
-    func list(_ request: Request, context: some RequestContext) throws -> Response {
-        let content = store.knowledgeBase.content
+    func list(_ request: Request, context: ServerRequestContext) throws -> Response {
+        let content = context.snapshot(of: store).knowledgeBase.content
         var articles = content.articles
         if let category = try request.uri.queryParameters.single("category") {
             guard content.category(category) != nil else { throw APIError.unknownCategory(category, in: content) }
@@ -20,8 +20,8 @@ struct ArticlesController: Sendable {
     }
 
     /// One article with its Markdown and related articles.
-    func article(_ request: Request, context: some RequestContext) throws -> Response {
-        let content = store.knowledgeBase.content
+    func article(_ request: Request, context: ServerRequestContext) throws -> Response {
+        let content = context.snapshot(of: store).knowledgeBase.content
         let article = try Self.article(context.pathParameter("slug"), in: content)
         let related = article.related.compactMap(content.article).map {
             ArticleDetail.Related(slug: $0.slug, title: $0.title, summary: $0.summary, url: links.article($0.slug))
@@ -31,8 +31,8 @@ struct ArticlesController: Sendable {
     }
 
     /// The categories in home-page order.
-    func categories(_ request: Request, context: some RequestContext) throws -> Response {
-        let content = store.knowledgeBase.content
+    func categories(_ request: Request, context: ServerRequestContext) throws -> Response {
+        let content = context.snapshot(of: store).knowledgeBase.content
         let items = content.categories.map {
             CategoryList.Item(category: $0, articles: content.articles(inCategory: $0.id).count, url: links.category($0.id))
         }

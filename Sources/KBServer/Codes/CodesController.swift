@@ -13,14 +13,14 @@ struct CodesController: Sendable {
         var codes: [Linked<ResponseCode>]
     }
 
-    func list(_ request: Request, context: some RequestContext) throws -> Response {
-        let codes = store.knowledgeBase.content.responseCodes.map { Linked(record: $0, url: links.code($0.code)) }
+    func list(_ request: Request, context: ServerRequestContext) throws -> Response {
+        let codes = context.snapshot(of: store).knowledgeBase.content.responseCodes.map { Linked(record: $0, url: links.code($0.code)) }
         return try .json(CodeList(total: codes.count, codes: codes))
     }
 
     /// One code, as `kb code --json` prints it, with its address.
-    func code(_ request: Request, context: some RequestContext) throws -> Response {
-        let code = try Self.code(context.pathParameter("code"), in: store.knowledgeBase.content)
+    func code(_ request: Request, context: ServerRequestContext) throws -> Response {
+        let code = try Self.code(context.pathParameter("code"), in: context.snapshot(of: store).knowledgeBase.content)
         return try .json(Linked(record: code, url: links.code(code.code)))
     }
 

@@ -13,14 +13,14 @@ struct FlowsController: Sendable {
         var flows: [FlowSummary]
     }
 
-    func list(_ request: Request, context: some RequestContext) throws -> Response {
-        try .json(FlowList(flows: store.snapshot.flows.flows.map(\.summary)))
+    func list(_ request: Request, context: ServerRequestContext) throws -> Response {
+        try .json(FlowList(flows: context.snapshot(of: store).flows.flows.map(\.summary)))
     }
 
     /// Runs a flow on the JSON object in the body (`{}` or no body for the defaults);
     /// `?now=` (ISO 8601) and `?time_zone=` as `kb simulate --now --time-zone`.
-    func simulate(_ request: Request, context: some RequestContext) async throws -> Response {
-        let flows = store.snapshot.flows
+    func simulate(_ request: Request, context: ServerRequestContext) async throws -> Response {
+        let flows = context.snapshot(of: store).flows
         let id = context.pathParameter("id")
         guard let flow = flows.flow(id) else { throw APIError.unknownFlow(id, in: flows) }
         let query = request.uri.queryParameters

@@ -18,10 +18,10 @@ struct SearchController: Sendable {
     }
 
     /// `?q=&limit=&offset=&kind=&category=`.
-    func search(_ request: Request, context: some RequestContext) throws -> Response {
+    func search(_ request: Request, context: ServerRequestContext) throws -> Response {
         let query = request.uri.queryParameters
         let text = try Self.queryText(query)
-        let knowledgeBase = store.knowledgeBase
+        let knowledgeBase = context.snapshot(of: store).knowledgeBase
         var options = SearchOptions(
             limit: try query.integer("limit", in: Self.limits, default: 10),
             offset: try query.integer("offset", in: Self.offsets, default: 0)
@@ -45,9 +45,9 @@ struct SearchController: Sendable {
         var suggestions: [SearchResponse.Hit]
     }
 
-    func suggest(_ request: Request, context: some RequestContext) throws -> Response {
+    func suggest(_ request: Request, context: ServerRequestContext) throws -> Response {
         let text = try Self.queryText(request.uri.queryParameters)
-        return try .json(Suggestions(query: text, suggestions: store.knowledgeBase.suggest(text, limit: 8)))
+        return try .json(Suggestions(query: text, suggestions: context.snapshot(of: store).knowledgeBase.suggest(text, limit: 8)))
     }
 
     /// `q`, required and not blank.
