@@ -47,38 +47,15 @@ if [ ! -x "$KB" ]; then
   swift build --product kb
 fi
 
-PORT="$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
 LOG="$(mktemp "${TMPDIR:-/tmp}/kb-conformance.XXXXXX")"
-KB_PID=""
+. scripts/kb-server.sh
 cleanup() {
-  if [ -n "$KB_PID" ] && kill -0 "$KB_PID" 2>/dev/null; then
-    kill -TERM "$KB_PID" 2>/dev/null || true
-    wait "$KB_PID" 2>/dev/null || true
-  fi
+  stop_kb
   rm -f "$LOG"
 }
 trap cleanup EXIT
 
-"$KB" serve --host 127.0.0.1 --port "$PORT" --log-level warning >"$LOG" 2>&1 &
-KB_PID=$!
-
-URL="http://127.0.0.1:$PORT"
-if ! "$PY" - "$URL/healthz" <<'PYEOF'
-import sys, time, urllib.request
-for _ in range(100):
-    try:
-        with urllib.request.urlopen(sys.argv[1], timeout=1) as response:
-            if response.status == 200:
-                sys.exit(0)
-    except Exception:
-        time.sleep(0.1)
-sys.exit(1)
-PYEOF
-then
-  echo "conformance: kb serve did not answer on $URL:" >&2
-  cat "$LOG" >&2
-  exit 1
-fi
+start_kb "$KB" "$LOG" --log-level warning
 
 echo "conformance: schemathesis $SCHEMATHESIS_VERSION ($("$VENV/bin/python" --version)) against $URL/openapi.yaml ($EXAMPLES examples per operation)"
 status=0

@@ -40,36 +40,21 @@ swift build -c release --product kb
 KB=.build/release/kb
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/kb-load.XXXXXX")"
-KB_PID=""
+. scripts/kb-server.sh
 cleanup() {
-  if [ -n "$KB_PID" ] && kill -0 "$KB_PID" 2>/dev/null; then
-    kill -TERM "$KB_PID" 2>/dev/null || true
-    wait "$KB_PID" 2>/dev/null || true
-  fi
+  stop_kb
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 
 rss_mib() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
 
-PORT="$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
-URL="http://127.0.0.1:$PORT"
-"$KB" serve --host 127.0.0.1 --port "$PORT" --log-level "$LOG_LEVEL" >/dev/null 2>&1 &
-KB_PID=$!
+start_kb "$KB" /dev/null --log-level "$LOG_LEVEL"
 
-# Wait for the server, then write the Lua script from the relevance queries.
-"$PY" - "$URL" "$WORK/search.lua" Tests/Relevance/queries.tsv <<'PYEOF'
-import sys, time, urllib.parse, urllib.request
-url, out, tsv = sys.argv[1], sys.argv[2], sys.argv[3]
-for _ in range(100):
-    try:
-        with urllib.request.urlopen(url + "/healthz", timeout=1) as response:
-            if response.status == 200:
-                break
-    except Exception:
-        time.sleep(0.1)
-else:
-    sys.exit("load: kb serve did not answer on " + url)
+# The Lua script: the relevance queries, in turn.
+"$PY" - "$WORK/search.lua" Tests/Relevance/queries.tsv <<'PYEOF'
+import sys, urllib.parse
+out, tsv = sys.argv[1], sys.argv[2]
 queries = []
 for line in open(tsv, encoding="utf-8"):
     if line.startswith("#") or line.startswith("query\t") or not line.strip():
@@ -86,7 +71,7 @@ wrk -t"$THREADS" -c"$CONNECTIONS" -d3s -s "$WORK/search.lua" "$URL" >/dev/null
 RSS_START="$(rss_mib "$KB_PID")"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$WORK/search.lua" "$URL" > "$WORK/kb.txt"
 RSS_END="$(rss_mib "$KB_PID")"
-kill -TERM "$KB_PID"; wait "$KB_PID" 2>/dev/null || true; KB_PID=""
+stop_kb
 
 NGINX_JSON="$(bash "$BENCH_DIR/peers/nginx_static.sh" "$DURATION" "$CONNECTIONS" "$THREADS")"
 
