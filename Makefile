@@ -1,12 +1,16 @@
 # kb: build, test and run the Midtrans merchant help center.
-#   make serve   install what is missing, build, and run kb on the shipped Content
-#   make test    install what is missing, build, and run every test
+#   make serve        install what is missing, build, and serve the shipped Content on http://127.0.0.1:8080
+#   make test         install what is missing, build, and run every test
+#   make conformance  schemathesis against a live kb serve (installs schemathesis if missing)
+#   make load         kb serve (release) and nginx under wrk, side by side (not in CI)
 
 SYSTEM_PACKAGES := libxml2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev libpsl-dev
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 KB := .build/debug/kb
+HOST ?= 127.0.0.1
+PORT ?= 8080
 
-.PHONY: deps build test check serve bench site site-check site-bench clean
+.PHONY: deps build test check serve conformance load bench site site-check site-bench clean
 
 ## Install the Debian packages kb links against, only those missing.
 deps:
@@ -29,14 +33,18 @@ test: deps
 check: build
 	$(KB) check
 
-## Until the HTTP server lands, the main job is the terminal help center.
+## Serve the JSON API, /healthz, /metrics and /openapi.yaml on the shipped Content;
+## reloads on content changes. HOST=… PORT=… to listen elsewhere; Ctrl-C stops.
 serve: build
-	@$(KB) check
-	@echo
-	@echo "kb has no HTTP server yet: here is the help center in the terminal."
-	@echo "Try: $(KB) show unlock-account, $(KB) code 51, $(KB) --help"
-	@echo
-	@$(KB) list
+	$(KB) serve --host $(HOST) --port $(PORT) --watch
+
+## schemathesis against a live kb serve on a free loopback port.
+conformance: build
+	bash scripts/conformance.sh
+
+## kb serve (release) and nginx under wrk, with req/s, p50/p99 and RSS.
+load: deps
+	bash scripts/load.sh
 
 ## Search speed against SQLite FTS5 and tantivy on ../shared/bench (not part of the tests).
 bench: deps

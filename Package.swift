@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "KBContent", targets: ["KBContent"]),
         .library(name: "KBFlows", targets: ["KBFlows"]),
         .library(name: "KnowledgeBase", targets: ["KnowledgeBase"]),
+        .library(name: "KBServer", targets: ["KBServer"]),
         .library(name: "KBSearch", targets: ["KBSearch"]),
         .library(name: "KBSite", targets: ["KBSite"]),
         .executable(name: "kb-bench", targets: ["kb-bench"]),
@@ -23,6 +24,11 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         // C libraries from Debian, one system library target each.
@@ -80,6 +86,21 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "KBServer",
+            dependencies: [
+                "KBContent",
+                "KBFlows",
+                "KnowledgeBase",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "kb",
             dependencies: [
@@ -87,7 +108,10 @@ let package = Package(
                 "KBFlows",
                 "KBSearch",
                 "KnowledgeBase",
+                "KBServer",
                 "KBSite",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -123,6 +147,21 @@ let package = Package(
         .testTarget(
             name: "KnowledgeBaseTests",
             dependencies: ["KnowledgeBase", "KBContent"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KBServerTests",
+            dependencies: [
+                "KBServer",
+                "KnowledgeBase",
+                "KBContent",
+                "KBFlows",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Yams", package: "Yams"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -2,9 +2,18 @@ import Foundation
 import KBSearch
 
 // kb-bench: the kb search engine run like the benchmark kit's peers.
-// Usage: kb-bench --corpus DIR --queries FILE [--repeat N] [--mode and|or|fuzzy|all]
+//
+// Modes: "and" (every word, no typos, no prefix), "or" (any word), "fuzzy" (the
+// default behaviour: all words preferred, typo tolerance, prefix), each returning
+// the top 10 and fetching every hit's id and title, as the peers do; and
+// "fuzzy+snippets", the default behaviour with a highlighted snippet cut for
+// every hit, as kb's search pages show them. "all" runs the four.
+// With --show QUERY it prints that query's results instead (to look at ranking and snippets).
 
-let usage = "usage: kb-bench --corpus DIR --queries FILE [--repeat N] [--mode and|or|fuzzy|all]"
+let usage = """
+    usage: kb-bench --corpus DIR --queries FILE [--repeat N] [--mode and|or|fuzzy|fuzzy+snippets|all]
+           kb-bench --corpus DIR --show QUERY
+    """
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("kb-bench: \(message)\n\(usage)\n".utf8))
@@ -18,12 +27,13 @@ func log(_ message: String) {
 var arguments: [String: String] = [:]
 var rest = CommandLine.arguments.dropFirst()
 while let flag = rest.popFirst() {
-    guard ["--corpus", "--queries", "--repeat", "--mode"].contains(flag), let value = rest.popFirst() else {
+    guard ["--corpus", "--queries", "--repeat", "--mode", "--show"].contains(flag), let value = rest.popFirst() else {
         fail("unexpected argument '\(flag)'")
     }
     arguments[flag] = value
 }
-guard let corpusPath = arguments["--corpus"], let queriesPath = arguments["--queries"] else {
+guard let corpusPath = arguments["--corpus"], let queriesPath = arguments["--queries"] ?? arguments["--show"].map({ _ in "" })
+else {
     fail("--corpus and --queries are required")
 }
 let repeatText = ProcessInfo.processInfo.environment["KB_REPEAT"] ?? arguments["--repeat"] ?? "3"
@@ -31,9 +41,9 @@ guard let passes = Int(repeatText), passes > 0 else { fail("--repeat must be a p
 let modeName = arguments["--mode"] ?? "all"
 let modes: [String]
 switch modeName {
-case "all": modes = ["and", "or", "fuzzy"]
-case "and", "or", "fuzzy": modes = [modeName]
-default: fail("--mode must be and, or, fuzzy or all, not '\(modeName)'")
+case "all": modes = ["and", "or", "fuzzy", "fuzzy+snippets"]
+case "and", "or", "fuzzy", "fuzzy+snippets": modes = [modeName]
+default: fail("--mode must be and, or, fuzzy, fuzzy+snippets or all, not '\(modeName)'")
 }
 
 var start = Measurement.now()
@@ -44,7 +54,7 @@ do {
     fail("\(error)")
 }
 let loadSeconds = Double(Measurement.now() - start) / 1e9
-guard let queryText = try? String(contentsOfFile: queriesPath, encoding: .utf8) else {
+guard let queryText = arguments["--show"] ?? (try? String(contentsOfFile: queriesPath, encoding: .utf8)) else {
     fail("cannot read the queries file \(queriesPath)")
 }
 let queries = queryText.split(whereSeparator: \.isNewline)
@@ -64,13 +74,27 @@ let schema = SearchSchema(
 let index = SearchIndex(documents: documents, schema: schema, analyzer: Analyzer())
 let buildSeconds = Double(Measurement.now() - start) / 1e9
 let rssAfter = Measurement.memory().current
+for (component, bytes) in index.approximateByteSizes {
+    log("  \(component): \(bytes) bytes")
+}
 log("indexed \(index.documentCount) documents, \(index.termCount) terms, "
     + "\(index.approximateByteSize / 1_048_576) MiB in \(buildSeconds) s")
+
+if let query = arguments["--show"] {
+    let found = index.search(query)
+    print("\(found.total) results for \"\(found.query)\"" + (found.suggestion.map { ", did you mean \"\($0)\"?" } ?? ""))
+    for hit in found.hits {
+        let snippet = hit.snippet.segments.map { $0.isHighlighted ? "[\($0.text)]" : $0.text }.joined()
+        print(String(format: "%8.3f  %@  %@  (%@)\n          %@", hit.score, hit.id, titles[hit.documentIndex],
+                     "\(hit.matchQuality)", snippet))
+    }
+    exit(0)
+}
 
 var results: [String: [(String, Double)]] = [:]
 var checksum = 0
 for mode in modes {
-    var options = SearchOptions(limit: 10)
+    var options = SearchOptions(limit: 10, snippets: mode == "fuzzy+snippets")
     switch mode {
     case "and": options.mode = .all; options.typoTolerance = false; options.prefixMatching = false
     case "or": options.mode = .any; options.typoTolerance = false; options.prefixMatching = false
@@ -114,7 +138,8 @@ let megabytes = Measurement.round(corpus.megabytes, 2)
 for mode in modes {
     var fields: [(String, Any)] = [
         ("peer", "kb"), ("mode", mode),
-        ("engine", "KBSearch (BM25F title x3 + body, Snowball english, top-10 with snippets)"),
+        ("engine", "KBSearch (BM25F title x3 + body, Snowball english, top-10"
+            + (mode == "fuzzy+snippets" ? ", snippets)" : ")")),
         ("docs", corpus.documents.count), ("corpus_mb", megabytes),
         ("load_s", Measurement.round(loadSeconds, 3)), ("build_s", Measurement.round(buildSeconds, 3)),
         ("docs_per_s", Measurement.round(Double(corpus.documents.count) / buildSeconds, 1)),

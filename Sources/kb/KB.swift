@@ -3,12 +3,12 @@ import Foundation
 
 /// The `kb` command: parses arguments, calls the libraries, prints.
 @main
-struct KB: ParsableCommand {
+struct KB: AsyncParsableCommand {
     static let version = "0.1.0"
 
     static let configuration = CommandConfiguration(
         commandName: "kb",
-        abstract: "The Midtrans merchant help center: articles and bank response codes in a terminal.",
+        abstract: "The Midtrans merchant help center: articles and bank response codes in a terminal and over HTTP.",
         discussion: """
         Content comes from --content DIR, else the KB_CONTENT environment variable, \
         else the Content folder this kb was built from.
@@ -23,15 +23,19 @@ struct KB: ParsableCommand {
         version: version,
         subcommands: [
             SearchCommand.self, ShowCommand.self, CodeCommand.self, AnswerCommand.self, SimulateCommand.self,
-            ListCommand.self, CheckCommand.self, EvalCommand.self, SiteCommand.self,
+            ListCommand.self, CheckCommand.self, EvalCommand.self, ServeCommand.self, SiteCommand.self,
         ]
     )
 
     /// Runs the command; usage errors exit with status 2 rather than ArgumentParser's 64.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
         } catch {

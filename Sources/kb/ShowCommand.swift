@@ -21,9 +21,8 @@ struct ShowCommand: ParsableCommand {
         let content = try contentOptions.loadValidContent()
         let wanted = slug.hasSuffix(".md") ? String(slug.dropLast(3)) : slug
         guard let article = content.article(wanted.lowercased()) else {
-            let close = content.articles.map(\.slug)
-                .filter { $0.contains(wanted.lowercased()) || editDistance($0, wanted.lowercased()) <= 3 }
-            let hint = close.isEmpty ? "`kb list` shows every slug" : "did you mean: \(close.prefix(3).joined(separator: ", "))?"
+            let close = content.articleSlugs(closeTo: wanted)
+            let hint = close.isEmpty ? "`kb list` shows every slug" : "did you mean: \(close.joined(separator: ", "))?"
             Terminal.standardError("error: no article '\(slug)'; \(hint)")
             throw ExitCode.failure
         }

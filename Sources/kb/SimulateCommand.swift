@@ -63,7 +63,7 @@ struct SimulateCommand: ParsableCommand {
 
         let id = flow ?? ""
         guard let flow = registry.flow(id) else {
-            let close = registry.ids.filter { $0.contains(id) || editDistance($0, id) <= 4 }
+            let close = registry.ids(closeTo: id)
             let hint = close.isEmpty ? "`kb simulate --list` shows every flow" : "did you mean: \(close.joined(separator: ", "))?"
             Terminal.standardError("error: no flow '\(id)'; \(hint)")
             throw ExitCode.failure

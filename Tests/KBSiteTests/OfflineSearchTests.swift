@@ -17,8 +17,11 @@ struct OfflineSearchTests {
         let lines = (try? String(contentsOf: file, encoding: .utf8))?.split(separator: "\n") ?? []
         let relevance = lines.filter { !$0.hasPrefix("#") && !$0.hasPrefix("query\t") }
             .compactMap { $0.split(separator: "\t").first.map(String.init) }
-        let typing = ["locke", "denie", "unlocking", "cancelling a transac", "refund mon", "ip whitel", "2fa", "51", "code n7",
-                      "rc 05", "\"two factor\"", "refund -settlement", "kind:code expired", "category:payments cancel"]
+        let typing = [
+            "locke", "denie", "give accountant access", "accountant dashboard", "unlocking", "cancelling a transac",
+            "refund mon", "ip whitel", "2fa", "51", "code n7", "rc 05", "\"two factor\"", "refund -settlement",
+            "kind:code expired", "category:payments cancel",
+        ]
         return relevance + typing
     }()
 
@@ -46,7 +49,7 @@ struct OfflineSearchTests {
         let forms = OfflineSearchIndex(knowledgeBase: Self.knowledgeBase).forms
         let analyzer = Self.knowledgeBase.index.analyzer
         let terms = Set(Self.knowledgeBase.index.export().terms)
-        for word in ["locking", "unlocking", "cancelling", "whitelisting", "refunding", "locke"] {
+        for word in ["locking", "unlocking", "cancelling", "whitelisting", "refunding", "accountant", "locke"] {
             #expect(terms.contains(word) || forms[word] == analyzer.stem(word), "\(word)")
         }
         #expect(forms.keys.allSatisfy { !terms.contains($0) })

@@ -42,6 +42,14 @@ extension Content {
         return Array(candidates.prefix(limit))
     }
 
+    /// Slugs that contain `text` or are at most three edits from it: what to suggest
+    /// when an article is not found.
+    public func articleSlugs(closeTo text: String, limit: Int = 3) -> [String] {
+        let wanted = text.lowercased()
+        let close = articles.map(\.slug).filter { $0.contains(wanted) || editDistance($0, wanted) <= 3 }
+        return Array(close.prefix(limit))
+    }
+
     /// The code whose name or one of whose aliases is exactly `phrase` (any case).
     public func responseCode(named phrase: String) -> ResponseCode? {
         let wanted = phrase.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")

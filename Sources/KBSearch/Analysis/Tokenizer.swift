@@ -68,30 +68,93 @@ struct Tokenizer {
     }
 
     private mutating func run(from start: Int, position: Int, _ body: (RawToken) -> Bool) -> Int {
-        var position = position
-        var i = start
-        let n = text.count
-        while i < n {
-            let b = text[i]
-            if b < 0x80 {
-                guard Self.isAlphanumeric(b) else { i += 1; continue }
-            } else {
-                let (scalar, length) = decode(at: i)
-                guard let scalar, Self.isWordScalar(scalar) else { i += length; continue }
+        Self.byteClasses.withUnsafeBufferPointer { classes in
+            var position = position
+            var i = start
+            let n = text.count
+            guard let bytes = text.baseAddress, let lowered = scratch.baseAddress else { return position }
+            while i < n {
+                let first = classes[Int(bytes[i])]
+                if first & ByteClass.word == 0 {
+                    guard first & ByteClass.nonASCII != 0 else { i += 1; continue }
+                    let (scalar, length) = decode(at: i)
+                    guard let scalar, Self.isWordScalar(scalar) else { i += length; continue }
+                    let end = wordRunEnd(from: i)
+                    guard emitWords(i..<end, unitStart: i, unitPosition: position, position: &position, body) else {
+                        return position
+                    }
+                    i = end
+                    continue
+                }
+                // ASCII fast path: scan, lowercase and note digits in one pass.
+                var j = i
+                var seen: UInt8 = 0
+                while j < n {
+                    let b = bytes[j]
+                    let c = classes[Int(b)]
+                    guard c & ByteClass.word != 0 else { break }
+                    lowered[(j - i) & 0x7F] = b | (c & ByteClass.upper)
+                    seen |= c
+                    j += 1
+                }
+                let length = j - i
+                if j < n {
+                    let stop = classes[Int(text[j])]
+                    if stop & (ByteClass.nonASCII | ByteClass.apostrophe) != 0 {
+                        // A run going on with an apostrophe or a non-ASCII letter: the general path.
+                        let end = wordRunEnd(from: i)
+                        if end > j {
+                            guard emitWords(i..<end, unitStart: i, unitPosition: position, position: &position, body) else {
+                                return position
+                            }
+                            i = end
+                            continue
+                        }
+                    } else if stop & ByteClass.compoundStop != 0, let compound = compoundEnd(at: i, runEnd: j) {
+                        // Only a run followed by ':', '@', '.' and the like can start an e-mail or URL.
+                        guard emitCompound(i..<compound, position: &position, body) else { return position }
+                        i = compound
+                        continue
+                    }
+                }
+                defer { position += 1 }
+                if length <= Self.maxWordBytes {
+                    let token = RawToken(
+                        term: UnsafeBufferPointer(rebasing: scratch[0..<length]), position: position,
+                        start: i, end: j, unitStart: i, unitPosition: position,
+                        hasDigit: seen & ByteClass.digit != 0, isCompound: false)
+                    guard body(token) else { return position + 1 }
+                }
+                i = j
             }
-            let end = wordRunEnd(from: i)
-            // Only a run followed by ':', '@', '.' and the like can start an e-mail or URL.
-            if b < 0x80, end < n, Self.mayContinueCompound(text[end]), let compound = compoundEnd(at: i, runEnd: end) {
-                guard emitCompound(i..<compound, position: &position, body) else { return position }
-                i = compound
-                continue
-            }
-            guard emitWords(i..<end, unitStart: i, unitPosition: position, position: &position, body) else {
-                return position
-            }
-            i = end
+            return position
         }
-        return position
+    }
+
+    /// Bits describing each byte value, for the ASCII fast path.
+    enum ByteClass {
+        static let word: UInt8 = 0x01
+        static let digit: UInt8 = 0x02
+        /// '@', '.', '_', '%', '+', '-' (e-mail local parts) and ':' (URL schemes).
+        static let compoundStop: UInt8 = 0x04
+        static let apostrophe: UInt8 = 0x08
+        /// Set for 'A'...'Z': OR-ing it into the byte lowercases it.
+        static let upper: UInt8 = 0x20
+        static let nonASCII: UInt8 = 0x80
+    }
+
+    private static let byteClasses: [UInt8] = (0..<256).map { value -> UInt8 in
+        let b = UInt8(value)
+        if b >= 0x80 { return ByteClass.nonASCII }
+        var bits: UInt8 = 0
+        if isAlphanumeric(b) { bits |= ByteClass.word }
+        if (b &- 0x30) < 10 { bits |= ByteClass.digit }
+        if (b &- 0x41) < 26 { bits |= ByteClass.upper }
+        if b == 0x27 { bits |= ByteClass.apostrophe }
+        if b == 0x40 || b == 0x2E || b == 0x5F || b == 0x25 || b == 0x2B || b == 0x2D || b == 0x3A {
+            bits |= ByteClass.compoundStop
+        }
+        return bits
     }
 
     // MARK: Word runs
@@ -178,11 +241,6 @@ struct Tokenizer {
         return stop == 0x3A ? nil : emailEnd(at: i)
     }
 
-    /// '@', '.', '_', '%', '+', '-' (e-mail local parts) and ':' (URL schemes).
-    @inline(__always)
-    private static func mayContinueCompound(_ b: UInt8) -> Bool {
-        b == 0x40 || b == 0x2E || b == 0x5F || b == 0x25 || b == 0x2B || b == 0x2D || b == 0x3A
-    }
 
     /// Emits a whole e-mail or URL, then its parts from the same position.
     private func emitCompound(_ range: Range<Int>, position: inout Int, _ body: (RawToken) -> Bool) -> Bool {

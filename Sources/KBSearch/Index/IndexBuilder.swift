@@ -17,7 +17,7 @@ enum IndexBuilder {
     /// Positions left empty between two fields, so phrases never span them.
     static let fieldGap = 16
     /// Positions between two snippet restart points.
-    static let checkpointInterval = 32
+    static let checkpointInterval = 16
 
     // swiftlint:disable:next function_body_length
     static func build(documents: [SearchDocument], schema: SearchSchema, analyzer: Analyzer) -> IndexStorage {
@@ -40,11 +40,25 @@ enum IndexBuilder {
         var termStamp: [Int32] = []
         var termLocal: [Int32] = []
 
-        var recordTerms: [Int32] = []
-        var recordDocuments: [Int32] = []
-        var recordFrequencies: [UInt16] = []
-        var recordPositionEnds: [UInt32] = []
-        var recordPositionBytes: [UInt8] = []
+        // One record per (term, document): its frequency in each field and its positions.
+        var recordTerms = GrowableBuffer<Int32>(capacity: 1 << 16)
+        var recordDocuments = GrowableBuffer<Int32>(capacity: 1 << 16)
+        var recordFrequencies = GrowableBuffer<UInt16>(capacity: 1 << 16)
+        var recordPositionEnds = GrowableBuffer<UInt32>(capacity: 1 << 16)
+        var recordPositionBytes = GrowableBuffer<UInt8>(capacity: 1 << 20)
+        // The current document's tokens, and its distinct terms.
+        var tokenTerms = GrowableBuffer<Int32>(), tokenPositions = GrowableBuffer<UInt32>()
+        var tokenFields = GrowableBuffer<UInt8>(), tokenLocals = GrowableBuffer<Int32>()
+        var localTerms = GrowableBuffer<Int32>(), localCounts = GrowableBuffer<Int32>()
+        var localFrequencies = GrowableBuffer<UInt16>(), grouped = GrowableBuffer<UInt32>()
+        defer {
+            for buffer in [recordTerms, recordDocuments, tokenTerms, tokenLocals, localTerms, localCounts] { buffer.deallocate() }
+            for buffer in [recordPositionEnds, tokenPositions, grouped] { buffer.deallocate() }
+            recordFrequencies.deallocate()
+            localFrequencies.deallocate()
+            recordPositionBytes.deallocate()
+            tokenFields.deallocate()
+        }
 
         var fieldLengths = ContiguousArray<UInt32>(repeating: 0, count: documentCount * fieldCount)
         var fieldBases = ContiguousArray<UInt32>(repeating: 0, count: documentCount * fieldCount)
@@ -55,15 +69,11 @@ enum IndexBuilder {
         var checkpointOffsets = ContiguousArray<UInt32>()
         var identifiers: [String: [Int32]] = [:]
 
-        var tokenTerms: [Int32] = [], tokenPositions: [UInt32] = [], tokenFields: [UInt8] = []
-        var tokenLocals: [Int32] = [], localTerms: [Int32] = [], localCounts: [Int32] = []
-        var localFrequencies: [UInt16] = [], grouped: [UInt32] = []
-
         for (d, document) in documents.enumerated() {
             let doc = Int32(d)
-            tokenTerms.removeAll(keepingCapacity: true)
-            tokenPositions.removeAll(keepingCapacity: true)
-            tokenFields.removeAll(keepingCapacity: true)
+            tokenTerms.removeAll()
+            tokenPositions.removeAll()
+            tokenFields.removeAll()
             var snippetField = preferredSnippetField ?? 0
             if document.fields[fieldNames[snippetField]]?.isEmpty ?? true,
                let firstNonEmpty = fieldNames.firstIndex(where: { !(document.fields[$0]?.isEmpty ?? true) }) {
@@ -117,24 +127,28 @@ enum IndexBuilder {
             }
 
             // Group the document's tokens by term: counts, then a counting sort of positions.
-            localTerms.removeAll(keepingCapacity: true)
-            localCounts.removeAll(keepingCapacity: true)
-            localFrequencies.removeAll(keepingCapacity: true)
-            tokenLocals.removeAll(keepingCapacity: true)
-            for k in 0..<tokenTerms.count {
-                let term = Int(tokenTerms[k])
-                if termStamp[term] != doc {
-                    termStamp[term] = doc
-                    termLocal[term] = Int32(localTerms.count)
-                    localTerms.append(Int32(term))
-                    localCounts.append(0)
-                    localFrequencies.append(contentsOf: repeatElement(0, count: fieldCount))
+            localTerms.removeAll()
+            localCounts.removeAll()
+            localFrequencies.removeAll()
+            tokenLocals.removeAll()
+            termStamp.withUnsafeMutableBufferPointer { termStamp in
+                termLocal.withUnsafeMutableBufferPointer { termLocal in
+                    for k in 0..<tokenTerms.count {
+                        let term = Int(tokenTerms[k])
+                        if termStamp[term] != doc {
+                            termStamp[term] = doc
+                            termLocal[term] = Int32(localTerms.count)
+                            localTerms.append(Int32(term))
+                            localCounts.append(0)
+                            localFrequencies.append(repeating: 0, count: fieldCount)
+                        }
+                        let local = Int(termLocal[term])
+                        tokenLocals.append(Int32(local))
+                        localCounts[local] += 1
+                        let slot = local * fieldCount + Int(tokenFields[k])
+                        if localFrequencies[slot] < UInt16.max { localFrequencies[slot] += 1 }
+                    }
                 }
-                let local = Int(termLocal[term])
-                tokenLocals.append(Int32(local))
-                localCounts[local] += 1
-                let slot = local * fieldCount + Int(tokenFields[k])
-                if localFrequencies[slot] < UInt16.max { localFrequencies[slot] += 1 }
             }
             var running: Int32 = 0
             for local in 0..<localCounts.count {
@@ -142,8 +156,8 @@ enum IndexBuilder {
                 localCounts[local] = running
                 running += count
             }
-            grouped.removeAll(keepingCapacity: true)
-            grouped.append(contentsOf: repeatElement(0, count: tokenTerms.count))
+            grouped.removeAll()
+            grouped.append(repeating: 0, count: tokenTerms.count)
             for k in 0..<tokenTerms.count {
                 let local = Int(tokenLocals[k])
                 grouped[Int(localCounts[local])] = tokenPositions[k]
@@ -154,7 +168,7 @@ enum IndexBuilder {
                 let groupEnd = Int(localCounts[local])
                 recordTerms.append(localTerms[local])
                 recordDocuments.append(doc)
-                recordFrequencies.append(contentsOf: localFrequencies[(local * fieldCount)..<((local + 1) * fieldCount)])
+                for f in 0..<fieldCount { recordFrequencies.append(localFrequencies[local * fieldCount + f]) }
                 var previous: UInt32 = 0
                 for k in groupStart..<groupEnd {
                     var delta = grouped[k] - previous
@@ -174,7 +188,7 @@ enum IndexBuilder {
         // Pass 2: sort the terms that have postings and renumber them.
         let recordCount = recordTerms.count
         var postingCounts = [Int32](repeating: 0, count: table.count)
-        for term in recordTerms { postingCounts[Int(term)] += 1 }
+        for r in 0..<recordCount { postingCounts[Int(recordTerms[r])] += 1 }
         var live = (0..<Int32(table.count)).filter { postingCounts[Int($0)] > 0 }
         table.bytes.withUnsafeBufferPointer { bytes in
             let offsets = table.offsets
@@ -245,13 +259,12 @@ enum IndexBuilder {
             let start = byteCursor[term]
             positionStarts[slot] = UInt32(start)
             let length = Int(recordPositionEnds[r] - previousEnd)
-            for k in 0..<length { positionBytes[start + k] = recordPositionBytes[Int(previousEnd) + k] }
+            positionBytes.withUnsafeMutableBufferPointer { bytes in
+                (bytes.baseAddress! + start).update(from: recordPositionBytes.base + Int(previousEnd), count: length)
+            }
             byteCursor[term] += length
             previousEnd = recordPositionEnds[r]
         }
-        recordTerms = []
-        recordPositionBytes = []
-        recordFrequencies = []
 
         // Stem each distinct term once; group the terms by stem.
         var stems = TermTable(capacity: termCount)
@@ -303,6 +316,7 @@ enum IndexBuilder {
         }
 
         return IndexStorage(
+            schema: schema, analyzer: analyzer,
             documentIDs: documents.map(\.id), fieldCount: fieldCount, fieldWeights: weights,
             averageFieldLengths: averages, fieldLengths: fieldLengths, fieldPositionBases: fieldBases,
             snippetTexts: snippetTexts, snippetFields: snippetFields,

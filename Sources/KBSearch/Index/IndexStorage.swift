@@ -6,6 +6,13 @@
 /// Ranges are stored as start offsets with one extra element at the end, so
 /// the entries of item `i` are `start[i]..<start[i + 1]`.
 final class IndexStorage: Sendable {
+    /// The schema the index was built with.
+    let schema: SearchSchema
+    /// The analyzer used for documents and queries.
+    let analyzer: Analyzer
+    /// The facet names as the query parser compares them.
+    let facetKeys: [String]
+
     // Documents
     let documentIDs: [String]
     let fieldCount: Int
@@ -26,7 +33,7 @@ final class IndexStorage: Sendable {
     let titleField: Int
     /// The text of `titleField` per document.
     let titleTexts: [String]
-    /// Restart points into each snippet text, about every 32 positions.
+    /// Restart points into each snippet text, about every 16 positions.
     let checkpointStarts: ContiguousArray<UInt32>
     let checkpointPositions: ContiguousArray<UInt32>
     let checkpointOffsets: ContiguousArray<UInt32>
@@ -64,6 +71,7 @@ final class IndexStorage: Sendable {
     let facets: [FacetIndex]
 
     init(
+        schema: SearchSchema, analyzer: Analyzer,
         documentIDs: [String], fieldCount: Int, fieldWeights: [Float], averageFieldLengths: [Float],
         fieldLengths: ContiguousArray<UInt32>, fieldPositionBases: ContiguousArray<UInt32>,
         snippetTexts: [String], snippetFields: ContiguousArray<UInt8>,
@@ -78,6 +86,9 @@ final class IndexStorage: Sendable {
         positionStarts: ContiguousArray<UInt32>, positionBytes: ContiguousArray<UInt8>,
         identifiers: [String: [Int32]], facets: [FacetIndex]
     ) {
+        self.schema = schema
+        self.analyzer = analyzer
+        self.facetKeys = schema.facets.map { IndexBuilder.key($0) }
         self.documentIDs = documentIDs
         self.fieldCount = fieldCount
         self.fieldWeights = fieldWeights
@@ -142,13 +153,14 @@ final class IndexStorage: Sendable {
         }
     }
 
-    /// Appends the decoded positions of a posting to `positions`.
-    func appendPositions(of posting: Int, to positions: inout [UInt32]) {
+    /// Appends the decoded positions of a posting to `positions`, at most `limit` of them.
+    func appendPositions(of posting: Int, to positions: inout [UInt32], limit: Int = .max) {
         let lower = Int(positionStarts[posting]), upper = Int(positionStarts[posting + 1])
         positionBytes.withUnsafeBufferPointer { bytes in
             var k = lower
             var value: UInt32 = 0
-            while k < upper {
+            var count = 0
+            while k < upper, count < limit {
                 var delta: UInt32 = 0
                 var shift: UInt32 = 0
                 while true {
@@ -160,50 +172,42 @@ final class IndexStorage: Sendable {
                 }
                 value &+= delta
                 positions.append(value)
+                count += 1
             }
         }
     }
 
     /// Bytes of memory held by the index (stored snippet texts included).
     var byteSize: Int {
-        func size<T>(_ array: ContiguousArray<T>) -> Int { array.capacity * MemoryLayout<T>.stride }
-        var total = size(fieldLengths) + size(fieldPositionBases) + size(snippetFields)
-        total += size(checkpointStarts) + size(checkpointPositions) + size(checkpointOffsets)
-        total += terms.byteSize + size(termGroups) + stems.byteSize + size(groupTermStarts)
-        total += size(groupTerms) + size(groupDocumentFrequencies) + trie.byteSize
-        total += size(postingStarts) + size(postingDocuments) + size(postingWeights)
-        total += size(postingFieldMasks) + size(positionStarts) + size(positionBytes)
-        total += documentIDs.reduce(0) { $0 + 16 + ($1.utf8.count > 15 ? $1.utf8.count : 0) }
-        total += snippetTexts.reduce(0) { $0 + 16 + $1.utf8.count }
-        total += titleTexts.reduce(0) { $0 + 16 + ($1.utf8.count > 15 ? $1.utf8.count : 0) }
-        total += identifiers.reduce(0) { $0 + 48 + $1.key.utf8.count + $1.value.count * 4 }
-        total += facets.reduce(0) { $0 + $1.byteSize }
-        return total
-    }
-}
-
-/// One keyword facet: its values and the values of each document.
-struct FacetIndex: Sendable {
-    let name: String
-    /// Each value as first written in a document.
-    let valueNames: [String]
-    /// Folded value to value id.
-    let valueIDs: [String: Int32]
-    /// The values of each document.
-    let documentValueStarts: ContiguousArray<UInt32>
-    let documentValues: ContiguousArray<Int32>
-
-    func values(of document: Int32) -> Range<Int> {
-        Int(documentValueStarts[Int(document)])..<Int(documentValueStarts[Int(document) + 1])
+        byteSizes.reduce(0) { $0 + $1.bytes }
     }
 
-    var byteSize: Int {
-        valueNames.reduce(0) { $0 + 64 + 2 * $1.utf8.count }
-            + documentValueStarts.capacity * 4 + documentValues.capacity * 4
-    }
-
-    /// The key a facet value is looked up by: its folded words joined by spaces.
-    static func key(_ value: String) -> String {
-        IndexBuilder.key(value)
+    /// Bytes held by each part of the index.
+    var byteSizes: [(name: String, bytes: Int)] {
+        func size<T>(_ arrays: ContiguousArray<T>...) -> Int {
+            arrays.reduce(0) { $0 + $1.capacity * MemoryLayout<T>.stride }
+        }
+        func strings(_ values: [String]) -> Int {
+            values.reduce(0) { $0 + 16 + ($1.utf8.count > 15 ? $1.utf8.count : 0) }
+        }
+        return [
+            ("terms (sorted bytes, offsets, hash slots)", terms.byteSize),
+            ("stems and stem groups", stems.byteSize + size(termGroups, groupTerms, groupDocumentFrequencies)
+                + size(groupTermStarts)),
+            ("typo trie", trie.byteSize),
+            ("posting starts", size(postingStarts)),
+            ("posting documents", size(postingDocuments)),
+            ("posting weights", size(postingWeights)),
+            ("posting field masks", size(postingFieldMasks)),
+            ("position starts", size(positionStarts)),
+            ("positions (LEB128 deltas)", size(positionBytes)),
+            ("field lengths and position bases", size(fieldLengths, fieldPositionBases)),
+            ("snippet restart points", size(checkpointStarts, checkpointPositions, checkpointOffsets) + size(snippetFields)),
+            ("document ids", strings(documentIDs)),
+            ("snippet texts", strings(snippetTexts)),
+            ("title texts", strings(titleTexts)),
+            ("identifiers and facets", identifiers.reduce(0) { $0 + 48 + $1.key.utf8.count + $1.value.count * 4 }
+                + facets.reduce(0) { $0 + $1.byteSize }),
+        ]
     }
 }

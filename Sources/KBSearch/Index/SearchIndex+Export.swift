@@ -31,6 +31,10 @@ public struct SearchIndexExport: Sendable, Hashable {
         public var rerankWindow: Int
         public var maxFuzzyExpansions: Int
         public var maxPrefixExpansions: Int
+        /// Completions of a last word that is itself in the dictionary.
+        public var maxPrefixExpansionsOfKnownWord: Int
+        /// Occurrences of a term per document looked at for proximity.
+        public var proximityPositions: Int
         public var rareWordFrequency: Int
         public var minimumAllWordsResults: Int
         public var k1: Float
@@ -122,7 +126,9 @@ extension SearchIndex {
                 twoEditsWeight: Ranking.twoEditsWeight, prefixWeight: Ranking.prefixWeight,
                 proximityWeight: Ranking.proximityWeight, proximityMaxDistance: Int(Ranking.proximityMaxDistance),
                 rerankWindow: Ranking.rerankWindow, maxFuzzyExpansions: Ranking.maxFuzzyExpansions,
-                maxPrefixExpansions: Ranking.maxPrefixExpansions, rareWordFrequency: Ranking.rareWordFrequency,
+                maxPrefixExpansions: Ranking.maxPrefixExpansions,
+                maxPrefixExpansionsOfKnownWord: Ranking.maxPrefixExpansionsOfKnownWord,
+                proximityPositions: Ranking.proximityPositions, rareWordFrequency: Ranking.rareWordFrequency,
                 minimumAllWordsResults: SearchOptions.minimumAllWordsResults, k1: IndexBuilder.k1, b: IndexBuilder.b
             )
         )

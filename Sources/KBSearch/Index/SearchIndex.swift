@@ -16,19 +16,27 @@
 /// let results = index.search("cancel transaction category:payments")
 /// ```
 public struct SearchIndex: Sendable {
+    /// Everything, behind one reference: copying an index (or capturing it in
+    /// a closure) costs one retain.
     let storage: IndexStorage
+
     /// The schema the index was built with.
-    public let schema: SearchSchema
+    public var schema: SearchSchema { storage.schema }
+
     /// The analyzer used for documents and queries.
-    public let analyzer: Analyzer
+    public var analyzer: Analyzer { storage.analyzer }
 
     /// Builds an index of `documents`.
     ///
+    /// - Precondition: at most 2²⁶ (67 million) documents.
     /// - Complexity: O(*n* + *t* log *t*) for *n* tokens and *t* distinct terms.
     public init(documents: [SearchDocument], schema: SearchSchema, analyzer: Analyzer) {
-        self.schema = schema
-        self.analyzer = analyzer
+        precondition(documents.count <= RankedDocument.maxDocuments, "an index holds at most 2^26 documents")
         self.storage = IndexBuilder.build(documents: documents, schema: schema, analyzer: analyzer)
+    }
+
+    init(storage: IndexStorage) {
+        self.storage = storage
     }
 
     /// The number of documents.
@@ -39,6 +47,11 @@ public struct SearchIndex: Sendable {
 
     /// The memory held by the index in bytes, stored snippet texts included.
     public var approximateByteSize: Int { storage.byteSize }
+
+    /// ``approximateByteSize`` by part of the index, for reports and metrics.
+    public var approximateByteSizes: [(component: String, bytes: Int)] {
+        storage.byteSizes.map { ($0.name, $0.bytes) }
+    }
 
     /// The id of the document at `documentIndex`.
     public func documentID(at documentIndex: Int) -> String {

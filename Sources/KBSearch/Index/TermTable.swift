@@ -44,16 +44,20 @@ struct TermTable: Sendable {
     }
 
     /// Inserts `key` if absent; returns its id and whether it was new.
+    @inline(__always)
     mutating func insert(_ key: UnsafeBufferPointer<UInt8>) -> (id: Int32, isNew: Bool) {
         if count * 2 >= slots.count { grow() }
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: Self.hash(key)) & mask
-        while true {
-            let id = slots[slot]
-            if id < 0 { break }
-            if equals(id, key) { return (id, false) }
-            slot = (slot + 1) & mask
+        let found: Int32? = slots.withUnsafeBufferPointer { slots in
+            while true {
+                let id = slots[slot]
+                if id < 0 { return nil }
+                if equals(id, key) { return id }
+                slot = (slot + 1) & mask
+            }
         }
+        if let found { return (found, false) }
         let id = Int32(count)
         slots[slot] = id
         bytes.append(contentsOf: key)
@@ -105,12 +109,13 @@ struct TermTable: Sendable {
         return lower..<max(lower, upper)
     }
 
+    @inline(__always)
     private func equals(_ id: Int32, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        let lower = Int(offsets[Int(id)]), upper = Int(offsets[Int(id) + 1])
-        guard upper - lower == key.count else { return false }
-        return bytes.withUnsafeBufferPointer { bytes in
-            for k in 0..<key.count where bytes[lower + k] != key[k] { return false }
-            return true
+        offsets.withUnsafeBufferPointer { offsets in
+            let lower = Int(offsets[Int(id)]), upper = Int(offsets[Int(id) + 1])
+            guard upper - lower == key.count else { return false }
+            guard let keyBase = key.baseAddress else { return true }
+            return bytes.withUnsafeBufferPointer { Self.equalBytes($0.baseAddress! + lower, keyBase, count: key.count) }
         }
     }
 
@@ -125,30 +130,56 @@ struct TermTable: Sendable {
         slots = larger
     }
 
-    /// A multiply-xorshift hash over 8-byte words.
+    /// A multiply-xorshift hash over 8-byte words; short keys are read as
+    /// overlapping 4-byte or single-byte loads, never past their end.
     @inline(__always)
     static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let count = key.count
         var h = UInt64(truncatingIfNeeded: count) &* 0x9E37_79B9_7F4A_7C15
-        guard let base = key.baseAddress else { return h }
-        var i = 0
-        while i + 8 <= count {
-            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-            h = (h ^ word) &* 0xFF51_AFD7_ED55_8CCD
-            h ^= h >> 32
-            i += 8
-        }
-        if i < count {
-            var word: UInt64 = 0
-            var shift: UInt64 = 0
-            while i < count {
-                word |= UInt64(base[i]) << shift
-                shift += 8
-                i += 1
+        guard count > 0, let base = key.baseAddress else { return h }
+        let raw = UnsafeRawPointer(base)
+        var word: UInt64
+        if count >= 8 {
+            var i = 0
+            while i + 8 < count {
+                h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+                h ^= h >> 32
+                i += 8
             }
-            h = (h ^ word) &* 0xC4CE_B9FE_1A85_EC53
+            word = raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        } else if count >= 4 {
+            word = UInt64(raw.loadUnaligned(as: UInt32.self))
+                | UInt64(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)) << 32
+        } else {
+            word = UInt64(base[0]) | UInt64(base[count >> 1]) << 8 | UInt64(base[count - 1]) << 16
         }
+        h = (h ^ word) &* 0xC4CE_B9FE_1A85_EC53
         return h ^ (h >> 29)
+    }
+
+    /// Whether two byte strings of the same length are equal, 8 bytes at a
+    /// time; the tail is read as overlapping words, never past the end.
+    @inline(__always)
+    static func equalBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, count: Int) -> Bool {
+        let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b)
+        if count >= 8 {
+            var k = 0
+            while k + 8 < count {
+                if ra.loadUnaligned(fromByteOffset: k, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: k, as: UInt64.self) {
+                    return false
+                }
+                k += 8
+            }
+            return ra.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+                == rb.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        }
+        if count >= 4 {
+            return ra.loadUnaligned(as: UInt32.self) == rb.loadUnaligned(as: UInt32.self)
+                && ra.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+                == rb.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+        }
+        for k in 0..<count where a[k] != b[k] { return false }
+        return true
     }
 
     /// Byte-wise comparison: negative, zero or positive.

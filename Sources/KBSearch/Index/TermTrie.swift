@@ -46,8 +46,12 @@ struct TermTrie: Sendable {
     var byteSize: Int { labels.capacity + subtreeEnds.capacity * 4 + termIDs.capacity * 4 }
 
     /// Calls `body` with every term within `maxEdits` edits of `word`
-    /// (insertions, deletions, substitutions and adjacent transpositions).
-    func forEachTerm(within maxEdits: Int, of word: UnsafeBufferPointer<UInt8>, _ body: (_ term: Int32, _ distance: Int) -> Void) {
+    /// (insertions, deletions, substitutions and adjacent transpositions);
+    /// with `keepingFirstByte`, only terms that start with the word's first byte.
+    func forEachTerm(
+        within maxEdits: Int, of word: UnsafeBufferPointer<UInt8>, keepingFirstByte: Bool = false,
+        _ body: (_ term: Int32, _ distance: Int) -> Void
+    ) {
         let m = word.count
         guard m > 0, maxEdits >= 0 else { return }
         let maxDepth = m + maxEdits
@@ -67,11 +71,19 @@ struct TermTrie: Sendable {
                                     while depth > 0, Int32(i) >= ends[depth] { depth -= 1 }
                                     let d = depth + 1
                                     let c = labels[i]
+                                    if d == 1, keepingFirstByte, c != word[0] {
+                                        i = Int(subtreeEnds[i])
+                                        continue
+                                    }
                                     path[d] = c
                                     let row = d * width, above = row - width
+                                    // Only cells within `maxEdits` of the diagonal can stay in budget:
+                                    // compute those, and fence the band with over-budget sentinels.
+                                    let low = max(1, d - maxEdits), high = min(m, d + maxEdits)
                                     rows[row] = Int32(d)
-                                    var best = rows[row]
-                                    for j in 1...m {
+                                    if low > 1 { rows[row + low - 1] = limit + 1 }
+                                    var best = low == 1 ? rows[row] : limit + 1
+                                    for j in low...high {
                                         let cost: Int32 = word[j - 1] == c ? 0 : 1
                                         var value = min(rows[above + j] + 1, rows[row + j - 1] + 1, rows[above + j - 1] + cost)
                                         if d > 1, j > 1, c == word[j - 2], path[d - 1] == word[j - 1] {
@@ -80,7 +92,8 @@ struct TermTrie: Sendable {
                                         rows[row + j] = value
                                         best = min(best, value)
                                     }
-                                    if termIDs[i] >= 0, rows[row + m] <= limit {
+                                    if high < m { rows[row + high + 1] = limit + 1 }
+                                    if termIDs[i] >= 0, high == m, rows[row + m] <= limit {
                                         body(termIDs[i], Int(rows[row + m]))
                                     }
                                     if best > limit || d >= maxDepth {

@@ -33,7 +33,9 @@ struct QueryParser {
     /// True when the query ends inside a word (search as you type).
     var endsInWord = false
 
-    init(_ rawQuery: String, facets: [String]) {
+    /// Parses a query for a schema whose facets have these names and keys
+    /// (`IndexBuilder.key` of each name).
+    init(_ rawQuery: String, facets: [String], facetKeys: [String]) {
         var cut = rawQuery
         if let end = rawQuery.index(rawQuery.startIndex, offsetBy: SearchLimits.maxQueryCharacters,
                                     limitedBy: rawQuery.endIndex),
@@ -41,8 +43,8 @@ struct QueryParser {
             cut = String(rawQuery[..<end])
             wasTruncated = true
         }
-        let facetKeys = facets.map { IndexBuilder.key($0) }
         let scalars = Array(cut.unicodeScalars)
+        let bytes = Array(cut.utf8)
         var offsets: [Int] = []   // UTF-8 offset of each scalar, plus the end
         offsets.reserveCapacity(scalars.count + 1)
         var running = 0
@@ -53,9 +55,7 @@ struct QueryParser {
         offsets.append(running)
 
         func slice(_ range: Range<Int>) -> String {
-            var result = String.UnicodeScalarView()
-            result.append(contentsOf: scalars[range])
-            return String(result)
+            String(decoding: bytes[offsets[range.lowerBound]..<offsets[range.upperBound]], as: UTF8.self)
         }
         func wordEnd(from start: Int) -> Int {
             var end = start
@@ -78,13 +78,13 @@ struct QueryParser {
             let scalar = scalars[i]
             if Self.isSeparator(scalar) { i += 1; continue }
             let itemStart = i
-            var newItems: [Item] = []
+            var item: Item
             var itemWords = 1
             if Self.isQuote(scalar) {
                 guard let close = closingQuote(after: i + 1) else { i += 1; continue }
                 let inside = slice((i + 1)..<close)
                 itemWords = max(1, Self.wordCount(inside))
-                newItems.append(Item(kind: .phrase, text: inside, utf8Start: offsets[i + 1]))
+                item = Item(kind: .phrase, text: inside, utf8Start: offsets[i + 1])
                 i = close + 1
             } else if scalar == "-" {
                 let next = i + 1
@@ -95,27 +95,27 @@ struct QueryParser {
                 if Self.isQuote(scalars[next]), let close = closingQuote(after: next + 1) {
                     let inside = slice((next + 1)..<close)
                     itemWords = max(1, Self.wordCount(inside))
-                    newItems.append(Item(kind: .excludedPhrase, text: inside, utf8Start: offsets[next + 1]))
+                    item = Item(kind: .excludedPhrase, text: inside, utf8Start: offsets[next + 1])
                     i = close + 1
                 } else if Self.isQuote(scalars[next]) {
                     i = next + 1
                     continue
                 } else {
                     let end = wordEnd(from: next)
-                    newItems.append(Item(kind: .excludedWord, text: slice(next..<end), utf8Start: offsets[next]))
+                    item = Item(kind: .excludedWord, text: slice(next..<end), utf8Start: offsets[next])
                     i = end
                 }
             } else {
                 let end = wordEnd(from: i)
                 let word = slice(i..<end)
                 var kind = Item.Kind.word
-                if let colon = scalars[i..<end].firstIndex(of: ":"), colon > i, colon + 1 < end {
+                if !facetKeys.isEmpty, let colon = scalars[i..<end].firstIndex(of: ":"), colon > i, colon + 1 < end {
                     let name = IndexBuilder.key(slice(i..<colon))
                     if let facet = facetKeys.firstIndex(of: name) {
                         kind = .filter(facet: facet, value: slice((colon + 1)..<end))
                     }
                 }
-                newItems.append(Item(kind: kind, text: word, utf8Start: offsets[i]))
+                item = Item(kind: kind, text: word, utf8Start: offsets[i])
                 i = end
                 if i == scalars.count { endsInWord = true }
             }
@@ -126,7 +126,7 @@ struct QueryParser {
                 break
             }
             words += itemWords
-            items.append(contentsOf: newItems)
+            items.append(item)
         }
         if cutAt < scalars.count {
             var end = cutAt

@@ -5,6 +5,8 @@ struct RankedDocument {
     /// Query slots matched; 0 when every slot is required (all are matched then).
     var matchedSlots: Int32
     var isPinned: Bool
+    /// The weakest of the matched slots' best qualities.
+    var quality = MatchQuality.exact
 
     /// Identifier matches first, then more matched words, then score; ties by document order.
     @inline(__always)
@@ -14,49 +16,30 @@ struct RankedDocument {
         if score != other.score { return score > other.score }
         return document < other.document
     }
-}
 
-/// The best `capacity` documents seen so far: a binary heap whose root is the
-/// worst of them.
-///
-/// - Complexity: `insert` is O(log *k*) for capacity *k*.
-struct TopDocuments {
-    private(set) var heap: [RankedDocument] = []
-    let capacity: Int
+    /// Documents a ranking key can name.
+    static let maxDocuments = 1 << 26
 
-    init(capacity: Int) {
-        self.capacity = capacity
-        heap.reserveCapacity(min(capacity, 1024))
+    /// The ranking as one integer, larger is better: pinned (1 bit), matched
+    /// slots (5 bits), the score's bits (32; a non-negative float's bits order
+    /// like the float) and the complement of the document (26 bits).
+    @inline(__always)
+    static func key(document: Int32, score: Float, matchedSlots: Int32, isPinned: Bool) -> UInt64 {
+        (isPinned ? 1 << 63 : 0) | UInt64(matchedSlots & 31) << 58 | UInt64(max(score, 0).bitPattern) << 26
+            | UInt64(Int32(maxDocuments - 1) - document)
     }
 
-    mutating func insert(_ candidate: RankedDocument) {
-        guard capacity > 0 else { return }
-        if heap.count < capacity {
-            heap.append(candidate)
-            var child = heap.count - 1
-            while child > 0 {
-                let parent = (child - 1) / 2
-                guard heap[parent].ranks(above: heap[child]) else { break }
-                heap.swapAt(parent, child)
-                child = parent
-            }
-        } else if candidate.ranks(above: heap[0]) {
-            heap[0] = candidate
-            var parent = 0
-            while true {
-                var worst = parent
-                let left = 2 * parent + 1, right = left + 1
-                if left < heap.count, heap[worst].ranks(above: heap[left]) { worst = left }
-                if right < heap.count, heap[worst].ranks(above: heap[right]) { worst = right }
-                guard worst != parent else { break }
-                heap.swapAt(parent, worst)
-                parent = worst
-            }
-        }
+    init(document: Int32, score: Float, matchedSlots: Int32, isPinned: Bool) {
+        self.document = document
+        self.score = score
+        self.matchedSlots = matchedSlots
+        self.isPinned = isPinned
     }
 
-    /// The documents, best first.
-    func sorted() -> [RankedDocument] {
-        heap.sorted { $0.ranks(above: $1) }
+    init(key: UInt64) {
+        document = Int32(Self.maxDocuments - 1) - Int32(key & UInt64(Self.maxDocuments - 1))
+        score = Float(bitPattern: UInt32(truncatingIfNeeded: key >> 26))
+        matchedSlots = Int32((key >> 58) & 31)
+        isPinned = key >> 63 != 0
     }
 }

@@ -27,12 +27,16 @@ enum Ranking {
     static let proximityWeight: Float = 0.5
     static let proximityMaxDistance: UInt32 = 8
     /// The best documents by BM25F that get the proximity bonus.
-    static let rerankWindow = 30
+    static let rerankWindow = 20
+    /// Occurrences of a term per document looked at for proximity (the first ones).
+    static let proximityPositions = 128
 
     /// Typo corrections per misspelled word.
     static let maxFuzzyExpansions = 8
     /// Prefix completions of the last word, the most frequent first.
     static let maxPrefixExpansions = 24
+    /// The same when the last word is itself in the dictionary.
+    static let maxPrefixExpansionsOfKnownWord = 8
     /// A word in at most this many documents "finds little": when the query
     /// finds too few results, it is also matched with typo corrections.
     static let rareWordFrequency = 2

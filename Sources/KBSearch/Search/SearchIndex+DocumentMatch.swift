@@ -8,41 +8,19 @@ extension SearchIndex {
         var terms: [Int32] = []
     }
 
-    /// The weakest of the matched slots' best qualities. A slot's sources are
-    /// sorted best first, so the first one found in the document is its best.
-    ///
-    /// - Complexity: O(*s* log *p*) for *s* sources tried.
-    func matchQuality(_ document: Int32, plan: QueryPlan) -> MatchQuality {
-        var weakest = MatchQuality.exact
-        for slot in plan.slots {
-            var best: MatchQuality?
-            for source in slot.terms where storage.posting(of: source.term, in: document) != nil {
-                best = source.quality
-                break
-            }
-            if (best ?? .prefix) > .synonym {
-                for source in slot.phrases where hasAllWords(of: plan.phrases[source.phrase], in: document) {
-                    best = min(best ?? source.quality, source.quality)
-                    break
-                }
-            }
-            if let best { weakest = max(weakest, best) }
-        }
-        return weakest
-    }
-
     private func hasAllWords(of phrase: QueryPlan.Phrase, in document: Int32) -> Bool {
         phrase.words.allSatisfy { word in word.contains { storage.posting(of: $0, in: document) != nil } }
     }
 
-    /// The positions and terms of every source of the plan found in the document.
+    /// The positions (the first `snippetPositions` of each term) and terms of
+    /// every source of the plan found in the document.
     ///
     /// - Complexity: O(*s* log *p* + *q* log *q*) for *s* sources and *q* positions.
     func documentMatch(_ document: Int32, plan: QueryPlan) -> DocumentMatch {
         var match = DocumentMatch()
         func add(_ term: Int32) {
             guard let posting = storage.posting(of: term, in: document) else { return }
-            storage.appendPositions(of: posting, to: &match.positions)
+            storage.appendPositions(of: posting, to: &match.positions, limit: Self.snippetPositions)
             match.terms.append(term)
         }
         for slot in plan.slots {
@@ -58,24 +36,24 @@ extension SearchIndex {
 
     /// The proximity bonus: for each pair of consecutive word slots found in
     /// the document, `proximityWeight × mean IDF / distance` when the closest
-    /// occurrences are at most `proximityMaxDistance` apart. Completions of the
-    /// last word (prefix sources) do not count.
+    /// occurrences are at most `proximityMaxDistance` apart. A slot's
+    /// occurrences are those of its best-quality source in the document (its
+    /// sources are sorted best first), completions of the last word excepted,
+    /// and only the first `proximityPositions` of them.
     ///
-    /// - Complexity: O(*s* log *p* + *q*) for *s* sources and *q* positions.
+    /// - Complexity: O(*s* log *p* + *q*) for *s* sources tried and *q* positions.
     func proximityBonus(_ document: Int32, plan: QueryPlan, scratch: inout [[UInt32]]) -> Float {
         if scratch.count < plan.slots.count { scratch = Array(repeating: [], count: plan.slots.count) }
         var bonus: Float = 0
         var previous: Int?
         for (s, slot) in plan.slots.enumerated() where !slot.isPhrase {
             scratch[s].removeAll(keepingCapacity: true)
-            var contributors = 0
             for source in slot.terms where source.quality != .prefix {
                 guard let posting = storage.posting(of: source.term, in: document) else { continue }
-                storage.appendPositions(of: posting, to: &scratch[s])
-                contributors += 1
+                storage.appendPositions(of: posting, to: &scratch[s], limit: Ranking.proximityPositions)
+                break
             }
-            guard contributors > 0 else { continue }
-            if contributors > 1 { scratch[s].sort() }
+            guard !scratch[s].isEmpty else { continue }
             if let p = previous, let distance = Self.closestDistance(scratch[p], scratch[s]),
                distance <= Ranking.proximityMaxDistance {
                 bonus += Ranking.proximityWeight * (plan.slots[p].idf + slot.idf) / 2 / Float(distance)

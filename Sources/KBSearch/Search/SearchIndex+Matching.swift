@@ -6,141 +6,92 @@ extension SearchIndex {
         var total = 0
         /// Per facet, matching documents per value id.
         var facetCounts: [[Int]] = []
-        /// Documents matching every slot (filters and exclusions applied).
-        var allWordsTotal = 0
     }
 
-    private static var excludedBit: UInt32 { 1 << 31 }
-    private static var pinnedBit: UInt32 { 1 << 30 }
+    static var excludedBit: UInt32 { 1 << 31 }
+    static var pinnedBit: UInt32 { 1 << 30 }
 
-    /// Scores every document matching a plan, term at a time.
+    /// Scores every document matching a plan, term at a time, into a
+    /// ``MatchAccumulator``.
     ///
-    /// Each slot's sources are walked posting by posting into a per-document
-    /// slot score (the best source wins); the slot's scores are then added to
-    /// the document totals and its bit set in the document's match mask.
+    /// When all words are wanted (``SearchOptions/MatchMode/all``, and first in
+    /// ``SearchOptions/MatchMode/default``), a conjunctive pass walks the slots
+    /// rarest first and only scores documents that matched every slot so far,
+    /// probing postings by binary search when there are few of them; the default
+    /// mode falls back to a disjunctive pass over every posting when fewer than
+    /// ``SearchOptions/minimumAllWordsResults`` documents hold all the words.
     ///
     /// - Parameters:
     ///   - keep: how many of the best documents to return.
     ///   - fieldMask: only postings in these fields count (suggestions use title fields).
     /// - Complexity: O(*p* + *d* + *m* log *k*) for *p* postings of the sources,
-    ///   *d* documents (scratch arrays), *m* matches and *k* = `keep`.
+    ///   *d* documents (zeroing the match masks), *m* matches and *k* = `keep`;
+    ///   the conjunctive pass replaces *p* by the rarest slot's postings plus
+    ///   a binary search per candidate and source.
     func match(_ plan: QueryPlan, mode: SearchOptions.MatchMode, keep: Int, fieldMask: UInt16 = .max) -> MatchOutcome {
         var outcome = MatchOutcome()
         outcome.facetCounts = storage.facets.map { Array(repeating: 0, count: $0.valueNames.count) }
         let n = documentCount
         guard n > 0, !plan.slots.isEmpty || !plan.pinned.isEmpty || !plan.filters.isEmpty else { return outcome }
 
-        // One block: match masks (zeroed), then totals and slot scores, which are
-        // only read for documents whose mask says they were written.
-        let block = UnsafeMutableRawPointer.allocate(byteCount: n * 12, alignment: 8)
-        defer { block.deallocate() }
-        let masks = UnsafeMutableBufferPointer(start: block.initializeMemory(as: UInt32.self, repeating: 0, count: n), count: n)
-        let scores = UnsafeMutableBufferPointer(start: (block + n * 4).bindMemory(to: Float.self, capacity: n), count: n)
-        let slotScores = UnsafeMutableBufferPointer(start: (block + n * 8).bindMemory(to: Float.self, capacity: n), count: n)
+        var accumulator = MatchAccumulator(storage: storage, plan: plan, fieldMask: fieldMask)
+        defer { accumulator.deallocate() }
+        let full: UInt32 = plan.slots.isEmpty ? 0 : UInt32.max >> (32 - UInt32(plan.slots.count))
+        let filtered = !plan.filters.isEmpty
 
-        var touched: [Int32] = []
-        var slotTouched: [Int32] = []
-        var phraseCache = [[(document: Int32, weight: Float)]?](repeating: nil, count: plan.phrases.count)
-        let restrictFields = fieldMask != .max
-
-        storage.postingDocuments.withUnsafeBufferPointer { docs in
-            storage.postingWeights.withUnsafeBufferPointer { weights in
-                storage.postingFieldMasks.withUnsafeBufferPointer { fieldMasks in
-                    for (s, slot) in plan.slots.enumerated() {
-                        slotTouched.removeAll(keepingCapacity: true)
-                        let bit = UInt32(1) << UInt32(s)
-                        // The slot keeps its best source per document; the slot's bit marks
-                        // documents already offered a value in this slot.
-                        @inline(__always) func offer(_ document: Int32, _ value: Float) {
-                            let d = Int(document)
-                            let mask = masks[d]
-                            if mask & bit == 0 {
-                                if mask == 0 {
-                                    touched.append(document)
-                                    scores[d] = 0
-                                }
-                                masks[d] = mask | bit
-                                slotScores[d] = value
-                                slotTouched.append(document)
-                            } else if value > slotScores[d] {
-                                slotScores[d] = value
-                            }
-                        }
-                        for source in slot.terms {
-                            let factor = source.weight * slot.idf
-                            if restrictFields {
-                                for p in storage.postings(of: source.term) where fieldMasks[p] & fieldMask != 0 {
-                                    offer(docs[p], factor * weights[p])
-                                }
-                            } else {
-                                for p in storage.postings(of: source.term) { offer(docs[p], factor * weights[p]) }
-                            }
-                        }
-                        for source in slot.phrases {
-                            if phraseCache[source.phrase] == nil {
-                                phraseCache[source.phrase] = phraseMatches(plan.phrases[source.phrase], fieldMask: fieldMask)
-                            }
-                            let factor = source.weight * slot.idf
-                            for (document, weight) in phraseCache[source.phrase]! { offer(document, factor * weight) }
-                        }
-                        for document in slotTouched { scores[Int(document)] += slotScores[Int(document)] }
-                    }
-                    for term in plan.excludedTerms {
-                        for p in storage.postings(of: term) { masks[Int(docs[p])] |= Self.excludedBit }
-                    }
+        var requireAll = mode != .any || plan.slots.count <= 1
+        if requireAll, plan.slots.count > 1 {
+            accumulator.addAllSlotsConjunctively()
+            accumulator.markExclusions()
+            if mode == .default {
+                var allWords = 0
+                for k in 0..<accumulator.touchedCount where allWords < SearchOptions.minimumAllWordsResults {
+                    let document = accumulator.touched[k]
+                    if accumulator.masks[Int(document)] & Self.excludedBit == 0,
+                       !filtered || passesFilters(document, plan.filters) { allWords += 1 }
+                }
+                if allWords < SearchOptions.minimumAllWordsResults {
+                    requireAll = false
+                    accumulator.reset()
                 }
             }
         }
-        for phrase in plan.excludedPhrases {
-            for (document, _) in phraseMatches(plan.phrases[phrase], fieldMask: .max) {
-                masks[Int(document)] |= Self.excludedBit
-            }
+        if accumulator.touchedCount == 0, !requireAll || plan.slots.count <= 1 {
+            for s in plan.slots.indices { accumulator.addSlot(s) }
         }
-        for document in plan.pinned {
-            if masks[Int(document)] == 0 {
-                touched.append(document)
-                scores[Int(document)] = 0
-            }
-            masks[Int(document)] |= Self.pinnedBit
-        }
+        accumulator.markExclusions()
+        for document in plan.pinned { accumulator.mark(document, with: Self.pinnedBit) }
         if plan.slots.isEmpty, plan.pinned.isEmpty {
-            touched = Array(0..<Int32(n))   // filters alone: every document is a candidate
-            for d in 0..<n { scores[d] = 0 }
-        }
-
-        let full: UInt32 = plan.slots.isEmpty ? 0 : UInt32.max >> (32 - UInt32(plan.slots.count))
-        for document in touched {
-            let mask = masks[Int(document)]
-            if mask & Self.excludedBit == 0, mask & full == full, passesFilters(document, plan.filters) {
-                outcome.allWordsTotal += 1
-            }
-        }
-        let requireAll: Bool
-        switch mode {
-        case .all: requireAll = true
-        case .any: requireAll = false
-        case .default: requireAll = outcome.allWordsTotal >= SearchOptions.minimumAllWordsResults || plan.slots.count <= 1
+            accumulator.touchEveryDocument()   // filters alone: every document is a candidate
         }
 
         var top = TopDocuments(capacity: keep)
-        for document in touched {
-            let mask = masks[Int(document)]
+        let countsFacets = !storage.facets.isEmpty
+        for k in 0..<accumulator.touchedCount {
+            let document = accumulator.touched[k]
+            let mask = accumulator.masks[Int(document)]
             let isPinned = mask & Self.pinnedBit != 0
             guard mask & Self.excludedBit == 0, !requireAll || isPinned || mask & full == full,
-                  passesFilters(document, plan.filters) else { continue }
+                  !filtered || passesFilters(document, plan.filters) else { continue }
             outcome.total += 1
-            for (f, facet) in storage.facets.enumerated() {
-                for k in facet.values(of: document) { outcome.facetCounts[f][Int(facet.documentValues[k])] += 1 }
+            if countsFacets {
+                for (f, facet) in storage.facets.enumerated() {
+                    for v in facet.values(of: document) { outcome.facetCounts[f][Int(facet.documentValues[v])] += 1 }
+                }
             }
-            top.insert(RankedDocument(
-                document: document, score: scores[Int(document)],
+            top.insert(RankedDocument.key(
+                document: document, score: accumulator.scores[Int(document)],
                 matchedSlots: requireAll ? 0 : Int32((mask & full).nonzeroBitCount), isPinned: isPinned))
         }
         outcome.ranked = top.sorted()
+        for k in outcome.ranked.indices {
+            let quality = accumulator.qualities[Int(outcome.ranked[k].document)]
+            outcome.ranked[k].quality = MatchQuality(rawValue: Int(quality)) ?? .exact
+        }
         return outcome
     }
 
-    private func passesFilters(_ document: Int32, _ filters: [(facet: Int, values: [Int32])]) -> Bool {
+    func passesFilters(_ document: Int32, _ filters: [(facet: Int, values: [Int32])]) -> Bool {
         for (f, allowed) in filters {
             guard !allowed.isEmpty else { return false }
             let facet = storage.facets[f]

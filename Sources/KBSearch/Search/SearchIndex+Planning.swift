@@ -25,11 +25,14 @@ extension SearchIndex {
             var planned = QueryPlan.Word(slot: plan.slots.count, term: entry.term, utf8Range: entry.utf8Range,
                                          frequency: word.frequency, isTypoEligible: isTypoEligible)
             if options.prefixMatching, entry.isLast, entry.term.utf8.count >= minimumPrefix {
-                let completions = prefixSources(of: entry.term)
+                // A word that is already known needs fewer completions than a fragment.
+                let completions = prefixSources(of: entry.term, limit: word.frequency > 0
+                    ? Ranking.maxPrefixExpansionsOfKnownWord : Ranking.maxPrefixExpansions)
                 slot.terms += completions
                 planned.hasPrefixExpansion = !completions.isEmpty
             }
-            if isTypoEligible, word.frequency == 0 {
+            // A last word with completions is being typed, not misspelled.
+            if isTypoEligible, word.frequency == 0, !planned.hasPrefixExpansion {
                 let corrections = corrections(of: entry.term, moreFrequentThan: 0)
                 planned.corrections = corrections
                 slot.terms += fuzzySources(corrections)
@@ -38,7 +41,7 @@ extension SearchIndex {
             plan.slots.append(slot)
         }
         addSynonyms(to: &plan)
-        for k in plan.slots.indices where !plan.slots[k].isPhrase { updateIDF(of: &plan.slots[k]) }
+        for k in plan.slots.indices where !plan.slots[k].isPhrase { finishSlot(&plan.slots[k]) }
 
         // Quoted phrases.
         for item in parser.items where item.kind == .phrase && plan.slots.count < Self.maxSlots {
@@ -46,7 +49,7 @@ extension SearchIndex {
             if terms.count == 1 {
                 var slot = QueryPlan.Slot()
                 (slot.terms, slot.wordFrequency) = wordSources(terms[0].term)
-                updateIDF(of: &slot)
+                finishSlot(&slot)
                 plan.slots.append(slot)
             } else if terms.count > 1 {
                 // A phrase with an unknown word keeps an empty slot: it matches nothing.
@@ -109,7 +112,7 @@ extension SearchIndex {
                 }
                 compound = nil
                 let entry = Entry(term: term, utf8Range: range, hasDigit: token.hasDigit,
-                                  isStopWord: analyzer.isStopWord(term, hasDigit: token.hasDigit))
+                                  isStopWord: storage.analyzer.isStopWord(term, hasDigit: token.hasDigit))
                 if entry.isStopWord { lastToken = entry } else { entries.append(entry) }
                 return true
             }
@@ -124,7 +127,7 @@ extension SearchIndex {
             }
         }
         if hasIdentifiers {
-            let key = identifierWords.filter { !schema.identifierFillerWords.contains($0) }.joined(separator: " ")
+            let key = identifierWords.filter { !storage.schema.identifierFillerWords.contains($0) }.joined(separator: " ")
             if let documents = storage.identifiers[key] { found.formUnion(documents) }
         }
         pinned = found.sorted()
@@ -147,8 +150,10 @@ extension SearchIndex {
         return slot
     }
 
-    /// Sets a word slot's IDF from its most frequent alternative.
-    func updateIDF(of slot: inout QueryPlan.Slot) {
+    /// Sorts a word slot's sources best quality first and sets its IDF from
+    /// its most frequent alternative.
+    func finishSlot(_ slot: inout QueryPlan.Slot) {
+        slot.terms.sort { $0.quality < $1.quality }
         var frequency = slot.wordFrequency
         for source in slot.terms {
             frequency = max(frequency, Int(storage.groupDocumentFrequencies[Int(storage.termGroups[Int(source.term)])]))
@@ -162,7 +167,7 @@ extension SearchIndex {
         let exact = storage.terms.id(of: term)
         var group = exact.map { storage.termGroups[Int($0)] }
         if group == nil, Analyzer.isStemmable(term) {
-            group = storage.stems.id(of: analyzer.stemmer.stem(term))
+            group = storage.stems.id(of: storage.analyzer.stemmer.stem(term))
         }
         guard let group else { return ([], 0) }
         var sources: [QueryPlan.TermSource] = []
@@ -179,8 +184,9 @@ extension SearchIndex {
         Ranking.idf(documentFrequency: documentFrequency, documentCount: documentCount)
     }
 
-    /// Terms within 1 edit (4+ characters) or 2 edits (8+, tried only when
-    /// nothing is within 1) in more than `frequency` documents, most frequent first.
+    /// Terms within 1 edit (4+ characters) or 2 edits (8+ characters, same
+    /// first letter, tried only when nothing is within 1) in more than
+    /// `frequency` documents, most frequent first.
     func corrections(of term: String, moreFrequentThan frequency: Int) -> [(term: Int32, distance: Int)] {
         let characters = term.unicodeScalars.count
         guard characters >= 4 else { return [] }
@@ -188,7 +194,8 @@ extension SearchIndex {
         var word = term
         word.withUTF8 { bytes in
             for edits in 1...(characters >= 8 ? 2 : 1) where found.isEmpty {
-                storage.trie.forEachTerm(within: edits, of: bytes) { id, distance in
+                // Two edits keep the first letter: it bounds the walk, and first letters are rarely mistyped.
+                storage.trie.forEachTerm(within: edits, of: bytes, keepingFirstByte: edits > 1) { id, distance in
                     let candidate = storage.documentFrequency(of: id)
                     guard distance > 0, candidate > frequency else { return }
                     found.append((id, distance, candidate))
@@ -208,17 +215,17 @@ extension SearchIndex {
         }
     }
 
-    /// The most frequent terms that start with `term` (the term itself excluded).
+    /// The `limit` most frequent terms that start with `term` (the term itself excluded).
     ///
     /// - Complexity: O(log *t* + *r*) for *r* terms with the prefix.
-    func prefixSources(of term: String) -> [QueryPlan.TermSource] {
+    func prefixSources(of term: String, limit: Int) -> [QueryPlan.TermSource] {
         var prefix = term
         let length = term.utf8.count
         let range = prefix.withUTF8 { storage.terms.range(withPrefix: $0) }
         var best: [(term: Int32, frequency: Int)] = []
         for id in range where storage.terms.length(id) != length {
             let frequency = storage.documentFrequency(of: id)
-            if best.count == Ranking.maxPrefixExpansions {
+            if best.count == limit {
                 guard frequency > best[best.count - 1].frequency else { continue }
                 best.removeLast()
             }
@@ -234,7 +241,7 @@ extension SearchIndex {
         Tokenizer.forEachToken(in: text) { token in
             guard !token.isCompound else { return true }
             let term = String(decoding: token.term, as: UTF8.self)
-            if !analyzer.isStopWord(term, hasDigit: token.hasDigit) { terms.append((term, token.position)) }
+            if !storage.analyzer.isStopWord(term, hasDigit: token.hasDigit) { terms.append((term, token.position)) }
             return true
         }
         return terms
@@ -256,16 +263,16 @@ extension SearchIndex {
 
     /// Adds the other members of each synonym group found in the plain words.
     private func addSynonyms(to plan: inout QueryPlan) {
-        guard !analyzer.synonyms.isEmpty, !plan.words.isEmpty else { return }
+        guard !storage.analyzer.synonyms.isEmpty, !plan.words.isEmpty else { return }
         let stems = plan.words.map { word -> String in
             if let id = storage.terms.id(of: word.term) { return storage.stems.string(storage.termGroups[Int(id)]) }
-            return analyzer.stem(word.term)
+            return storage.analyzer.stem(word.term)
         }
         var i = 0
         while i < plan.words.count {
             var match: (group: Int, member: Int, length: Int)?
-            for candidate in analyzer.synonymsByFirstStem[stems[i]] ?? [] {
-                let member = analyzer.synonyms[candidate.group].members[candidate.member]
+            for candidate in storage.analyzer.synonymsByFirstStem[stems[i]] ?? [] {
+                let member = storage.analyzer.synonyms[candidate.group].members[candidate.member]
                 let length = member.stems.count
                 guard i + length <= plan.words.count, length > (match?.length ?? 0),
                       Array(stems[i..<(i + length)]) == member.stems else { continue }
@@ -274,7 +281,7 @@ extension SearchIndex {
             guard let match else { i += 1; continue }
             let slots = plan.words[i..<(i + match.length)].map(\.slot)
             let weight = Ranking.synonymWeight / Float(match.length)
-            for (m, member) in analyzer.synonyms[match.group].members.enumerated() where m != match.member {
+            for (m, member) in storage.analyzer.synonyms[match.group].members.enumerated() where m != match.member {
                 if member.terms.count == 1 {
                     let sources = wordSources(member.terms[0]).sources.map {
                         QueryPlan.TermSource(term: $0.term, weight: $0.weight * weight, quality: .synonym)
@@ -298,7 +305,7 @@ extension SearchIndex {
                     let term = String(decoding: token.term, as: UTF8.self)
                     if token.isCompound {
                         if let id = storage.terms.id(of: term) { plan.excludedTerms.append(id) }
-                    } else if !analyzer.isStopWord(term, hasDigit: token.hasDigit) {
+                    } else if !storage.analyzer.isStopWord(term, hasDigit: token.hasDigit) {
                         plan.excludedTerms += wordSources(term).sources.map(\.term)
                     }
                     return true
@@ -331,7 +338,7 @@ extension SearchIndex {
         }
         for (name, values) in options.filters.sorted(by: { $0.key < $1.key }) {
             let key = IndexBuilder.key(name)
-            constraints.append((schema.facets.firstIndex { IndexBuilder.key($0) == key } ?? -1, Array(values)))
+            constraints.append((storage.schema.facets.firstIndex { IndexBuilder.key($0) == key } ?? -1, Array(values)))
         }
         for (facet, values) in constraints {
             guard facet >= 0 else {

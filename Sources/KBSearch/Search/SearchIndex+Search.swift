@@ -7,10 +7,10 @@ extension SearchIndex {
     /// accepted; queries longer than ``SearchLimits`` are cut.
     ///
     /// - Complexity: O(*p* + *d* + *m* log *k*) for *p* postings of the query's
-    ///   terms, *d* documents, *m* matches and *k* = max(offset + limit, 30);
+    ///   terms, *d* documents, *m* matches and *k* = max(offset + limit, 20);
     ///   snippets cost O(snippet length) per returned hit.
     public func search(_ query: String, options: SearchOptions = .init()) -> SearchResults {
-        let parser = QueryParser(query, facets: schema.facets)
+        let parser = QueryParser(query, facets: storage.schema.facets, facetKeys: storage.facetKeys)
         var plan = makePlan(parser, options: options)
         let limit = max(0, min(options.limit, SearchLimits.maxResultLimit))
         let offset = min(max(0, options.offset), documentCount)
@@ -42,7 +42,7 @@ extension SearchIndex {
                     id: storage.documentIDs[Int(document)],
                     score: Double(candidate.score),
                     snippet: options.snippets ? snippet(for: document, match: documentMatch(document, plan: plan)) : Snippet(),
-                    matchQuality: matchQuality(document, plan: plan)))
+                    matchQuality: candidate.quality))
             }
         }
 
@@ -71,7 +71,7 @@ extension SearchIndex {
             let corrections = corrections(of: word.term, moreFrequentThan: word.frequency)
             plan.words[k].corrections = corrections
             plan.slots[word.slot].terms += fuzzySources(corrections)
-            updateIDF(of: &plan.slots[word.slot])
+            finishSlot(&plan.slots[word.slot])
             changed = changed || !corrections.isEmpty
         }
         return changed

@@ -5,12 +5,14 @@ extension SearchIndex {
     private static var windowPositions: UInt32 { 20 }
     /// Context kept before the window's first match, in bytes.
     private static var leadingContext: Int { 40 }
+    /// Occurrences of a term per document looked at to place a snippet (the first ones).
+    static var snippetPositions: Int { 256 }
 
     /// The snippet of a hit: the window of the document's snippet text with the
     /// most matched positions, cut on word boundaries, matches highlighted.
     ///
     /// - Complexity: O(*q* + *c* + *l*) for *q* matched positions, *c* bytes from
-    ///   the nearest restart point (at most 32 positions before the window) and
+    ///   the nearest restart point (about 16 positions before the window) and
     ///   *l* = ``snippetLength``.
     func snippet(for document: Int32, match: DocumentMatch) -> Snippet {
         let d = Int(document)
@@ -63,48 +65,66 @@ extension SearchIndex {
         _ text: UnsafeBufferPointer<UInt8>, restartOffset: Int, restartPosition: Int, windowStart: Int,
         match: DocumentMatch
     ) -> Snippet {
-        struct Seen { var start: Int, end: Int, isMatch: Bool }
-        var recent: [Seen] = []
+        // The last few tokens before the window, kept for leading context.
+        struct Seen { var start = 0, end = 0, isMatch = false }
+        var recentCount = 0
         var start: Int?
         var end = 0
         var highlights: [Range<Int>] = []
         var counted = 0, scalars = 0
-        Tokenizer.forEachToken(in: text, from: restartOffset, firstPosition: restartPosition) { token in
-            let isMatch = isHighlighted(token, match)
-            if start == nil {
-                if token.position < windowStart {
-                    recent.append(Seen(start: token.start, end: token.end, isMatch: isMatch))
-                    if recent.count > 8 { recent.removeFirst() }
-                    return true
-                }
-                var first = token.start <= Self.leadingContext ? 0 : token.start
-                for seen in recent.reversed() where token.start - seen.start <= Self.leadingContext {
-                    first = min(first, seen.start)
-                }
-                start = first
-                counted = first
-                for seen in recent where seen.start >= first {
-                    if seen.isMatch { highlights.append(seen.start..<seen.end) }
-                    end = max(end, seen.end)
+        let terms = storage.terms
+        match.positions.withUnsafeBufferPointer { positions in
+            match.terms.withUnsafeBufferPointer { matchedTerms in
+                withUnsafeTemporaryAllocation(of: Seen.self, capacity: 8) { ring in
+                    ring.initialize(repeating: Seen())
+                    Tokenizer.forEachToken(in: text, from: restartOffset, firstPosition: restartPosition) { token in
+                        let isMatch: Bool
+                        if token.isCompound {
+                            isMatch = terms.id(of: token.term).map { Self.contains(matchedTerms, $0) } ?? false
+                        } else {
+                            isMatch = Self.contains(positions, UInt32(token.position))
+                        }
+                        if start == nil {
+                            if token.position < windowStart {
+                                ring[recentCount & 7] = Seen(start: token.start, end: token.end, isMatch: isMatch)
+                                recentCount += 1
+                                return true
+                            }
+                            var first = token.start <= Self.leadingContext ? 0 : token.start
+                            let kept = (max(0, recentCount - 8)..<recentCount).map { ring[$0 & 7] }
+                            for seen in kept where token.start - seen.start <= Self.leadingContext {
+                                first = min(first, seen.start)
+                            }
+                            start = first
+                            counted = first
+                            for seen in kept where seen.start >= first {
+                                if seen.isMatch { highlights.append(seen.start..<seen.end) }
+                                end = max(end, seen.end)
+                            }
+                        }
+                        while counted < token.end {
+                            if text[counted] & 0xC0 != 0x80 { scalars += 1 }
+                            counted += 1
+                        }
+                        if scalars > Self.snippetLength, end > start! { return false }
+                        end = max(end, token.end)
+                        if isMatch { highlights.append(token.start..<token.end) }
+                        return true
+                    }
                 }
             }
-            while counted < token.end {
-                if text[counted] & 0xC0 != 0x80 { scalars += 1 }
-                counted += 1
-            }
-            if scalars > Self.snippetLength, end > start! { return false }
-            end = max(end, token.end)
-            if isMatch { highlights.append(token.start..<token.end) }
-            return true
         }
         guard let start else {
-            return Snippet(segments: text.isEmpty ? [] : [.init(text: Self.collapsed(text, 0..<min(text.count, Self.snippetLength)), isHighlighted: false)])
+            let range = 0..<min(text.count, Self.snippetLength)
+            return Snippet(segments: text.isEmpty ? [] : [.init(text: Self.collapsed(text, range), isHighlighted: false)])
         }
         // Keep closing punctuation ("code 51.") that directly follows the last word.
         while end < text.count, end - start < Self.snippetLength + 8, Self.isClosingPunctuation(text[end]) { end += 1 }
 
         highlights.sort { $0.lowerBound != $1.lowerBound ? $0.lowerBound < $1.lowerBound : $0.upperBound > $1.upperBound }
         var segments: [Snippet.Segment] = []
+        segments.reserveCapacity(2 * highlights.count + 3)
+        if start > 0 { segments.append(.init(text: "… ", isHighlighted: false)) }
         var cursor = start
         func plain(_ range: Range<Int>) {
             guard !range.isEmpty else { return }
@@ -120,37 +140,41 @@ extension SearchIndex {
             cursor = upper
         }
         plain(cursor..<end)
-        if start > 0 { segments.insert(.init(text: "… ", isHighlighted: false), at: 0) }
         if end < text.count { segments.append(.init(text: " …", isHighlighted: false)) }
         return Snippet(segments: segments)
     }
 
-    private func isHighlighted(_ token: RawToken, _ match: DocumentMatch) -> Bool {
-        if token.isCompound {
-            guard let id = storage.terms.id(of: token.term) else { return false }
-            return Self.lowerBound(match.terms, id) < match.terms.count && match.terms[Self.lowerBound(match.terms, id)] == id
+    @inline(__always)
+    private static func contains<T: Comparable>(_ sorted: UnsafeBufferPointer<T>, _ value: T) -> Bool {
+        var low = 0, high = sorted.count
+        while low < high {
+            let mid = (low + high) >> 1
+            if sorted[mid] < value { low = mid + 1 } else { high = mid }
         }
-        let position = UInt32(token.position)
-        let k = Self.lowerBound(match.positions, position)
-        return k < match.positions.count && match.positions[k] == position
+        return low < sorted.count && sorted[low] == value
     }
 
     /// The text of a byte range with each run of white space made one space.
     private static func collapsed(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(range.count)
-        var inSpace = false
-        for k in range {
-            let b = text[k]
-            if b == 0x20 || (0x09...0x0D).contains(b) {
-                if !inSpace { bytes.append(0x20) }
-                inSpace = true
-            } else {
-                bytes.append(b)
-                inSpace = false
+        String(unsafeUninitializedCapacity: range.count) { buffer in
+            var count = 0
+            var inSpace = false
+            for k in range {
+                let b = text[k]
+                if b == 0x20 || (0x09...0x0D).contains(b) {
+                    if !inSpace {
+                        buffer[count] = 0x20
+                        count += 1
+                    }
+                    inSpace = true
+                } else {
+                    buffer[count] = b
+                    count += 1
+                    inSpace = false
+                }
             }
+            return count
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func isClosingPunctuation(_ b: UInt8) -> Bool {

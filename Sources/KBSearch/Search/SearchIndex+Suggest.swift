@@ -8,7 +8,7 @@ extension SearchIndex {
     ///   last word as prefix and *p* postings of the terms used.
     public func suggest(prefix: String, limit: Int = 8) -> [SearchHit] {
         let limit = max(0, min(limit, SearchLimits.maxResultLimit))
-        let parser = QueryParser(prefix, facets: [])
+        let parser = QueryParser(prefix, facets: [], facetKeys: [])
         let options = SearchOptions(limit: limit, mode: .all, typoTolerance: false, prefixMatching: true, snippets: true)
         let plan = makePlan(parser, options: options, minimumPrefix: 1, completesStopWords: true)
         guard !plan.slots.isEmpty else { return [] }
@@ -18,7 +18,7 @@ extension SearchIndex {
                 documentIndex: Int(candidate.document), id: storage.documentIDs[Int(candidate.document)],
                 score: Double(candidate.score),
                 snippet: titleSnippet(for: candidate.document, match: documentMatch(candidate.document, plan: plan)),
-                matchQuality: matchQuality(candidate.document, plan: plan))
+                matchQuality: candidate.quality)
         }
     }
 }

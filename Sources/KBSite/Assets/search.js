@@ -185,7 +185,9 @@
     raw.stems.forEach(function (stem, group) { ix.groupOfStem.set(stem, group); });
     ix.forms = new Map();
     Object.keys(raw.forms).forEach(function (stem) {
-      raw.forms[stem].split(' ').forEach(function (form) { ix.forms.set(form, stem); });
+      raw.forms[stem].split(' ').forEach(function (rest) {
+        ix.forms.set(rest.charAt(0) === '=' ? rest.slice(1) : stem + rest, stem);
+      });
     });
     raw.syn.forEach(function (group, g) {
       group.forEach(function (member, m) {
@@ -262,14 +264,17 @@
     return encoder ? Array.from(encoder.encode(text)) : Array.from(text, function (c) { return c.charCodeAt(0); });
   }
 
-  /** Terms within 1 edit (4+ letters) or 2 (8+, when none is within 1) in more than `frequency` documents. */
+  /** Terms within 1 edit (4+ letters) or 2 (8+, same first letter, when none is within 1) in more than `frequency` documents. */
   function corrections(ix, term, frequency) {
     var characters = scalarCount(term);
     if (characters < 4) return [];
     var word = bytes(term), found = [];
     for (var edits = 1; edits <= (characters >= 8 ? 2 : 1) && found.length === 0; edits++) {
       ix.eligible.forEach(function (id) {
-        var distance = editDistance(word, bytes(ix.raw.terms[id]), edits);
+        var candidate = bytes(ix.raw.terms[id]);
+        // Two edits keep the first letter, as KBSearch's trie walk does.
+        if (edits > 1 && candidate[0] !== word[0]) return;
+        var distance = editDistance(word, candidate, edits);
         if (distance > 0 && distance <= edits && ix.df[id] > frequency) {
           found.push({ term: id, distance: distance, frequency: ix.df[id] });
         }
@@ -287,13 +292,13 @@
     });
   }
 
-  /** The most frequent terms that start with `term`, the term itself left out. */
-  function prefixSources(ix, term) {
+  /** The `limit` most frequent terms that start with `term`, the term itself left out. */
+  function prefixSources(ix, term, limit) {
     var length = utf8Length(term), best = [];
     ix.raw.terms.forEach(function (candidate, id) {
       if (candidate.lastIndexOf(term, 0) !== 0 || utf8Length(candidate) === length) return;
       var frequency = ix.df[id];
-      if (best.length === ix.k.maxPrefix) {
+      if (best.length === limit) {
         if (frequency <= best[best.length - 1].frequency) return;
         best.pop();
       }
@@ -322,7 +327,9 @@
     return tokenize(text).tokens.filter(function (t) { return t.hasDigit || !ix.stop.has(t.term); });
   }
 
-  function updateIDF(ix, slot) {
+  /** Sorts a word slot's sources best quality first (stable) and sets its IDF from its most frequent alternative. */
+  function finishSlot(ix, slot) {
+    slot.terms.sort(function (a, b) { return a.quality - b.quality; });
     var frequency = slot.wordFrequency;
     slot.terms.forEach(function (source) {
       frequency = Math.max(frequency, ix.raw.gdf[ix.raw.tg[source.term]]);
@@ -365,8 +372,14 @@
         slot: plan.slots.length, term: entry.term, frequency: word.frequency, corrections: null,
         isTypoEligible: !entry.hasDigit && scalarCount(entry.term) >= 4
       };
-      if (entry.isLast && utf8Length(entry.term) >= 2) slot.terms = slot.terms.concat(prefixSources(ix, entry.term));
-      if (planned.isTypoEligible && word.frequency === 0) {
+      var completions = [];
+      if (entry.isLast && utf8Length(entry.term) >= 2) {
+        // A word that is already known needs fewer completions than a fragment.
+        completions = prefixSources(ix, entry.term, word.frequency > 0 ? ix.k.maxPrefixKnown : ix.k.maxPrefix);
+        slot.terms = slot.terms.concat(completions);
+      }
+      // A last word with completions is being typed, not misspelled.
+      if (planned.isTypoEligible && word.frequency === 0 && completions.length === 0) {
         planned.corrections = corrections(ix, entry.term, 0);
         slot.terms = slot.terms.concat(fuzzySources(ix, planned.corrections));
       }
@@ -374,7 +387,7 @@
       plan.slots.push(slot);
     });
     addSynonyms(ix, plan);
-    plan.slots.forEach(function (slot) { if (!slot.isPhrase) updateIDF(ix, slot); });
+    plan.slots.forEach(function (slot) { if (!slot.isPhrase) finishSlot(ix, slot); });
 
     parsed.items.forEach(function (item) {
       if (item.kind !== 'phrase' || plan.slots.length >= MAX_SLOTS) return;
@@ -382,7 +395,7 @@
       if (terms.length === 1) {
         var word = wordSources(ix, terms[0].term);
         var single = { terms: word.sources, phrases: [], idf: 0, isPhrase: false, wordFrequency: word.frequency };
-        updateIDF(ix, single);
+        finishSlot(ix, single);
         plan.slots.push(single);
       } else if (terms.length > 1) {
         var slot = { terms: [], phrases: [], idf: 0, isPhrase: true, wordFrequency: 0 };
@@ -529,19 +542,38 @@
     return ranksAbove(a, b) ? -1 : ranksAbove(b, a) ? 1 : 0;
   }
 
-  /** Scores every document matching the plan, best first. */
+  /**
+   * Scores every document matching the plan, best first, as KBSearch's match
+   * accumulator does: with two or more words, a conjunctive pass first (slots rarest
+   * first, only documents holding every word so far); when fewer than 3 documents
+   * hold them all, a pass over every posting, ranking documents with more words first.
+   * Scores are added in the same order as in Swift, so Float32 sums agree.
+   */
   function match(ix, plan) {
     var n = ix.n, masks = new Uint32Array(n), scores = new Float32Array(n), slotScores = new Float32Array(n);
     var touched = [], phraseCache = [];
     if (n === 0 || (plan.slots.length === 0 && plan.pinned.length === 0 && plan.filters.length === 0)) {
       return { ranked: [], total: 0 };
     }
-    plan.slots.forEach(function (slot, s) {
-      var bit = (1 << s) >>> 0, slotTouched = [];
+
+    function touch(doc) {
+      touched.push(doc);
+      scores[doc] = 0;
+    }
+
+    function phrase(index) {
+      if (!phraseCache[index]) phraseCache[index] = phraseMatches(ix, plan.phrases[index]);
+      return phraseCache[index];
+    }
+
+    /** Offers slot `s`'s sources: each document keeps its best; with `required`, only documents holding those bits. */
+    function addSlot(s, required) {
+      var slot = plan.slots[s], bit = (1 << s) >>> 0, slotTouched = [];
       function offer(doc, value) {
         var mask = masks[doc];
         if ((mask & bit) === 0) {
-          if (mask === 0) { touched.push(doc); scores[doc] = 0; }
+          if (((mask & required) >>> 0) !== required) return;
+          if (mask === 0) touch(doc);
           masks[doc] = (mask | bit) >>> 0;
           slotScores[doc] = value;
           slotTouched.push(doc);
@@ -554,33 +586,77 @@
         for (var p = 0; p < docs.length; p++) offer(docs[p], f32(factor * weights[p]));
       });
       slot.phrases.forEach(function (source) {
-        if (!phraseCache[source.phrase]) phraseCache[source.phrase] = phraseMatches(ix, plan.phrases[source.phrase]);
         var factor = f32(source.weight * slot.idf);
-        phraseCache[source.phrase].forEach(function (m) { offer(m.doc, f32(factor * m.weight)); });
+        phrase(source.phrase).forEach(function (m) { offer(m.doc, f32(factor * m.weight)); });
       });
       slotTouched.forEach(function (doc) { scores[doc] = scores[doc] + slotScores[doc]; });
-    });
-    plan.excludedTerms.forEach(function (term) {
-      ix.docs[term].forEach(function (doc) { masks[doc] = (masks[doc] | EXCLUDED) >>> 0; });
-    });
-    plan.excludedPhrases.forEach(function (phrase) {
-      phraseMatches(ix, plan.phrases[phrase]).forEach(function (m) { masks[m.doc] = (masks[m.doc] | EXCLUDED) >>> 0; });
-    });
+    }
+
+    function keepOnly(required) {
+      touched = touched.filter(function (doc) {
+        if (((masks[doc] & required) >>> 0) === required) return true;
+        masks[doc] = 0;
+        return false;
+      });
+    }
+
+    function cost(s) {
+      var slot = plan.slots[s], total = 0;
+      slot.terms.forEach(function (source) { total += ix.df[source.term]; });
+      slot.phrases.forEach(function (source) {
+        total += Math.min.apply(null, plan.phrases[source.phrase].words.map(function (word) {
+          return word.reduce(function (sum, term) { return sum + ix.df[term]; }, 0);
+        }));
+      });
+      return total;
+    }
+
+    function markExclusions() {
+      plan.excludedTerms.forEach(function (term) {
+        ix.docs[term].forEach(function (doc) { masks[doc] = (masks[doc] | EXCLUDED) >>> 0; });
+      });
+      plan.excludedPhrases.forEach(function (index) {
+        phraseMatches(ix, plan.phrases[index]).forEach(function (m) { masks[m.doc] = (masks[m.doc] | EXCLUDED) >>> 0; });
+      });
+    }
+
+    var requireAll = true;
+    if (plan.slots.length > 1) {
+      var costs = plan.slots.map(function (slot, s) { return cost(s); });
+      var order = plan.slots.map(function (slot, s) { return s; }).sort(function (a, b) { return costs[a] - costs[b]; });
+      var required = 0, emptied = false;
+      for (var k = 0; k < order.length; k++) {
+        if (required !== 0) {
+          keepOnly(required);
+          if (touched.length === 0) { emptied = true; break; }
+        }
+        addSlot(order[k], required);
+        required = (required | (1 << order[k])) >>> 0;
+      }
+      if (!emptied) keepOnly(required);
+      markExclusions();
+      var allWords = touched.filter(function (doc) {
+        return (masks[doc] & EXCLUDED) === 0 && passesFilters(ix, doc, plan.filters);
+      }).length;
+      if (allWords < ix.k.minAll) {
+        requireAll = false;
+        touched.forEach(function (doc) { masks[doc] = 0; });
+        touched = [];
+      }
+    }
+    if (touched.length === 0 && (!requireAll || plan.slots.length <= 1)) {
+      plan.slots.forEach(function (slot, s) { addSlot(s, 0); });
+    }
+    markExclusions();
     plan.pinned.forEach(function (doc) {
-      if (masks[doc] === 0) { touched.push(doc); scores[doc] = 0; }
+      if (masks[doc] === 0) touch(doc);
       masks[doc] = (masks[doc] | PINNED) >>> 0;
     });
     if (plan.slots.length === 0 && plan.pinned.length === 0) {
-      touched = [];
-      for (var d = 0; d < n; d++) { touched.push(d); scores[d] = 0; }
+      for (var d = 0; d < n; d++) if (masks[d] === 0) touch(d);
     }
+
     var full = plan.slots.length ? (0xffffffff >>> (32 - plan.slots.length)) : 0;
-    var allWords = 0;
-    touched.forEach(function (doc) {
-      var mask = masks[doc];
-      if ((mask & EXCLUDED) === 0 && ((mask & full) >>> 0) === full && passesFilters(ix, doc, plan.filters)) allWords++;
-    });
-    var requireAll = allWords >= ix.k.minAll || plan.slots.length <= 1;
     var ranked = [];
     touched.forEach(function (doc) {
       var mask = masks[doc], pinned = (mask & PINNED) !== 0;
@@ -601,7 +677,7 @@
       word.corrections = corrections(ix, word.term, word.frequency);
       var slot = plan.slots[word.slot];
       slot.terms = slot.terms.concat(fuzzySources(ix, word.corrections));
-      updateIDF(ix, slot);
+      finishSlot(ix, slot);
       changed = changed || word.corrections.length > 0;
     });
     return changed;
@@ -623,10 +699,10 @@
     var bonus = 0, previous = -1, found = [];
     plan.slots.forEach(function (slot, s) {
       if (slot.isPhrase) return;
-      var terms = slot.terms.filter(function (source) { return source.quality !== 4 && postingIndex(ix, source.term, doc) >= 0; })
-        .map(function (source) { return source.term; });
-      if (terms.length === 0) return;
-      found[s] = positionsOf(ix, terms, doc);
+      // The slot's best-quality source in the document (completions excepted), its first occurrences.
+      var source = slot.terms.find(function (t) { return t.quality !== 4 && postingIndex(ix, t.term, doc) >= 0; });
+      if (!source) return;
+      found[s] = ix.positions[source.term][postingIndex(ix, source.term, doc)].slice(0, ix.k.proximityPositions);
       if (previous >= 0) {
         var distance = closestDistance(found[previous], found[s]);
         if (distance >= 0 && distance <= ix.k.proximityMaxDistance) {

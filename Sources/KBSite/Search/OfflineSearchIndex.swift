@@ -105,25 +105,31 @@ struct OfflineSearchIndex: Encodable {
         return forms
     }
 
-    /// Regular English inflections of a lower-case word, the ones people type: plurals,
-    /// past, -ing, -er, -ly, with a final e dropped, a final consonant doubled, or y → i.
+    /// English inflections and the derivations Snowball strips, of a lower-case word:
+    /// plurals, past, -ing, -er, -ly, and -ant, -ance, -ment, -ation, -able… ("account"
+    /// gives "accountant"), with a final e dropped, a final consonant doubled, or y → i.
+    /// Only the ones Snowball maps back to the word's stem are kept by the caller.
     static func inflections(of word: String) -> [String] {
-        var result = ["s", "es", "ed", "d", "ing", "er", "ers", "ly"].map { word + $0 }
+        let suffixes = [
+            "s", "es", "ed", "d", "ing", "er", "ers", "ly", "ant", "ants", "ance", "ence", "ent", "ment", "ments",
+            "ion", "ions", "ation", "ations", "al", "able", "ive", "ize", "ized", "ity", "ness", "ful", "ous", "ist",
+        ]
+        var result = suffixes.map { word + $0 }
         let scalars = Array(word.unicodeScalars)
         guard scalars.count >= 3 else { return result }
         let last = scalars[scalars.count - 1]
         let stem = String(String.UnicodeScalarView(scalars.dropLast()))
         if last == "e" {
-            result += ["ing", "ed", "er", "ers", "ation"].map { stem + $0 }
+            result += ["ing", "ed", "er", "ers", "ation", "ations", "able", "ive", "ity", "ant"].map { stem + $0 }
         }
         if last == "y" {
-            result += ["ies", "ied"].map { stem + $0 }
+            result += ["ies", "ied", "ily", "iness"].map { stem + $0 }
         }
         let vowels: Set<Unicode.Scalar> = ["a", "e", "i", "o", "u"]
         let previous = scalars[scalars.count - 2]
         if !vowels.contains(last), last != "w", last != "x", last != "y", vowels.contains(previous),
            !vowels.contains(scalars[scalars.count - 3]) {
-            result += ["ed", "ing", "er"].map { word + String(last) + $0 }
+            result += ["ed", "ing", "er", "ers"].map { word + String(last) + $0 }
         }
         return result
     }
@@ -141,7 +147,7 @@ struct OfflineSearchIndex: Encodable {
 
     private enum RankingKeys: String, CodingKey {
         case exact, synonym, stemmed, oneEdit, twoEdits, prefix, proximity, proximityMaxDistance, rerank
-        case maxFuzzy, maxPrefix, rare, minAll, k1, b
+        case maxFuzzy, maxPrefix, maxPrefixKnown, proximityPositions, rare, minAll, k1, b
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -176,9 +182,12 @@ struct OfflineSearchIndex: Encodable {
                 })
             }
         }
-        // Grouped by stem, the forms joined by spaces: {"lock": "locker locking"}.
+        // Grouped by stem, joined by spaces; a form that starts with its stem is written as
+        // the rest of it, any other form whole after "=": {"lock": "er ing", "happi": "=happy"}.
         var byStem: [String: [String]] = [:]
-        for (form, stem) in forms { byStem[stem, default: []].append(form) }
+        for (form, stem) in forms {
+            byStem[stem, default: []].append(form.hasPrefix(stem) ? String(form.dropFirst(stem.count)) : "=" + form)
+        }
         try container.encode(byStem.mapValues { $0.sorted().joined(separator: " ") }, forKey: .forms)
         try container.encode(index.identifiers, forKey: .ids)
         try container.encode(index.identifierFillerWords, forKey: .filler)
@@ -208,6 +217,8 @@ struct OfflineSearchIndex: Encodable {
         try constants.encode(ranking.rerankWindow, forKey: .rerank)
         try constants.encode(ranking.maxFuzzyExpansions, forKey: .maxFuzzy)
         try constants.encode(ranking.maxPrefixExpansions, forKey: .maxPrefix)
+        try constants.encode(ranking.maxPrefixExpansionsOfKnownWord, forKey: .maxPrefixKnown)
+        try constants.encode(ranking.proximityPositions, forKey: .proximityPositions)
         try constants.encode(ranking.rareWordFrequency, forKey: .rare)
         try constants.encode(ranking.minimumAllWordsResults, forKey: .minAll)
         try constants.encode(ranking.k1, forKey: .k1)

@@ -1,0 +1,82 @@
+public import Hummingbird
+public import Logging
+import KBContent
+
+/// Builds the kb HTTP application: the JSON API (articles, codes, answers, search,
+/// flow simulations), health, metrics and the OpenAPI document, served from `store`. The server and the tests both call this.
+///
+/// - Parameters:
+///   - configuration: where to listen, and the base URL for links.
+///   - store: the knowledge base to serve; reloading it is the caller's business
+///     (``ContentReloadService`` in `kb serve`).
+///   - metrics: where request and content metrics go; `/metrics` prints them.
+///   - logger: the server's logger; one line per request at info.
+///   - onListening: called with the server's URL once it accepts connections.
+public func buildApplication(
+    _ configuration: ServerConfiguration,
+    store: KnowledgeBaseStore,
+    metrics: ServerMetrics = ServerMetrics(),
+    logger: Logger,
+    onListening: @escaping @Sendable (String) -> Void = { _ in }
+) -> some ApplicationProtocol {
+    metrics.observe(store.knowledgeBase)
+    store.onReload { result, snapshot in metrics.observe(result, serving: snapshot.knowledgeBase) }
+    let url = "http://\(configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host):\(configuration.port)"
+    return Application(
+        router: buildRouter(configuration, store: store, metrics: metrics),
+        configuration: ApplicationConfiguration(
+            address: .hostname(configuration.host, port: configuration.port),
+            serverName: nil
+        ),
+        onServerRunning: { _ in onListening(url) },
+        logger: logger
+    )
+}
+
+/// The router: middleware first (outermost first), then one endpoint per ``ServerRoute``.
+func buildRouter(_ configuration: ServerConfiguration, store: KnowledgeBaseStore, metrics: ServerMetrics) -> Router<ServerRequestContext> {
+    let router = Router(context: ServerRequestContext.self, options: .autoGenerateHeadEndpoints)
+    router.add(middleware: RequestLogMiddleware(metrics: metrics))
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: APICORSMiddleware())
+    router.add(middleware: ErrorMiddleware())
+    let cache = ResponseCache()
+    store.onReload { _, _ in cache.removeAll() }
+    router.add(middleware: ResponseCacheMiddleware(cache: cache, store: store))
+
+    let links = SiteLinks(baseURL: configuration.baseURL)
+    let articles = ArticlesController(store: store, links: links)
+    let codes = CodesController(store: store, links: links)
+    let answers = AnswersController(store: store, renderer: AnswerTextRenderer(baseURL: configuration.baseURL))
+    let search = SearchController(store: store)
+    let flows = FlowsController(store: store, maxBodySize: configuration.maxBodySize)
+    for route in ServerRoute.allCases {
+        let path = RouterPath(stringLiteral: route.path)
+        switch route {
+        case .articles: router.on(path, method: route.method, use: articles.list)
+        case .article: router.on(path, method: route.method, use: articles.article)
+        case .articleAnswer: router.on(path, method: route.method, use: answers.article)
+        case .categories: router.on(path, method: route.method, use: articles.categories)
+        case .codes: router.on(path, method: route.method, use: codes.list)
+        case .code: router.on(path, method: route.method, use: codes.code)
+        case .codeAnswer: router.on(path, method: route.method, use: answers.code)
+        case .search: router.on(path, method: route.method, use: search.search)
+        case .suggest: router.on(path, method: route.method, use: search.suggest)
+        case .flows: router.on(path, method: route.method, use: flows.list)
+        case .simulate: router.on(path, method: route.method, use: flows.simulate)
+        case .health:
+            router.on(path, method: route.method) { _, context in
+                try Response.json(HealthReport(context.snapshot(of: store), watching: configuration.watch))
+            }
+        case .metrics:
+            router.on(path, method: route.method) { _, _ in
+                Response.text(metrics.exposition(), contentType: "text/plain; version=0.0.4; charset=utf-8")
+            }
+        case .openAPI:
+            router.on(path, method: route.method) { _, _ in
+                Response.text(OpenAPIDocument.yaml, contentType: "application/yaml; charset=utf-8")
+            }
+        }
+    }
+    return router
+}

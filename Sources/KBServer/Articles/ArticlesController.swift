@@ -1,0 +1,64 @@
+import Hummingbird
+import KBContent
+import KnowledgeBase
+
+/// `GET /v1/articles`, `GET /v1/articles/{slug}` and `GET /v1/categories`.
+struct ArticlesController: Sendable {
+    let store: KnowledgeBaseStore
+    let links: SiteLinks
+
+    /// The articles, all or one category's (`?category=`).
+    func list(_ request: Request, context: ServerRequestContext) throws -> Response {
+        let content = context.snapshot(of: store).knowledgeBase.content
+        var articles = content.articles
+        if let category = try request.uri.queryParameters.single("category") {
+            guard content.category(category) != nil else { throw APIError.unknownCategory(category, in: content) }
+            articles = content.articles(inCategory: category)
+        }
+        let items = articles.map { Linked(record: ArticleRecord($0, includeBody: false), url: links.article($0.slug)) }
+        return try .json(ArticleList(total: items.count, articles: items))
+    }
+
+    /// One article with its Markdown and related articles.
+    func article(_ request: Request, context: ServerRequestContext) throws -> Response {
+        let content = context.snapshot(of: store).knowledgeBase.content
+        let article = try Self.article(context.pathParameter("slug"), in: content)
+        let related = article.related.compactMap(content.article).map {
+            ArticleDetail.Related(slug: $0.slug, title: $0.title, summary: $0.summary, url: links.article($0.slug))
+        }
+        let record = Linked(record: ArticleRecord(article, includeBody: true), url: links.article(article.slug))
+        return try .json(ArticleDetail(article: record, relatedArticles: related))
+    }
+
+    /// The categories in home-page order.
+    func categories(_ request: Request, context: ServerRequestContext) throws -> Response {
+        let content = context.snapshot(of: store).knowledgeBase.content
+        let items = content.categories.map {
+            CategoryList.Item(category: $0, articles: content.articles(inCategory: $0.id).count, url: links.category($0.id))
+        }
+        return try .json(CategoryList(categories: items))
+    }
+
+    /// The article with this slug (any case, `.md` allowed), or a 404 naming close slugs.
+    static func article(_ slug: String, in content: Content) throws(APIError) -> Article {
+        let wanted = (slug.hasSuffix(".md") ? String(slug.dropLast(3)) : slug).lowercased()
+        guard let article = content.article(wanted) else { throw APIError.unknownArticle(slug, in: content) }
+        return article
+    }
+}
+
+extension APIError {
+    static func unknownArticle(_ slug: String, in content: Content) -> APIError {
+        let close = content.articleSlugs(closeTo: slug)
+        let hint = close.isEmpty ? "GET /v1/articles lists them" : "did you mean: \(close.joined(separator: ", "))?"
+        return APIError(.notFound, code: "unknown-article", message: "no article '\(slug)'; \(hint)", suggestions: close)
+    }
+
+    static func unknownCategory(_ id: String, in content: Content) -> APIError {
+        let known = content.categories.map(\.id)
+        return APIError(
+            .notFound, code: "unknown-category",
+            message: "no category '\(id)'; categories are: \(known.joined(separator: ", "))", suggestions: known
+        )
+    }
+}

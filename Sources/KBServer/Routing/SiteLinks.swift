@@ -1,0 +1,17 @@
+import KBContent
+
+/// Addresses of help-site pages in API answers: absolute under the server's
+/// `--base-url` when it has one, else root-relative (the server serves the site at `/`).
+struct SiteLinks: Sendable {
+    var baseURL: String?
+
+    /// The address of a site path such as `articles/unlock-account.html`.
+    func url(_ path: String) -> String {
+        if let baseURL { return SiteLayout.absolute(path, baseURL: baseURL) }
+        return "/" + path
+    }
+
+    func article(_ slug: String) -> String { url(SiteLayout.articlePath(slug)) }
+    func code(_ code: String) -> String { url(SiteLayout.codePath(code)) }
+    func category(_ id: String) -> String { url(SiteLayout.categoryPath(id)) }
+}

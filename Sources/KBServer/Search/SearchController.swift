@@ -1,0 +1,70 @@
+import Hummingbird
+import KBContent
+import KBSearch
+import KnowledgeBase
+
+/// `GET /v1/search` and `GET /v1/suggest`: the knowledge base's search, answering
+/// with the record `kb search --json` prints.
+struct SearchController: Sendable {
+    let store: KnowledgeBaseStore
+
+    /// Hits a page may hold.
+    static let limits = 1...100
+    /// Hits a query may be paged through.
+    static let offsets = 0...(SearchLimits.maxResultLimit - 1)
+
+    enum Kind: String, CaseIterable {
+        case article, code
+    }
+
+    /// `?q=&limit=&offset=&kind=&category=`.
+    func search(_ request: Request, context: ServerRequestContext) throws -> Response {
+        let query = request.uri.queryParameters
+        let text = try Self.queryText(query)
+        let knowledgeBase = context.snapshot(of: store).knowledgeBase
+        var options = SearchOptions(
+            limit: try query.integer("limit", in: Self.limits, default: 10),
+            offset: try query.integer("offset", in: Self.offsets, default: 0)
+        )
+        if let kind = try query.single("kind") {
+            guard Kind(rawValue: kind) != nil else { throw APIError.unknownKind(kind) }
+            options.filters["kind"] = [kind]
+        }
+        if let category = try query.single("category") {
+            guard knowledgeBase.content.category(category) != nil else {
+                throw APIError.unknownCategory(category, in: knowledgeBase.content)
+            }
+            options.filters["category"] = [category]
+        }
+        return try .json(knowledgeBase.search(text, options: options))
+    }
+
+    /// Search as you type: up to 8 titles and codes for `?q=`, the last word a prefix.
+    struct Suggestions: Encodable, Sendable {
+        var query: String
+        var suggestions: [SearchResponse.Hit]
+    }
+
+    func suggest(_ request: Request, context: ServerRequestContext) throws -> Response {
+        let text = try Self.queryText(request.uri.queryParameters)
+        return try .json(Suggestions(query: text, suggestions: context.snapshot(of: store).knowledgeBase.suggest(text, limit: 8)))
+    }
+
+    /// `q`, required and not blank.
+    private static func queryText(_ query: Parameters) throws(APIError) -> String {
+        guard let text = try query.single("q"), text.contains(where: { !$0.isWhitespace }) else {
+            throw .missingParameter("q", "what to search for, e.g. ?q=account+locked")
+        }
+        return text
+    }
+}
+
+extension APIError {
+    static func unknownKind(_ kind: String) -> APIError {
+        let kinds = SearchController.Kind.allCases.map(\.rawValue)
+        return APIError(
+            .badRequest, code: "unknown-kind",
+            message: "unknown kind '\(kind)'; use \(kinds.joined(separator: " or "))", suggestions: kinds
+        )
+    }
+}

@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import KBServer
+import KBContent
+import KnowledgeBase
+import Logging
+
+/// `kb serve`: the JSON API, health and metrics over HTTP.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the help center over HTTP: the JSON API, /healthz, /metrics and /openapi.yaml.",
+        discussion: """
+        Listens on 127.0.0.1:8080 unless told otherwise. SIGHUP reloads the content; with \
+        --watch, so does any change to a content file. Content with errors never replaces \
+        what is served: the errors are logged and /healthz shows the failed reload. SIGINT \
+        and SIGTERM stop the server once requests in flight have been answered.
+
+        One log line per request goes to stderr. docs/server.md lists the routes.
+        """
+    )
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on.")
+    var port = 8080
+
+    @Option(help: ArgumentHelp("The help site's address, for absolute links in answers (default: $KB_BASE_URL).", valueName: "url"))
+    var baseURL: String?
+
+    @Flag(help: "Reload when a content file changes (checked every second).")
+    var watch = false
+
+    /// The levels of swift-log, by name.
+    enum LogLevel: String, ExpressibleByArgument, CaseIterable {
+        case trace, debug, info, notice, warning, error, critical
+
+        var level: Logger.Level { Logger.Level(rawValue: rawValue) ?? .info }
+    }
+
+    @Option(help: ArgumentHelp("Log level: info logs one line per request; warning logs only problems.", valueName: "level"))
+    var logLevel: LogLevel = .info
+
+    @OptionGroup var contentOptions: ContentOptions
+
+    func validate() throws {
+        guard (1...65535).contains(port) else {
+            throw ValidationError("--port must be between 1 and 65535, not \(port)")
+        }
+    }
+
+    func run() async throws {
+        let directory = try contentOptions.existingDirectory()
+        let knowledgeBase = try contentOptions.loadKnowledgeBase()
+        let store: KnowledgeBaseStore
+        do {
+            store = try KnowledgeBaseStore(knowledgeBase, directory: directory)
+        } catch {
+            Terminal.standardError("error: \(error)")
+            throw ExitCode.failure
+        }
+        let level = logLevel.level
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let configuration = ServerConfiguration(
+            host: host, port: port, contentDirectory: directory,
+            baseURL: baseURL ?? ProcessInfo.processInfo.environment["KB_BASE_URL"], watch: watch
+        )
+        let counts = knowledgeBase.content
+        let server = KnowledgeBaseServer(configuration: configuration, store: store, logger: Logger(label: "kb"))
+        try await server.run { url in
+            let lines = """
+            kb: serving \(directory) (\(counts.articles.count) articles, \(counts.responseCodes.count) codes) at \(url)
+            kb: try \(url)/v1/codes/51 or \(url)/openapi.yaml; Ctrl-C stops
+
+            """
+            FileHandle.standardOutput.write(Data(lines.utf8))
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+
+/// `kb serve` as an operator runs it: a real process on a loopback port.
+@Suite("kb serve")
+struct ServeCommandTests {
+    /// A port nothing listens on now: bind port 0 on 127.0.0.1 and read what the kernel chose.
+    private static func freePort() throws -> Int {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
+                bind(descriptor, pointer, length) == 0 && getsockname(descriptor, pointer, &length) == 0
+            }
+        }
+        try #require(bound, "a free loopback port")
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    private static func health(_ port: Int) async throws -> [String: Any]? {
+        let url = try #require(URL(string: "http://127.0.0.1:\(port)/healthz"))
+        guard let (data, _) = try? await URLSession.shared.data(from: url) else { return nil }
+        return try JSONSerialization.jsonObject(with: data) as? [String: Any]
+    }
+
+    @Test("serves, prints its URL, reloads on SIGHUP, and stops cleanly on SIGTERM")
+    func serveReloadStop() async throws {
+        let content = FileManager.default.temporaryDirectory.appendingPathComponent("kb-serve-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: content) }
+        let shipped = KBRun.binary.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Content")
+        try FileManager.default.copyItem(at: shipped, to: content)
+        let port = try Self.freePort()
+
+        let process = Process()
+        process.executableURL = KBRun.binary
+        process.arguments = ["serve", "--port", String(port), "--content", content.path, "--log-level", "warning"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+
+        // Deadlines are generous: other suites' blocking process waits can hold the cooperative threads.
+        let deadline = ContinuousClock.now + .seconds(60)
+        var health: [String: Any]?
+        while health == nil, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(50))
+            health = try await Self.health(port)
+        }
+        #expect(health?["status"] as? String == "ok")
+
+        let unlock = content.appendingPathComponent("articles/unlock-account.md")
+        let text = try String(contentsOf: unlock, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "category: portal-access", with: "category: acount").utf8).write(to: unlock)
+        kill(process.processIdentifier, SIGHUP)
+        var reloads: [String: Any]?
+        while (reloads?["failed"] as? Int ?? 0) == 0, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(50))
+            reloads = try await Self.health(port)?["reloads"] as? [String: Any]
+        }
+        #expect(reloads?["failed"] as? Int == 1)
+        #expect(try await Self.health(port)?["status"] as? String == "degraded")
+
+        process.terminate()
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 0)
+        let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(printed.hasPrefix("kb: serving \(content.path) ("))
+        #expect(printed.contains("at http://127.0.0.1:\(port)\n"))
+    }
+
+    @Test("a bad port or a missing content folder is bad usage")
+    func badUsage() throws {
+        let port = try KBRun("serve", "--port", "70000")
+        #expect(port.status == 2)
+        #expect(port.stderr.contains("--port must be between 1 and 65535, not 70000"))
+        let missing = try KBRun("serve", "--content", "/no/such/folder")
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("content folder '/no/such/folder' does not exist"))
+    }
+}

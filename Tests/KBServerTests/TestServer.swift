@@ -1,0 +1,85 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import KBContent
+import KBServer
+import KnowledgeBase
+import Logging
+import Testing
+
+/// The shipped content, loaded once for every test that only reads it.
+enum TestContent {
+    /// The repository's `Content/`.
+    static let directory: String = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Content").path
+
+    static let knowledgeBase: KnowledgeBase = {
+        do {
+            return try KnowledgeBase.load(directory: directory)
+        } catch {
+            fatalError("the shipped content does not load: \(error)")
+        }
+    }()
+
+    /// A store serving the shipped content, reloading it from disk.
+    static func store() -> KnowledgeBaseStore {
+        do {
+            return try KnowledgeBaseStore(knowledgeBase, directory: directory)
+        } catch {
+            fatalError("the shipped policies do not suit the simulators: \(error)")
+        }
+    }
+
+    /// A copy of the shipped content in a fresh temporary folder, for tests that edit it.
+    static func copy() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kb-server-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: directory), to: folder)
+        return folder
+    }
+}
+
+/// Runs `test` against the application built as `kb serve` builds it, requests going
+/// straight to the router.
+func withServer<Value>(
+    baseURL: String? = nil,
+    store: KnowledgeBaseStore = TestContent.store(),
+    metrics: ServerMetrics = ServerMetrics(),
+    logger: Logger = Logger(label: "kb-test", factory: { _ in SwiftLogNoOpLogHandler() }),
+    _ test: @Sendable (any TestClientProtocol) async throws -> Value
+) async throws -> Value {
+    let configuration = ServerConfiguration(contentDirectory: TestContent.directory, baseURL: baseURL)
+    let app = buildApplication(configuration, store: store, metrics: metrics, logger: logger)
+    return try await app.test(.router, test)
+}
+
+extension TestResponse {
+    /// The body as text.
+    var text: String { String(buffer: body) }
+
+    /// The body parsed as a JSON object.
+    var object: [String: Any] {
+        get throws {
+            let value = try JSONSerialization.jsonObject(with: Data(text.utf8))
+            return try #require(value as? [String: Any], "the body is a JSON object: \(text)")
+        }
+    }
+
+    /// The `error` object of an error answer, after checking it has the shape every error has.
+    var error: (code: String, message: String, suggestions: [String]) {
+        get throws {
+            let error = try #require(try object["error"] as? [String: Any], "an error body: \(text)")
+            let code = try #require(error["code"] as? String)
+            let message = try #require(error["message"] as? String)
+            #expect(headers[.contentType] == "application/json; charset=utf-8")
+            return (code, message, error["suggestions"] as? [String] ?? [])
+        }
+    }
+}
+
+extension TestClientProtocol {
+    /// A GET, returning the response.
+    func get(_ uri: String, headers: HTTPFields = [:]) async throws -> TestResponse {
+        try await execute(uri: uri, method: .get, headers: headers) { $0 }
+    }
+}
