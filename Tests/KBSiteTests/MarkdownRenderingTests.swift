@@ -10,15 +10,23 @@ struct MarkdownRenderingTests {
 
     var body: HTMLNode? { page?.all("div").first { $0["class"] == "article-body" } }
 
-    @Test("headings get their anchor as id, a link to it beside them, and levels from h2")
+    @Test("headings get their anchor as id, link to it with their text, and start at h2")
     func headings() throws {
         let body = try #require(body)
         let headings = body.elements.filter { ["h1", "h2", "h3", "h4"].contains($0.name) }
         #expect(headings.map(\.name) == ["h2", "h3"])
         #expect(headings.map { $0["id"] } == ["read-the-response-code", "soft-and-hard-declines"])
-        let anchors = body.all("a").filter { $0["class"] == "anchor" }
-        #expect(anchors.map { $0["href"] } == ["#read-the-response-code", "#soft-and-hard-declines"])
-        #expect(anchors.first?["aria-label"] == "Link to the section “Read the response code”")
+        let selfLinks = headings.compactMap { $0.all("a").first }
+        #expect(selfLinks.map { $0["href"] } == ["#read-the-response-code", "#soft-and-hard-declines"])
+        #expect(selfLinks.map(\.textContent) == ["Read the response code", "Soft and hard declines"])
+    }
+
+    @Test("a heading that holds a link keeps its link and gets no second one")
+    func headingWithLink() throws {
+        let article = ContentBuilder.article(markdown: "## See [the codes](code:51) first\n\nText.\n")
+        let data = try SiteBuilder(content: ContentBuilder.content([article])).page(.article(article.slug))
+        let heading = try #require(HTMLNode.parse(data)?.all("h2").first { $0["id"] == "see-the-codes-first" })
+        #expect(heading.all("a").map { $0["href"] } == ["../codes/51.html"])
     }
 
     @Test("body headings are renumbered so that none is an h1 and no level is skipped")
@@ -66,7 +74,7 @@ struct MarkdownRenderingTests {
 
     @Test("content links lead to pages of the site; web links stay as they are")
     func links() throws {
-        let hrefs = try #require(body).all("a").filter { $0["class"] != "anchor" }.map { $0["href"] ?? "" }
+        let hrefs = try #require(body).all("p").flatMap { $0.all("a") }.map { $0["href"] ?? "" }
         #expect(hrefs == [
             "../codes/51.html", "../codes/05.html", "../codes/00.html", "#read-the-response-code",
             "mailto:help@example.com", "unlock-account.html#why-it-locks", "https://www.example.com/cards?a=1&b=2",

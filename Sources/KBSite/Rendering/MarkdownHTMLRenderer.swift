@@ -1,7 +1,7 @@
 import KBContent
 
-/// Writes a parsed Markdown body into a page, node by node: headings with ids and
-/// anchor links, paragraphs, lists, tables, code, quotes, links, emphasis and
+/// Writes a parsed Markdown body into a page, node by node: headings with ids that link
+/// to themselves, paragraphs, lists, tables, code, quotes, links, emphasis and
 /// strikethrough. Raw HTML is skipped; links go through a ``LinkResolver``.
 ///
 /// Heading levels are renumbered so that a body starts at `<h2>` (the page's title is
@@ -68,22 +68,40 @@ struct MarkdownHTMLRenderer {
         }
     }
 
-    /// `<div class="heading"><hN id="anchor">…</hN><a class="anchor" href="#anchor">#</a></div>`:
-    /// the link sits beside the heading so the heading's name stays its text.
+    /// `<hN id="anchor"><a href="#anchor">…</a></hN>`: the heading's text is the link to
+    /// its own section, so the link's name is the heading's name. A heading that holds a
+    /// link itself only gets the id (links cannot nest).
     private func heading(level: Int, content: [MarkdownInline], anchor: String, into parent: MarkupElement, depth: Int) {
-        let wrapper = parent.element("div", ["class": "heading"])
         let element: MarkupElement
         switch level {
-        case 2: element = wrapper.element("h2")
-        case 3: element = wrapper.element("h3")
-        case 4: element = wrapper.element("h4")
-        case 5: element = wrapper.element("h5")
-        default: element = wrapper.element("h6")
+        case 2: element = parent.element("h2")
+        case 3: element = parent.element("h3")
+        case 4: element = parent.element("h4")
+        case 5: element = parent.element("h5")
+        default: element = parent.element("h6")
         }
         element.setAttribute("id", anchor)
-        inlines(content, into: element, depth: depth + 1)
-        let label = PlainText.of(content)
-        wrapper.element("a", ["class": "anchor", "href": "#" + anchor, "aria-label": "Link to the section “\(label)”"], text: "#")
+        if Self.containsLink(content) {
+            inlines(content, into: element, depth: depth + 1)
+        } else {
+            inlines(content, into: element.element("a", ["href": "#" + anchor]), depth: depth + 1)
+        }
+    }
+
+    /// Whether any of the inlines, at any depth, is a link (found with a stack).
+    static func containsLink(_ content: [MarkdownInline]) -> Bool {
+        var stack = content
+        while let inline = stack.popLast() {
+            switch inline {
+            case .link:
+                return true
+            case let .emphasis(children), let .strong(children), let .strikethrough(children):
+                stack += children
+            default:
+                continue
+            }
+        }
+        return false
     }
 
     private func table(
