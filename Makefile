@@ -10,7 +10,7 @@ KB := .build/debug/kb
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: deps build test check serve conformance load bench clean
+.PHONY: deps build test check serve conformance load bench site site-check site-bench clean
 
 ## Install the Debian packages kb links against, only those missing.
 deps:
@@ -49,6 +49,19 @@ load: deps
 ## Search speed against SQLite FTS5 and tantivy on ../shared/bench (not part of the tests).
 bench: deps
 	bash scripts/bench.sh
+
+## The static help site in _site/ (open _site/index.html).
+site: build
+	$(KB) site build --out _site
+
+## Build the site, run the Nu HTML checker over every page and the offline search in
+## headless Chromium, and take screenshots into artifacts/ (installs what is missing).
+site-check: deps
+	bash scripts/site-check.sh
+
+## Site build speed against Hugo on ../shared/bench (not part of the tests).
+site-bench: deps
+	bash scripts/site-bench.sh
 
 clean:
 	rm -rf .build

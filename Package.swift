@@ -17,7 +17,9 @@ let package = Package(
         .library(name: "KnowledgeBase", targets: ["KnowledgeBase"]),
         .library(name: "KBServer", targets: ["KBServer"]),
         .library(name: "KBSearch", targets: ["KBSearch"]),
+        .library(name: "KBSite", targets: ["KBSite"]),
         .executable(name: "kb-bench", targets: ["kb-bench"]),
+        .executable(name: "kb-site-bench", targets: ["kb-site-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -34,6 +36,11 @@ let package = Package(
             name: "CCmarkGFM",
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
         ),
         .systemLibrary(
             name: "CPSL",
@@ -70,6 +77,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "KBSite",
+            dependencies: ["KBContent", "KnowledgeBase", "CLibXML2"],
+            resources: [
+                .embedInCode("Assets/style.css"),
+                .embedInCode("Assets/favicon.svg"),
+                .embedInCode("Assets/search.js"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "KBServer",
             dependencies: [
                 "KBContent",
@@ -94,6 +111,7 @@ let package = Package(
                 "KBServer",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                "KBSite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -102,6 +120,16 @@ let package = Package(
         .executableTarget(
             name: "kb-bench",
             dependencies: ["KBSearch"],
+            swiftSettings: swiftSettings
+        ),
+        // Times the site build on ../shared/bench against Hugo (scripts/site-bench.sh); not a test.
+        .executableTarget(
+            name: "kb-site-bench",
+            dependencies: [
+                "KBContent",
+                "KBSite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: swiftSettings
         ),
 
@@ -139,6 +167,12 @@ let package = Package(
         .testTarget(
             name: "KBFlowsTests",
             dependencies: ["KBFlows", "KBContent"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KBSiteTests",
+            dependencies: ["KBSite", "KBContent", "KnowledgeBase", "CLibXML2"],
+            exclude: ["Golden", "Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

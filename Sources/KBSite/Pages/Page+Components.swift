@@ -1,0 +1,73 @@
+import KBContent
+
+/// Pieces several pages share: breadcrumbs, the search form, lists of articles.
+extension Page {
+    /// `<nav aria-label="Breadcrumb">`: the trail of links, then the current page's name.
+    func breadcrumbs(_ trail: [(title: String, route: SiteRoute)], current: String) {
+        let list = main.element("nav", ["class": "breadcrumbs", "aria-label": "Breadcrumb"]).element("ol")
+        for step in trail {
+            list.element("li").element("a", ["href": href(step.route)], text: step.title)
+        }
+        list.element("li", ["aria-current": "page"], text: current)
+    }
+
+    /// A GET form to the search page, with a visible label; nothing when the site has
+    /// no search. `id` must be unique on the page.
+    func searchForm(into parent: MarkupElement, id: String, label: String, query: Bool = false) {
+        guard options.search else { return }
+        let form = parent.element("form", ["class": "search-form", "role": "search", "action": href(.search), "method": "get"])
+        form.element("label", ["for": id], text: label)
+        let row = form.element("div", ["class": "search-row"])
+        let input = row.element("input", [
+            "type": "search", "id": id, "name": "q", "autocomplete": "off", "spellcheck": "false",
+            "placeholder": "e.g. account locked, code 51",
+        ])
+        if query { input.setAttribute("aria-controls", "kb_results") }
+        row.element("button", ["type": "submit"], text: "Search")
+    }
+
+    /// A list of article links, each with its summary when `summaries` is set.
+    func articleList(_ articles: [Article], into parent: MarkupElement, summaries: Bool) {
+        let list = parent.element("ul", ["class": summaries ? "article-list" : "link-list"])
+        for article in articles {
+            let item = list.element("li")
+            item.element("a", ["href": href(.article(article.slug))], text: article.title)
+            if summaries { item.element("p", text: article.summary) }
+        }
+    }
+
+    /// A `<section>` named by its `<h2>` (via `aria-labelledby`); returns the section.
+    func section(_ title: String, id: String, into parent: MarkupElement? = nil, class className: String? = nil) -> MarkupElement {
+        let section = (parent ?? main).element("section", ["aria-labelledby": id])
+        if let className { section.setAttribute("class", className) }
+        section.element("h2", ["id": id], text: title)
+        return section
+    }
+}
+
+/// `YYYY-MM-DD` as "25 November 2026" in a `<time>` element.
+enum DisplayDate {
+    private static let months = [
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    ]
+
+    /// Appends the date to `parent`; text that is not a date is written as it is.
+    static func append(_ iso: String, to parent: MarkupElement) {
+        guard let text = readable(iso) else {
+            parent.text(iso)
+            return
+        }
+        parent.element("time", ["datetime": iso], text: text)
+    }
+
+    /// "25 November 2026" for "2026-11-25", or `nil` when `iso` is not such a date.
+    static func readable(_ iso: String) -> String? {
+        let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              (1...12).contains(month), (1...31).contains(day)
+        else { return nil }
+        return "\(day) \(months[month - 1]) \(year)"
+    }
+}

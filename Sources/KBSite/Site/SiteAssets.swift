@@ -1,0 +1,19 @@
+import Foundation
+
+/// The files every site has besides its pages, kept as real files in `Assets/` and
+/// compiled into kb (SwiftPM `embedInCode`), so `kb` needs nothing beside its binary.
+enum SiteAssets {
+    static let styleSheetName = "style.css"
+    static let faviconName = "favicon.svg"
+    static let searchScriptName = "search.js"
+    static let searchIndexName = "search-index.js"
+    /// Marks a folder as written by `kb site build`, so a later build may replace it.
+    static let markerName = ".kb-site"
+
+    static var styleSheet: Data { Data(PackageResources.style_css) }
+    static var favicon: Data { Data(PackageResources.favicon_svg) }
+    static var searchScript: Data { Data(PackageResources.search_js) }
+    static var marker: Data {
+        Data("This folder was written by `kb site build`; the next build replaces all of it.\n".utf8)
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// How a site is built: where it will be served and what it is called.
+public struct SiteOptions: Sendable, Hashable {
+    /// The public address of the site's root, ending in `/` (e.g. `https://help.example.com/docs/`).
+    /// With it, pages get `<link rel="canonical">` and the build writes `sitemap.xml`;
+    /// without it, the site has no absolute URL at all.
+    public var baseURL: String?
+    /// The name in every page's header and `<title>`.
+    public var siteName: String
+    /// The `lang` of every page.
+    public var language: String
+    /// Flow ids that have a simulator page at ``SiteRoute/flow(_:)``. An article whose
+    /// `flow` is listed gets a "Try the simulator" link. Empty until the simulators'
+    /// pages are built by the site too: a link is never written to a page that is not.
+    public var flowPages: Set<String>
+    /// Whether the site has its offline search: `search.html`, `search.js`, the index in
+    /// `search-index.js`, and a search box on the home, 404 and search pages. Off only
+    /// to time page rendering alone (the bench's Hugo peer has no search).
+    public var search: Bool
+
+    public init(
+        baseURL: String? = nil, siteName: String = "Midtrans Help Center", language: String = "en",
+        flowPages: Set<String> = [], search: Bool = true
+    ) {
+        self.baseURL = baseURL
+        self.siteName = siteName
+        self.language = language
+        self.flowPages = flowPages
+        self.search = search
+    }
+
+    /// `text` as a base URL: an absolute `http` or `https` address with a host and no
+    /// query or fragment, given a trailing `/`.
+    ///
+    /// - Throws: ``SiteError/invalidBaseURL(_:reason:)`` naming what is wrong.
+    public static func normalizedBaseURL(_ text: String) throws(SiteError) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let components = URLComponents(string: trimmed), let scheme = components.scheme?.lowercased() else {
+            throw .invalidBaseURL(text, reason: "it is not an absolute URL")
+        }
+        guard scheme == "http" || scheme == "https" else {
+            throw .invalidBaseURL(text, reason: "its scheme is '\(scheme)', not http or https")
+        }
+        guard let host = components.host, !host.isEmpty else {
+            throw .invalidBaseURL(text, reason: "it has no host name")
+        }
+        guard components.query == nil, components.fragment == nil else {
+            throw .invalidBaseURL(text, reason: "it has a query or fragment")
+        }
+        return trimmed.hasSuffix("/") ? trimmed : trimmed + "/"
+    }
+
+    /// The absolute URL of `route`, when a base URL is set; a folder's `index.html` is left off.
+    func absoluteURL(_ route: SiteRoute) -> String? {
+        guard let baseURL else { return nil }
+        let path = route.path
+        if path == "index.html" { return baseURL }
+        if path.hasSuffix("/index.html") { return baseURL + path.dropLast("index.html".count) }
+        return baseURL + path
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import KBContent
+import KBSearch
+import KnowledgeBase
+import Testing
+@testable import KBSite
+
+/// The site's offline search (search.js over search-index.js, run with node) against
+/// `kb search` (KBSearch in Swift): the same first result for every relevance query.
+@Suite("Offline search")
+struct OfflineSearchTests {
+    static let knowledgeBase = KnowledgeBase(content: SiteFixtures.shippedContent, version: "")
+
+    /// Tests/Relevance/queries.tsv (the queries `kb eval` scores), and words being typed.
+    static let queries: [String] = {
+        let file = SiteFixtures.testsFolder.deletingLastPathComponent().appendingPathComponent("Relevance/queries.tsv")
+        let lines = (try? String(contentsOf: file, encoding: .utf8))?.split(separator: "\n") ?? []
+        let relevance = lines.filter { !$0.hasPrefix("#") && !$0.hasPrefix("query\t") }
+            .compactMap { $0.split(separator: "\t").first.map(String.init) }
+        let typing = ["locke", "denie", "unlocking", "cancelling a transac", "refund mon", "ip whitel", "2fa", "51", "code n7",
+                      "rc 05", "\"two factor\"", "refund -settlement", "kind:code expired", "category:payments cancel"]
+        return relevance + typing
+    }()
+
+    static var nodePath: String? {
+        let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")
+        return paths.map { "\($0)/node" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// search.js mirrors the engine's ranking; the few queries where the two still
+    /// differ are close calls between two right-looking articles (listed on failure).
+    @Test("search.js puts the same result first as kb search", .enabled(if: nodePath != nil, "node is not installed"))
+    func sameFirstResult() throws {
+        #expect(Self.queries.count > 100)
+        let offline = try Self.runNode(Self.queries)
+        #expect(offline.count == Self.queries.count)
+        var disagreements: [String] = []
+        for (query, top) in zip(Self.queries, offline) {
+            let expected = Self.knowledgeBase.search(query).hits.first.map { "\($0.kind):\($0.id)" }
+            if top != expected {
+                disagreements.append("“\(query)”: search.js gives \(top ?? "nothing"), kb search \(expected ?? "nothing")")
+            }
+        }
+        let agreement = Double(Self.queries.count - disagreements.count) / Double(Self.queries.count)
+        #expect(agreement >= 0.97, "agreement \(agreement): \(disagreements)")
+    }
+
+    @Test("word forms come from Snowball: inflections and words being typed find their stem")
+    func wordForms() {
+        let forms = OfflineSearchIndex(knowledgeBase: Self.knowledgeBase).forms
+        let analyzer = Self.knowledgeBase.index.analyzer
+        let terms = Set(Self.knowledgeBase.index.export().terms)
+        for word in ["locking", "unlocking", "cancelling", "whitelisting", "refunding", "locke"] {
+            #expect(terms.contains(word) || forms[word] == analyzer.stem(word), "\(word)")
+        }
+        #expect(forms.keys.allSatisfy { !terms.contains($0) })
+        #expect(forms["locking"] == "lock")
+    }
+
+    @Test("the index file assigns one global and is deterministic")
+    func indexFile() throws {
+        let first = try OfflineSearchIndex(knowledgeBase: Self.knowledgeBase).javaScript()
+        let second = try OfflineSearchIndex(knowledgeBase: KnowledgeBase(content: SiteFixtures.shippedContent, version: "")).javaScript()
+        #expect(first == second)
+        let text = String(decoding: first, as: UTF8.self)
+        #expect(text.contains("\nglobalThis.KB_SEARCH_INDEX = {\""))
+        #expect(text.hasSuffix("};\n"))
+        #expect(!text.contains("</script"))
+    }
+
+    /// The first result's `kind:id` for each query, from search.js under node.
+    static func runNode(_ queries: [String]) throws -> [String?] {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kb-offline-search-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try OfflineSearchIndex(knowledgeBase: knowledgeBase).javaScript().write(to: folder.appendingPathComponent("search-index.js"))
+        try SiteAssets.searchScript.write(to: folder.appendingPathComponent("search.js"))
+        try JSONEncoder().encode(queries).write(to: folder.appendingPathComponent("queries.json"))
+        let driver = """
+        require('./search-index.js');
+        const kb = require('./search.js');
+        const index = kb.prepare(globalThis.KB_SEARCH_INDEX);
+        const queries = require('./queries.json');
+        console.log(JSON.stringify(queries.map(q => {
+          const top = kb.search(index, q, 1).hits[0];
+          return top ? top.kind + ':' + top.id : null;
+        })));
+        """
+        try Data(driver.utf8).write(to: folder.appendingPathComponent("driver.js"))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: nodePath ?? "/usr/bin/node")
+        process.arguments = ["driver.js"]
+        process.currentDirectoryURL = folder
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            Issue.record("node exited with \(process.terminationStatus)")
+            return []
+        }
+        return try JSONDecoder().decode([String?].self, from: data)
+    }
+}

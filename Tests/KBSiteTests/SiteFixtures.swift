@@ -1,0 +1,59 @@
+import Foundation
+import KBContent
+import KBSite
+
+/// Content and sites the tests share, loaded and built once.
+enum SiteFixtures {
+    static let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+
+    /// The repository's own `Content/`.
+    static let shippedContent = load(
+        testsFolder.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Content").path
+    )
+
+    /// `Tests/KBSiteTests/Fixtures/Content`: small and fixed, for the golden files.
+    static let fixtureContent = load(testsFolder.appendingPathComponent("Fixtures/Content").path)
+
+    static let baseURL = "https://help.example.com/kb/"
+
+    /// The shipped content built with a base URL: every page and file there is.
+    static let shippedSite = build(shippedContent, options: SiteOptions(baseURL: baseURL))
+
+    static func load(_ directory: String) -> Content {
+        let result = ContentLoader(directory: directory).load()
+        precondition(result.isValid, "test content in \(directory) has errors: \(result.diagnostics.map(\.formatted))")
+        return result.content
+    }
+
+    static func build(_ content: Content, options: SiteOptions = SiteOptions()) -> StaticSite {
+        do {
+            return try SiteBuilder(content: content, options: options).build()
+        } catch {
+            fatalError("the test site did not build: \(error)")
+        }
+    }
+
+    /// The page at `path` of `site`, parsed.
+    static func page(_ path: String, in site: StaticSite) -> HTMLNode? {
+        site.file(path).flatMap { HTMLNode.parse($0.contents) }
+    }
+}
+
+/// Golden files: expected output kept in `Golden/` beside the tests. Run the tests with
+/// `KB_UPDATE_GOLDEN=1` to rewrite them after an intended change, then review the diff.
+enum Golden {
+    static let directory = SiteFixtures.testsFolder.appendingPathComponent("Golden")
+
+    /// Whether this run rewrites the golden files instead of comparing.
+    static var isUpdating: Bool { ProcessInfo.processInfo.environment["KB_UPDATE_GOLDEN"] == "1" }
+
+    /// The golden file's text, after rewriting it with `actual` when updating.
+    static func expected(_ name: String, actual: String) throws -> String {
+        let url = directory.appendingPathComponent(name)
+        if isUpdating {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(actual.utf8).write(to: url)
+        }
+        return try String(contentsOf: url, encoding: .utf8)
+    }
+}
