@@ -109,9 +109,9 @@ let package = Package(
                 "KBSearch",
                 "KnowledgeBase",
                 "KBServer",
-                "KBSite",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                "KBSite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

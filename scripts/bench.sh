@@ -41,7 +41,7 @@ for r in rows:
           f"{r.get('qps', 0):>9.0f} {r.get('hit_rate', 0):>6.3f} {r.get('peak_rss_mb', 0):>9.1f}")
 kb = {r["mode"]: r for r in rows if r.get("peer") == "kb" and "mode" in r}
 print("\nRatios (peer ÷ kb: above 1 means kb is faster or smaller):")
-for peer in ("fts5", "tantivy"):
+for peer in ("sqlite-fts5", "tantivy"):
     for r in rows:
         if r.get("peer") != peer or "error" in r:
             continue

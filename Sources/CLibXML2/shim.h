@@ -1,5 +1,14 @@
 #ifndef KB_CLIBXML2_SHIM_H
 #define KB_CLIBXML2_SHIM_H
+/*
+ * Debian's libxml2 is built with ICU, so libxml/encoding.h would include the
+ * system's <unicode/ucnv.h>. Swift's Foundation carries its own, newer ICU
+ * headers (_FoundationICU), and clang refuses a module that sees both
+ * definitions of UErrorCode. kb never touches libxml2's encoding handlers, so
+ * the ICU part of those headers is switched off here, before they are read.
+ */
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/HTMLtree.h>

@@ -65,6 +65,16 @@ extension KnowledgeBase {
         )
     }
 
+    /// The subject a query names exactly (slug, code, code name), else the best search hit.
+    public func bestSubject(for query: String) -> (subject: Subject, searched: Bool)? {
+        if let exact = subject(named: query) { return (exact, false) }
+        guard let hit = search(query, options: SearchOptions(limit: 1, snippets: false)).hits.first else { return nil }
+        let found = hit.kind == "code"
+            ? content.responseCode(hit.id).map(Subject.code)
+            : content.article(hit.id).map(Subject.article)
+        return found.map { ($0, true) }
+    }
+
     /// Search-as-you-type: titles and codes for the prefix of the last word.
     public func suggest(_ prefix: String, limit: Int = 8) -> [SearchResponse.Hit] {
         index.suggest(prefix: prefix, limit: limit).map { SearchResponse.Hit($0, in: self) }

@@ -9,9 +9,9 @@ struct AnswerCommand: ParsableCommand {
         commandName: "answer",
         abstract: "Print the reply for a ticket: an article's or a response code's answer, ready to paste.",
         discussion: """
-        SUBJECT is an article slug (unlock-account), a response code (51, n7) or a code's \
-        name ("do not honor"). Only the answer goes to stdout, so it can be piped; which \
-        answer was chosen is said on stderr.
+        SUBJECT is an article slug (unlock-account), a response code (51, n7), a code's \
+        name ("do not honor"), or any question, answered by the best search match. Only \
+        the answer goes to stdout, so it can be piped; which answer was chosen is said on stderr.
 
         Variables: customer.name, agent.name, order_id, user.email. Each has a default \
         ("Hi there"); --strict fails instead, naming the ones not given.
@@ -24,7 +24,7 @@ struct AnswerCommand: ParsableCommand {
         case text, markdown
     }
 
-    @Argument(help: "An article slug, a response code, or a code's name.")
+    @Argument(help: "An article slug, a response code, a code's name, or a question.")
     var subject: [String]
 
     @Option(help: "text (plain, for e-mail and ticket forms) or markdown (for chat tools).")
@@ -52,12 +52,17 @@ struct AnswerCommand: ParsableCommand {
         let knowledgeBase = try contentOptions.loadKnowledgeBase()
         let query = subject.joined(separator: " ").trimmingCharacters(in: .whitespaces)
         let variables = try parsedVariables()
-        guard let found = knowledgeBase.subject(named: query) else {
-            Terminal.standardError("error: no article or response code '\(query)'; `kb list` shows the slugs, `kb list codes` the codes")
+        guard let (found, searched) = knowledgeBase.bestSubject(for: query) else {
+            Terminal.standardError("error: nothing matches '\(query)'; `kb list` shows the slugs, `kb list codes` the codes")
             throw ExitCode.failure
         }
-        if case let .code(code) = found {
+        switch found {
+        case let .code(code):
             Terminal.standardError("answer for response code \(code.code) — \(code.name)")
+        case let .article(article) where searched:
+            Terminal.standardError("answer from the best match: \(article.title) (\(article.slug))")
+        case .article:
+            break
         }
         let answer: Answer
         do {

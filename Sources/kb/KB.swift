@@ -23,7 +23,7 @@ struct KB: AsyncParsableCommand {
         version: version,
         subcommands: [
             SearchCommand.self, ShowCommand.self, CodeCommand.self, AnswerCommand.self, SimulateCommand.self,
-            ListCommand.self, CheckCommand.self, EvalCommand.self, ServeCommand.self, SiteCommand.self,
+            ListCommand.self, CheckCommand.self, EvalCommand.self, SiteCommand.self, ServeCommand.self,
         ]
     )
 

@@ -190,6 +190,17 @@ struct AnswerCommandTests {
         #expect(!plain.stdout.contains("]("))
     }
 
+    @Test("a question is answered by the best search match, named on stderr")
+    func questionAnswer() throws {
+        let run = try KBRun("answer", "account locked", "--var", "customer.name=Budi")
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("Hi Budi,"))
+        #expect(run.stdout.contains("15 minutes"))
+        #expect(run.stderr == "answer from the best match: How do I unlock my portal account? (unlock-account)\n")
+        let nothing = try KBRun("answer", "zzqqxx")
+        #expect(nothing.status == 1)
+    }
+
     @Test("--strict names the missing variables and exits 2; bad variables are usage errors")
     func strictAndBadVariables() throws {
         let strict = try KBRun("answer", "unlock-account", "--strict", "--var", "customer.name=Budi")

@@ -238,7 +238,7 @@ struct Tokenizer {
         if (stop == 0x3A && runEnd - i <= 5) || (stop == 0x2E && runEnd - i == 3), let end = urlEnd(at: i) {
             return end
         }
-        return stop == 0x3A ? nil : emailEnd(at: i)
+        return stop == 0x3A ? nil : emailEnd(at: i, runEnd: runEnd)
     }
 
 
@@ -286,10 +286,12 @@ struct Tokenizer {
         return j
     }
 
-    private mutating func emailEnd(at i: Int) -> Int? {
+    /// The end of an e-mail address starting at `i`, whose first `runEnd - i`
+    /// bytes are letters and digits.
+    private mutating func emailEnd(at i: Int, runEnd: Int) -> Int? {
         guard i >= noEmailBefore else { return nil }
         let n = text.count
-        var j = i
+        var j = runEnd
         let localLimit = min(n, i + 64)
         while j < localLimit, Self.isEmailLocalCharacter(text[j]) { j += 1 }
         guard j < n, text[j] == 0x40 else {

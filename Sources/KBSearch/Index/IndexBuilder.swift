@@ -47,17 +47,16 @@ enum IndexBuilder {
         var recordPositionEnds = GrowableBuffer<UInt32>(capacity: 1 << 16)
         var recordPositionBytes = GrowableBuffer<UInt8>(capacity: 1 << 20)
         // The current document's tokens, and its distinct terms.
-        var tokenTerms = GrowableBuffer<Int32>(), tokenPositions = GrowableBuffer<UInt32>()
-        var tokenFields = GrowableBuffer<UInt8>(), tokenLocals = GrowableBuffer<Int32>()
+        var tokens = GrowableBuffer<Occurrence>(capacity: 1 << 12), tokenLocals = GrowableBuffer<Int32>()
         var localTerms = GrowableBuffer<Int32>(), localCounts = GrowableBuffer<Int32>()
         var localFrequencies = GrowableBuffer<UInt16>(), grouped = GrowableBuffer<UInt32>()
         defer {
-            for buffer in [recordTerms, recordDocuments, tokenTerms, tokenLocals, localTerms, localCounts] { buffer.deallocate() }
-            for buffer in [recordPositionEnds, tokenPositions, grouped] { buffer.deallocate() }
+            for buffer in [recordTerms, recordDocuments, tokenLocals, localTerms, localCounts] { buffer.deallocate() }
+            for buffer in [recordPositionEnds, grouped] { buffer.deallocate() }
+            tokens.deallocate()
             recordFrequencies.deallocate()
             localFrequencies.deallocate()
             recordPositionBytes.deallocate()
-            tokenFields.deallocate()
         }
 
         var fieldLengths = ContiguousArray<UInt32>(repeating: 0, count: documentCount * fieldCount)
@@ -71,9 +70,7 @@ enum IndexBuilder {
 
         for (d, document) in documents.enumerated() {
             let doc = Int32(d)
-            tokenTerms.removeAll()
-            tokenPositions.removeAll()
-            tokenFields.removeAll()
+            tokens.removeAll()
             var snippetField = preferredSnippetField ?? 0
             if document.fields[fieldNames[snippetField]]?.isEmpty ?? true,
                let firstNonEmpty = fieldNames.firstIndex(where: { !(document.fields[$0]?.isEmpty ?? true) }) {
@@ -111,9 +108,7 @@ enum IndexBuilder {
                             termLocal.append(0)
                         }
                         guard !termIsStopWord[Int(id)] else { return true }
-                        tokenTerms.append(id)
-                        tokenPositions.append(UInt32(token.position))
-                        tokenFields.append(UInt8(f))
+                        tokens.append(Occurrence(term: id, position: UInt32(token.position), field: UInt16(f)))
                         length += 1
                         return true
                     }
@@ -133,8 +128,8 @@ enum IndexBuilder {
             tokenLocals.removeAll()
             termStamp.withUnsafeMutableBufferPointer { termStamp in
                 termLocal.withUnsafeMutableBufferPointer { termLocal in
-                    for k in 0..<tokenTerms.count {
-                        let term = Int(tokenTerms[k])
+                    for k in 0..<tokens.count {
+                        let term = Int(tokens[k].term)
                         if termStamp[term] != doc {
                             termStamp[term] = doc
                             termLocal[term] = Int32(localTerms.count)
@@ -145,7 +140,7 @@ enum IndexBuilder {
                         let local = Int(termLocal[term])
                         tokenLocals.append(Int32(local))
                         localCounts[local] += 1
-                        let slot = local * fieldCount + Int(tokenFields[k])
+                        let slot = local * fieldCount + Int(tokens[k].field)
                         if localFrequencies[slot] < UInt16.max { localFrequencies[slot] += 1 }
                     }
                 }
@@ -157,10 +152,10 @@ enum IndexBuilder {
                 running += count
             }
             grouped.removeAll()
-            grouped.append(repeating: 0, count: tokenTerms.count)
-            for k in 0..<tokenTerms.count {
+            grouped.append(repeating: 0, count: tokens.count)
+            for k in 0..<tokens.count {
                 let local = Int(tokenLocals[k])
-                grouped[Int(localCounts[local])] = tokenPositions[k]
+                grouped[Int(localCounts[local])] = tokens[k].position
                 localCounts[local] += 1
             }
             var groupStart = 0
@@ -331,6 +326,13 @@ enum IndexBuilder {
             positionStarts: positionStarts, positionBytes: positionBytes,
             identifiers: identifiers,
             facets: schema.facets.map { buildFacet($0, documents: documents) })
+    }
+
+    /// One indexed token of the document being read.
+    private struct Occurrence: BitwiseCopyable {
+        var term: Int32
+        var position: UInt32
+        var field: UInt16
     }
 
     private static func buildFacet(_ name: String, documents: [SearchDocument]) -> FacetIndex {

@@ -66,23 +66,31 @@ extension SearchIndex {
         }
 
         var top = TopDocuments(capacity: keep)
+        var threshold: UInt64 = 0   // the worst kept key once `top` is full
+        var total = 0
         let countsFacets = !storage.facets.isEmpty
+        let masks = accumulator.masks, scores = accumulator.scores, touched = accumulator.touched
         for k in 0..<accumulator.touchedCount {
-            let document = accumulator.touched[k]
-            let mask = accumulator.masks[Int(document)]
+            let document = touched[k]
+            let mask = masks[Int(document)]
             let isPinned = mask & Self.pinnedBit != 0
             guard mask & Self.excludedBit == 0, !requireAll || isPinned || mask & full == full,
                   !filtered || passesFilters(document, plan.filters) else { continue }
-            outcome.total += 1
+            total += 1
             if countsFacets {
                 for (f, facet) in storage.facets.enumerated() {
                     for v in facet.values(of: document) { outcome.facetCounts[f][Int(facet.documentValues[v])] += 1 }
                 }
             }
-            top.insert(RankedDocument.key(
-                document: document, score: accumulator.scores[Int(document)],
-                matchedSlots: requireAll ? 0 : Int32((mask & full).nonzeroBitCount), isPinned: isPinned))
+            let key = RankedDocument.key(
+                document: document, score: scores[Int(document)],
+                matchedSlots: requireAll ? 0 : Int32((mask & full).nonzeroBitCount), isPinned: isPinned)
+            if key > threshold {
+                top.insert(key)
+                if top.isFull { threshold = top.worst }
+            }
         }
+        outcome.total = total
         outcome.ranked = top.sorted()
         for k in outcome.ranked.indices {
             let quality = accumulator.qualities[Int(outcome.ranked[k].document)]

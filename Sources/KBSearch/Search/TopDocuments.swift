@@ -12,6 +12,12 @@ struct TopDocuments {
         heap.reserveCapacity(min(capacity, 1024))
     }
 
+    /// True once `capacity` keys are kept.
+    var isFull: Bool { heap.count == capacity }
+
+    /// The worst key kept (the heap's root); 0 while empty.
+    var worst: UInt64 { heap.first ?? 0 }
+
     @inline(__always)
     mutating func insert(_ key: UInt64) {
         if heap.count == capacity {
