@@ -92,6 +92,7 @@ let package = Package(
                 "KBContent",
                 "KBFlows",
                 "KnowledgeBase",
+                "KBSite",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),

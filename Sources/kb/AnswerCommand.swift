@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KBContent
+import KBSite
 import KnowledgeBase
 
 /// `kb answer`: the reply a support agent pastes into a ticket.
@@ -21,13 +22,13 @@ struct AnswerCommand: ParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, markdown
+        case text, markdown, html
     }
 
     @Argument(help: "An article slug, a response code, a code's name, or a question.")
     var subject: [String]
 
-    @Option(help: "text (plain, for e-mail and ticket forms) or markdown (for chat tools).")
+    @Option(help: "text (plain, for e-mail and ticket forms), markdown (for chat tools) or html (a fragment for rich e-mail editors).")
     var format: Format = .text
 
     @Option(name: .customLong("var"), help: ArgumentHelp("A ticket detail, e.g. customer.name=Budi (repeatable).", valueName: "key=value"))
@@ -72,8 +73,20 @@ struct AnswerCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let base = baseURL ?? ProcessInfo.processInfo.environment["KB_BASE_URL"]
-        let renderer = AnswerTextRenderer(baseURL: base)
-        let text = format == .markdown ? renderer.markdown(answer) : renderer.plainText(answer)
+        let text: String
+        switch format {
+        case .text:
+            text = AnswerTextRenderer(baseURL: base).plainText(answer)
+        case .markdown:
+            text = AnswerTextRenderer(baseURL: base).markdown(answer)
+        case .html:
+            do {
+                text = try HTMLFragmentRenderer(content: knowledgeBase.content, baseURL: base).html(answer)
+            } catch {
+                Terminal.standardError("error: \(error)")
+                throw ExitCode.failure
+            }
+        }
         print(text)
         if copy { Clipboard.copy(text) }
     }

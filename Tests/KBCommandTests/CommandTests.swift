@@ -190,6 +190,18 @@ struct AnswerCommandTests {
         #expect(!plain.stdout.contains("]("))
     }
 
+    @Test("--format html prints a fragment for rich e-mail editors, nothing else on stdout")
+    func htmlAnswer() throws {
+        let run = try KBRun("answer", "51", "--format", "html", "--var", "customer.name=Budi")
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("<p>Hi Budi,</p>\n"))
+        #expect(run.stdout.contains("response code 51 (Insufficient funds)"))
+        #expect(run.stdout.hasSuffix("<p>Best regards,<br>Midtrans Support</p>\n"))
+        #expect(run.stderr == "answer for response code 51 — Insufficient funds\n")
+        let linked = try KBRun("answer", "cancel-transaction", "--format", "html", "--base-url", "https://help.example.com")
+        #expect(linked.stdout.contains(#"<a href="https://help.example.com/articles/refund-transaction.html">refund the payment</a>"#))
+    }
+
     @Test("a question is answered by the best search match, named on stderr")
     func questionAnswer() throws {
         let run = try KBRun("answer", "account locked", "--var", "customer.name=Budi")

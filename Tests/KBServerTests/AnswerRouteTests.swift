@@ -46,6 +46,25 @@ struct AnswerRouteTests {
         }
     }
 
+    @Test("html is the fragment `kb answer --format html` prints: libxml2-built, links absolute under --base-url")
+    func articleHTML() async throws {
+        try await withServer(baseURL: "https://help.example.com") { client in
+            let body = try await client.get("/v1/articles/cancel-transaction/answer?format=html&var.customer.name=Budi").object
+            #expect(body["format"] as? String == "html")
+            let html = try #require(body["text"] as? String)
+            #expect(html.hasPrefix("<p>Hi Budi,</p>"))
+            #expect(html.contains("<li>"))
+            #expect(html.contains(#"<a href="https://help.example.com/articles/refund-transaction.html">"#))
+            #expect(html.hasSuffix("<p>Best regards,<br>Midtrans Support</p>"))
+        }
+        try await withServer { client in
+            let html = try #require(try await client.get("/v1/codes/51/answer?format=html").object["text"] as? String)
+            #expect(html.hasPrefix("<p>Hi there,</p>"))
+            #expect(html.contains("response code 51"))
+            #expect(!html.contains("<a "))
+        }
+    }
+
     @Test("a code's answer, by code in any case")
     func codeAnswer() async throws {
         try await withServer { client in
@@ -59,7 +78,7 @@ struct AnswerRouteTests {
     }
 
     @Test("bad answer requests are 400s naming what was wrong", arguments: [
-        ("/v1/articles/unlock-account/answer?format=html", "invalid-parameter", "'html' is not a valid value for 'format'; expected text or markdown"),
+        ("/v1/articles/unlock-account/answer?format=rtf", "invalid-parameter", "'rtf' is not a valid value for 'format'; expected text, markdown or html"),
         ("/v1/codes/51/answer?strict=maybe", "invalid-parameter", "'maybe' is not a valid value for 'strict'; expected true or false"),
         ("/v1/articles/unlock-account/answer?var.name=Budi", "unknown-variable",
          "unknown variable 'var.name'; answers know: var.agent.name, var.customer.name, var.order_id, var.user.email"),

@@ -51,7 +51,7 @@ struct ArticleRouteTests {
         }
     }
 
-    @Test("GET /v1/articles/{slug}: metadata, Markdown with policies filled, related articles")
+    @Test("GET /v1/articles/{slug}: metadata, Markdown with policies filled, its HTML, related articles")
     func article() async throws {
         try await withServer { client in
             let response = try await client.get("/v1/articles/unlock-account")
@@ -62,6 +62,11 @@ struct ArticleRouteTests {
             let markdown = try #require(body["markdown"] as? String)
             #expect(markdown.contains("15 minutes"))
             #expect(!markdown.contains("{{"))
+            let html = try #require(body["html"] as? String)
+            #expect(html.hasPrefix("<"))
+            #expect(html.contains("15 minutes"))
+            #expect(html.contains("<h2 id="))
+            #expect(!html.contains("<h1") && !html.contains("<body") && !html.contains("{{"))
             let related = try #require(body["related_articles"] as? [[String: Any]])
             let slugs = try #require(body["related"] as? [String])
             #expect(related.compactMap { $0["slug"] as? String } == slugs)
@@ -77,6 +82,12 @@ struct ArticleRouteTests {
                 #expect(body["slug"] as? String == "unlock-account", "\(path)")
                 #expect(body["url"] as? String == "https://help.example.com/kb/articles/unlock-account.html")
             }
+            let html = try #require(try await client.get("/v1/articles/cancel-transaction").object["html"] as? String)
+            #expect(html.contains(#"href="https://help.example.com/kb/articles/refund-transaction.html""#))
+        }
+        try await withServer { client in
+            let html = try #require(try await client.get("/v1/articles/cancel-transaction").object["html"] as? String)
+            #expect(html.contains(#"href="/articles/refund-transaction.html""#))
         }
     }
 

@@ -1,12 +1,12 @@
 import Hummingbird
 import KBContent
 
-/// What an answer request asks for, read from its query: `format=text|markdown`,
+/// What an answer request asks for, read from its query: `format=text|markdown|html`,
 /// `strict=true|false` and one `var.NAME=value` per ticket variable, as
 /// `kb answer --format … --strict --var NAME=value` takes them.
 struct AnswerRequest: Sendable {
     enum Format: String, Sendable, CaseIterable {
-        case text, markdown
+        case text, markdown, html
     }
 
     var format: Format
@@ -19,7 +19,7 @@ struct AnswerRequest: Sendable {
     init(query: Parameters) throws(APIError) {
         let formatText = try query.single("format") ?? Format.text.rawValue
         guard let format = Format(rawValue: formatText) else {
-            throw .invalidParameter("format", formatText, expected: "text or markdown")
+            throw .invalidParameter("format", formatText, expected: "text, markdown or html")
         }
         let strictText = try query.single("strict") ?? "false"
         guard let strict = ["true": true, "1": true, "false": false, "0": false][strictText] else {

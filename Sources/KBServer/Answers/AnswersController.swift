@@ -1,5 +1,6 @@
 import Hummingbird
 import KBContent
+import KBSite
 import KnowledgeBase
 
 /// `GET /v1/articles/{slug}/answer` and `GET /v1/codes/{code}/answer`: the reply a
@@ -42,7 +43,12 @@ struct AnswersController: Sendable {
         } catch {
             throw APIError.answer(error)
         }
-        let text = asked.format == .markdown ? renderer.markdown(answer) : renderer.plainText(answer)
+        let text: String
+        switch asked.format {
+        case .text: text = renderer.plainText(answer)
+        case .markdown: text = renderer.markdown(answer)
+        case .html: text = try HTMLFragmentRenderer(content: knowledgeBase.content, baseURL: renderer.baseURL).html(answer)
+        }
         return try .json(AnswerBody(kind: kind, id: id, title: answer.title, format: asked.format.rawValue, text: text))
     }
 }

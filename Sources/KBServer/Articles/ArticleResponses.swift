@@ -7,7 +7,7 @@ struct ArticleList: Encodable, Sendable {
 }
 
 /// `GET /v1/articles/{slug}`: the article as `kb show --json` prints it (metadata and
-/// Markdown with placeholders filled), its address, and the related articles.
+/// Markdown with placeholders filled), its body as HTML, its address, and the related articles.
 struct ArticleDetail: Encodable, Sendable {
     /// A related article, enough to link to it.
     struct Related: Encodable, Sendable {
@@ -18,13 +18,19 @@ struct ArticleDetail: Encodable, Sendable {
     }
 
     var article: Linked<ArticleRecord>
+    /// The body as the site shows it (libxml2-built, raw HTML dropped, unsafe links as text).
+    var html: String
     var relatedArticles: [Related]
 
-    private enum CodingKeys: String, CodingKey { case relatedArticles = "related_articles" }
+    private enum CodingKeys: String, CodingKey {
+        case html
+        case relatedArticles = "related_articles"
+    }
 
     func encode(to encoder: any Encoder) throws {
         try article.encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(html, forKey: .html)
         try container.encode(relatedArticles, forKey: .relatedArticles)
     }
 }

@@ -1,5 +1,6 @@
 import Hummingbird
 import KBContent
+import KBSite
 import KnowledgeBase
 
 /// `GET /v1/articles`, `GET /v1/articles/{slug}` and `GET /v1/categories`.
@@ -23,11 +24,12 @@ struct ArticlesController: Sendable {
     func article(_ request: Request, context: ServerRequestContext) throws -> Response {
         let content = context.snapshot(of: store).knowledgeBase.content
         let article = try Self.article(context.pathParameter("slug"), in: content)
+        let html = try HTMLFragmentRenderer(content: content, siteLinks: links.fragmentLinks).html(article.document)
         let related = article.related.compactMap(content.article).map {
             ArticleDetail.Related(slug: $0.slug, title: $0.title, summary: $0.summary, url: links.article($0.slug))
         }
         let record = Linked(record: ArticleRecord(article, includeBody: true), url: links.article(article.slug))
-        return try .json(ArticleDetail(article: record, relatedArticles: related))
+        return try .json(ArticleDetail(article: record, html: html, relatedArticles: related))
     }
 
     /// The categories in home-page order.

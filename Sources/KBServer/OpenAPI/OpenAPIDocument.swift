@@ -316,8 +316,10 @@ public enum OpenAPIDocument {
           name: format
           in: query
           required: false
-          description: text (plain, for e-mail and ticket forms) or markdown (for chat tools).
-          schema: {type: string, enum: [text, markdown], default: text}
+          description: >-
+            text (plain, for e-mail and ticket forms), markdown (for chat tools) or html
+            (a fragment for rich e-mail editors).
+          schema: {type: string, enum: [text, markdown, html], default: text}
         Strict:
           name: strict
           in: query
@@ -488,7 +490,7 @@ public enum OpenAPIDocument {
               items: {$ref: "#/components/schemas/ArticleSummary"}
         ArticleDetail:
           type: object
-          required: [slug, title, summary, category, tags, questions, related, updated, url, markdown, related_articles]
+          required: [slug, title, summary, category, tags, questions, related, updated, url, markdown, html, related_articles]
           properties:
             slug: {type: string}
             title: {type: string}
@@ -501,6 +503,7 @@ public enum OpenAPIDocument {
             updated: {type: string}
             url: {type: string}
             markdown: {type: string, description: The body as Markdown, policy placeholders filled in.}
+            html: {type: string, description: "The body as HTML, as the site shows it: headings from h2, unsafe links as text."}
             related_articles:
               type: array
               items:
@@ -555,7 +558,7 @@ public enum OpenAPIDocument {
             kind: {type: string, enum: [article, code]}
             id: {type: string, description: The article's slug or the code.}
             title: {type: string}
-            format: {type: string, enum: [text, markdown]}
+            format: {type: string, enum: [text, markdown, html]}
             text: {type: string, description: The reply, ready to paste.}
         Health:
           type: object

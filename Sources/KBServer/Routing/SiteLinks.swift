@@ -1,4 +1,5 @@
 import KBContent
+import KBSite
 
 /// Addresses of help-site pages in API answers: absolute under the server's
 /// `--base-url` when it has one, else root-relative (the server serves the site at `/`).
@@ -9,6 +10,11 @@ struct SiteLinks: Sendable {
     func url(_ path: String) -> String {
         if let baseURL { return SiteLayout.absolute(path, baseURL: baseURL) }
         return "/" + path
+    }
+
+    /// How links to the site are written in HTML the API returns (an article's body, an answer).
+    var fragmentLinks: HTMLFragmentRenderer.SiteLinks {
+        baseURL.map { .absolute(baseURL: $0) } ?? .rootRelative
     }
 
     func article(_ slug: String) -> String { url(SiteLayout.articlePath(slug)) }

@@ -78,6 +78,24 @@ final class MarkupDocument {
         return Data(bytes: buffer, count: Int(size))
     }
 
+    /// The HTML of the elements `build` adds, with no page around them: a fragment for
+    /// pasting into a rich-text editor or embedding in another page.
+    ///
+    /// The fragment is built in the `<body>` of a document whose head declares UTF-8, so
+    /// libxml2 writes text as UTF-8, and is cut out of that document's serialization:
+    /// `<body>` and `</body>` cannot occur inside it, since text is escaped.
+    static func fragment(_ build: (MarkupElement) -> Void) throws(LibXML2Error) -> String {
+        let document = MarkupDocument(htmlLanguage: "en")
+        document.root.element("head").element("meta", ["http-equiv": "Content-Type", "content": "text/html; charset=utf-8"])
+        let body = document.root.element("body")
+        build(body)
+        let html = String(decoding: try document.serialized(), as: UTF8.self)
+        guard let open = html.range(of: "<body>"), let close = html.range(of: "</body>", options: .backwards),
+            open.upperBound <= close.lowerBound
+        else { return "" }
+        return html[open.upperBound..<close.lowerBound].trimmingCharacters(in: .newlines)
+    }
+
     /// Initialises libxml2 once per process and silences its error printing on this
     /// thread (libxml2 keeps error handlers per thread).
     private static func prepareThread() {

@@ -10,11 +10,33 @@ import KBContent
 struct LinkResolver {
     static let allowedSchemes: Set<String> = ["http", "https", "mailto"]
 
+    /// Where the links are read, which decides how a link to the site is written.
+    enum Placement: Hashable {
+        /// On a page of the site: links to other pages are relative to it.
+        case page(SiteRoute)
+        /// Outside the site (an API response, an e-mail): links to its pages are
+        /// `prefix` + the page's path, e.g. `https://help.example.com/` or `/`.
+        case prefix(String)
+        /// Outside the site with no address for it: links to its pages keep only their text.
+        case detached
+    }
+
     let content: Content
-    /// The page the link is written on; hrefs are relative to it.
-    let page: SiteRoute
-    /// The heading ids of the page's own body.
+    let placement: Placement
+    /// The heading ids of the text's own body (`#heading` links to them are kept,
+    /// except when ``placement`` is ``Placement/detached``).
     let ownAnchors: Set<String>
+
+    init(content: Content, placement: Placement, ownAnchors: Set<String>) {
+        self.content = content
+        self.placement = placement
+        self.ownAnchors = ownAnchors
+    }
+
+    /// Links on the site's page `page`.
+    init(content: Content, page: SiteRoute, ownAnchors: Set<String>) {
+        self.init(content: content, placement: .page(page), ownAnchors: ownAnchors)
+    }
 
     /// The href for `destination`, or `nil` when it must be shown as text.
     func href(for destination: String) -> String? {
@@ -25,7 +47,7 @@ struct LinkResolver {
         }
         let (path, fragment) = Self.splitFragment(cleaned)
         if path.isEmpty {
-            guard let fragment, ownAnchors.contains(fragment) else { return nil }
+            guard let fragment, ownAnchors.contains(fragment), placement != .detached else { return nil }
             return "#" + fragment
         }
         return articleHref(path: path, fragment: fragment)
@@ -33,7 +55,19 @@ struct LinkResolver {
 
     private func codeHref(_ text: String) -> String? {
         guard let code = content.responseCode(text) else { return nil }
-        return SiteRoute.code(code.code).href(from: page)
+        return href(to: .code(code.code), fragment: nil)
+    }
+
+    /// The link to one of the site's files, as written where the links are read.
+    private func href(to route: SiteRoute, fragment: String?) -> String? {
+        switch placement {
+        case let .page(page):
+            return route.href(from: page, fragment: fragment)
+        case let .prefix(prefix):
+            return prefix + route.path + (fragment.map { "#" + $0 } ?? "")
+        case .detached:
+            return nil
+        }
     }
 
     private func articleHref(path: String, fragment: String?) -> String? {
@@ -46,9 +80,7 @@ struct LinkResolver {
         guard relative.hasSuffix(".md"), !relative.contains("/"), !relative.contains("\\") else { return nil }
         guard let article = content.article(String(relative.dropLast(3))) else { return nil }
         let anchor = fragment.flatMap { article.document.headingAnchors.contains($0) ? $0 : nil }
-        let route = SiteRoute.article(article.slug)
-        if route == page, anchor == nil { return route.href(from: page, fragment: nil) }
-        return route.href(from: page, fragment: anchor)
+        return href(to: .article(article.slug), fragment: anchor)
     }
 
     /// The destination as a browser reads it: ASCII tabs and newlines removed anywhere,

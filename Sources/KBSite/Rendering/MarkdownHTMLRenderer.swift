@@ -13,6 +13,14 @@ struct MarkdownHTMLRenderer {
     static let maximumDepth = 64
 
     let links: LinkResolver
+    /// Whether a line break inside a paragraph is kept as `<br>`, as in an answer's
+    /// sign-off ("Best regards," / name), rather than joined with a space as on a page.
+    var keepsLineBreaks = false
+
+    init(links: LinkResolver, keepsLineBreaks: Bool = false) {
+        self.links = links
+        self.keepsLineBreaks = keepsLineBreaks
+    }
 
     /// Appends the document's blocks to `parent`.
     func render(_ document: MarkdownDocument, into parent: MarkupElement) {
@@ -164,7 +172,11 @@ struct MarkdownHTMLRenderer {
             // Images would be requests to other sites or files the site lacks: show the description.
             if !alt.isEmpty { parent.element("span", ["class": "image-alt"], text: alt) }
         case .softBreak:
-            parent.text("\n")
+            if keepsLineBreaks {
+                parent.element("br")
+            } else {
+                parent.text("\n")
+            }
         case .lineBreak:
             parent.element("br")
         case .html:
