@@ -3,6 +3,7 @@
 #   make test         install what is missing, build, and run every test
 #   make conformance  schemathesis against a live kb serve (installs schemathesis if missing)
 #   make load         kb serve (release) and nginx under wrk, side by side (not in CI)
+#   make soak         kb serve (release) under wrk for 10 minutes, RSS sampled each minute (not in CI)
 
 SYSTEM_PACKAGES := libxml2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev libpsl-dev
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
@@ -10,7 +11,7 @@ KB := .build/debug/kb
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: deps build test check serve conformance load bench site site-check site-bench clean
+.PHONY: deps build test check serve conformance load soak bench site site-check site-bench clean
 
 ## Install the Debian packages kb links against, only those missing.
 deps:
@@ -45,6 +46,10 @@ conformance: build
 ## kb serve (release) and nginx under wrk, with req/s, p50/p99 and RSS.
 load: deps
 	bash scripts/load.sh
+
+## kb serve under load for MINUTES (10) minutes; prints RSS each minute and whether it stayed flat.
+soak: deps
+	bash scripts/soak.sh
 
 ## Search speed against SQLite FTS5 and tantivy on ../shared/bench (not part of the tests).
 bench: deps

@@ -52,19 +52,7 @@ rss_mib() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
 start_kb "$KB" /dev/null --log-level "$LOG_LEVEL"
 
 # The Lua script: the relevance queries, in turn.
-"$PY" - "$WORK/search.lua" Tests/Relevance/queries.tsv <<'PYEOF'
-import sys, urllib.parse
-out, tsv = sys.argv[1], sys.argv[2]
-queries = []
-for line in open(tsv, encoding="utf-8"):
-    if line.startswith("#") or line.startswith("query\t") or not line.strip():
-        continue
-    queries.append(line.split("\t")[0])
-paths = ", ".join('"/v1/search?q=%s"' % urllib.parse.quote(q) for q in queries)
-with open(out, "w") as f:
-    f.write("local paths = {%s}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format(\"GET\", paths[(i %% #paths) + 1])\nend\n" % paths)
-print("load: %d queries to rotate through" % len(queries))
-PYEOF
+"$PY" scripts/search-lua.py "$WORK/search.lua" Tests/Relevance/queries.tsv
 
 # Warm-up (not measured), then the measured run.
 wrk -t"$THREADS" -c"$CONNECTIONS" -d3s -s "$WORK/search.lua" "$URL" >/dev/null
