@@ -14,6 +14,15 @@ extension Response {
         )
     }
 
+    /// A JSON response from bytes already encoded (``KnowledgeBase/SearchResponse/jsonBytes()``).
+    static func json(bytes: [UInt8], status: HTTPResponse.Status = .ok) -> Response {
+        Response(
+            status: status,
+            headers: [.contentType: "application/json; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes))
+        )
+    }
+
     /// A text response of the given media type.
     static func text(_ text: String, contentType: String) -> Response {
         Response(

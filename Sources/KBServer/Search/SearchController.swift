@@ -36,7 +36,8 @@ struct SearchController: Sendable {
             }
             options.filters["category"] = [category]
         }
-        return try .json(knowledgeBase.search(text, options: options))
+        // Written by hand rather than by JSONEncoder: the same bytes, in a fraction of the time.
+        return .json(bytes: knowledgeBase.search(text, options: options).jsonBytes())
     }
 
     /// Search as you type: up to 8 titles and codes for `?q=`, the last word a prefix.
