@@ -49,6 +49,11 @@ let package = Package(
         ),
 
         .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .systemLibrary(
             name: "CStemmer",
             providers: [.apt(["libstemmer-dev"])]
         ),
@@ -92,6 +97,8 @@ let package = Package(
                 "KBContent",
                 "KBFlows",
                 "KnowledgeBase",
+                "KBSite",
+                "CZlib",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -156,6 +163,7 @@ let package = Package(
                 "KnowledgeBase",
                 "KBContent",
                 "KBFlows",
+                "KBSite",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
