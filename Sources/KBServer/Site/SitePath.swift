@@ -5,9 +5,9 @@ import Hummingbird
 /// anything, so no path can name a file outside the site.
 ///
 /// Refused (a 400 `bad-path`): `.` and `..` segments, empty segments (`//`), a
-/// backslash, percent-encoded dots, slashes, backslashes and control characters,
-/// any other control character or malformed percent-encoding, and anything that
-/// does not start with `/`.
+/// backslash, percent-encoded dots, slashes, backslashes, percent signs and control
+/// characters, any other control character or malformed percent-encoding, and
+/// anything that does not start with `/`.
 enum SitePath {
     /// The site path `requestPath` (the URI's path, still percent-encoded) names:
     /// `index.html` for `/`, `x/index.html` for `/x/`, else the path without its `/`.
