@@ -224,6 +224,31 @@ struct SiteRouteTests {
         }
     }
 
+    @Test("ServedSite: FNV-1a ETags, types by extension, gzip only for text that shrinks")
+    func servedSite() throws {
+        let big = Data(String(repeating: "help center ", count: 100).utf8)
+        let site = try ServedSite(StaticSite(files: [
+            SiteFile(path: "a.txt", contents: Data("a".utf8)),
+            SiteFile(path: "empty.html", contents: Data()),
+            SiteFile(path: "big.css", contents: big),
+            SiteFile(path: "blob.bin", contents: big),
+            SiteFile(path: "noext", contents: big),
+            SiteFile(path: "x/Page.HTML", contents: big),
+        ]))
+        let small = try #require(site.file("a.txt"))
+        #expect(small.etag == #""af63dc4c8601ec8c""#)
+        #expect(small.gzipETag == #""af63dc4c8601ec8c-gz""#)
+        #expect(small.contentType == "text/plain; charset=utf-8")
+        #expect(small.gzipByteCount == nil)
+        #expect(site.file("empty.html")?.etag == #""cbf29ce484222325""#)
+        #expect(site.file("big.css")?.gzipByteCount.map { $0 < big.count / 4 } == true)
+        #expect(site.file("blob.bin")?.contentType == "application/octet-stream")
+        #expect(site.file("blob.bin")?.gzipByteCount == nil)
+        #expect(site.file("noext")?.contentType == "application/octet-stream")
+        #expect(site.file("x/Page.HTML")?.contentType == "text/html; charset=utf-8")
+        #expect(site.notFoundPage == nil)
+    }
+
     /// `data` inflated by the system's gzip.
     static func gunzip(_ data: Data) throws -> Data {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("kb-gunzip-\(UUID().uuidString).gz")

@@ -59,7 +59,8 @@ public struct ServedSite: Sendable {
     /// The media type sent for a file, by its extension, and whether gzip helps it.
     static func contentType(ofPath path: String) -> (name: String, compressible: Bool) {
         let name = path.split(separator: "/").last ?? ""
-        let ext = name.split(separator: ".").count > 1 ? name.split(separator: ".").last.map { $0.lowercased() } ?? "" : ""
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        let ext = parts.count > 1 ? parts[parts.count - 1].lowercased() : ""
         switch ext {
         case "html", "htm": return ("text/html; charset=utf-8", true)
         case "css": return ("text/css; charset=utf-8", true)
