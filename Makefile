@@ -5,7 +5,7 @@
 #   make load         kb serve (release) and nginx under wrk, side by side (not in CI)
 #   make soak         kb serve (release) under wrk for 10 minutes, RSS sampled each minute (not in CI)
 
-SYSTEM_PACKAGES := libxml2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev libpsl-dev
+SYSTEM_PACKAGES := libxml2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev libpsl-dev zlib1g-dev
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 KB := .build/debug/kb
 HOST ?= 127.0.0.1

@@ -49,6 +49,11 @@ let package = Package(
         ),
 
         .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .systemLibrary(
             name: "CStemmer",
             providers: [.apt(["libstemmer-dev"])]
         ),
@@ -93,6 +98,7 @@ let package = Package(
                 "KBFlows",
                 "KnowledgeBase",
                 "KBSite",
+                "CZlib",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -157,6 +163,7 @@ let package = Package(
                 "KnowledgeBase",
                 "KBContent",
                 "KBFlows",
+                "KBSite",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),

@@ -2,14 +2,15 @@ import ArgumentParser
 import Foundation
 import KBServer
 import KBContent
+import KBSite
 import KnowledgeBase
 import Logging
 
-/// `kb serve`: the JSON API, health and metrics over HTTP.
+/// `kb serve`: the help site, the JSON API, health and metrics over HTTP.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the help center over HTTP: the JSON API, /healthz, /metrics and /openapi.yaml.",
+        abstract: "Serve the help center over HTTP: the help site at /, the JSON API, /healthz, /metrics and /openapi.yaml.",
         discussion: """
         Listens on 127.0.0.1:8080 unless told otherwise. SIGHUP reloads the content; with \
         --watch, so does any change to a content file. Content with errors never replaces \
@@ -26,7 +27,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on.")
     var port = 8080
 
-    @Option(help: ArgumentHelp("The help site's address, for absolute links in answers (default: $KB_BASE_URL).", valueName: "url"))
+    @Option(help: ArgumentHelp(
+        "The help site's address, for absolute links in answers and the site's canonical links (default: $KB_BASE_URL).",
+        valueName: "url"
+    ))
     var baseURL: String?
 
     @Flag(help: "Reload when a content file changes (checked every second).")
@@ -48,14 +52,29 @@ struct ServeCommand: AsyncParsableCommand {
         guard (1...65535).contains(port) else {
             throw ValidationError("--port must be between 1 and 65535, not \(port)")
         }
+        if let baseURL {
+            do {
+                _ = try SiteOptions.normalizedBaseURL(baseURL)
+            } catch {
+                throw ValidationError("--base-url: \(error)")
+            }
+        }
     }
 
     func run() async throws {
         let directory = try contentOptions.existingDirectory()
         let knowledgeBase = try contentOptions.loadKnowledgeBase()
+        let baseURL = baseURL ?? ProcessInfo.processInfo.environment["KB_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        let siteOptions: SiteOptions
+        do {
+            siteOptions = SiteOptions(baseURL: try baseURL.map(SiteOptions.normalizedBaseURL))
+        } catch {
+            Terminal.standardError("error: KB_BASE_URL: \(error)")
+            throw ExitCode.failure
+        }
         let store: KnowledgeBaseStore
         do {
-            store = try KnowledgeBaseStore(knowledgeBase, directory: directory)
+            store = try KnowledgeBaseStore(knowledgeBase, directory: directory, siteOptions: siteOptions)
         } catch {
             Terminal.standardError("error: \(error)")
             throw ExitCode.failure
@@ -68,14 +87,14 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let configuration = ServerConfiguration(
             host: host, port: port, contentDirectory: directory,
-            baseURL: baseURL ?? ProcessInfo.processInfo.environment["KB_BASE_URL"], watch: watch
+            baseURL: baseURL, watch: watch
         )
         let counts = knowledgeBase.content
         let server = KnowledgeBaseServer(configuration: configuration, store: store, logger: Logger(label: "kb"))
         try await server.run { url in
             let lines = """
             kb: serving \(directory) (\(counts.articles.count) articles, \(counts.responseCodes.count) codes) at \(url)
-            kb: try \(url)/v1/codes/51 or \(url)/openapi.yaml; Ctrl-C stops
+            kb: open \(url)/ for the help site; try \(url)/v1/codes/51 or \(url)/openapi.yaml; Ctrl-C stops
 
             """
             FileHandle.standardOutput.write(Data(lines.utf8))

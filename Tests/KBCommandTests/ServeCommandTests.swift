@@ -57,6 +57,11 @@ struct ServeCommandTests {
             health = try await Self.health(port)
         }
         #expect(health?["status"] as? String == "ok")
+        let home = try #require(URL(string: "http://127.0.0.1:\(port)/"))
+        let (page, response) = try await URLSession.shared.data(from: home)
+        #expect((response as? HTTPURLResponse)?.statusCode == 200)
+        #expect((response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Content-Type") == "text/html; charset=utf-8")
+        #expect(String(decoding: page, as: UTF8.self).contains("<!DOCTYPE html>"))
 
         let unlock = content.appendingPathComponent("articles/unlock-account.md")
         let text = try String(contentsOf: unlock, encoding: .utf8)
@@ -79,7 +84,7 @@ struct ServeCommandTests {
         #expect(printed.contains("at http://127.0.0.1:\(port)\n"))
     }
 
-    @Test("a bad port or a missing content folder is bad usage")
+    @Test("a bad port, a missing content folder or a bad base URL is bad usage")
     func badUsage() throws {
         let port = try KBRun("serve", "--port", "70000")
         #expect(port.status == 2)
@@ -87,5 +92,8 @@ struct ServeCommandTests {
         let missing = try KBRun("serve", "--content", "/no/such/folder")
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("content folder '/no/such/folder' does not exist"))
+        let baseURL = try KBRun("serve", "--base-url", "ftp://help.example.com")
+        #expect(baseURL.status == 2)
+        #expect(baseURL.stderr.contains("--base-url: base URL 'ftp://help.example.com' is not usable: its scheme is 'ftp', not http or https"))
     }
 }

@@ -10,7 +10,7 @@ import Testing
 
 @Suite("Errors, security headers and CORS")
 struct ErrorAndHeaderTests {
-    @Test("an unknown route is a 404 in the error shape", arguments: ["/nowhere", "/v1", "/v1/articles/unlock-account/answer/extra", "/v2/codes"])
+    @Test("an unknown API route is a 404 in the error shape", arguments: ["/v1/nowhere", "/v1", "/v1/articles/unlock-account/answer/extra", "/v1/codes/51/extra"])
     func unknownRoute(_ path: String) async throws {
         try await withServer { client in
             let response = try await client.get(path)
@@ -32,12 +32,12 @@ struct ErrorAndHeaderTests {
                 #expect(error.code == "method-not-allowed")
                 #expect(error.message == "\(method.rawValue) is not allowed on '/v1/codes/51'; use GET or HEAD")
             }
-            let unknown = try await client.execute(uri: "/nowhere", method: .post) { $0 }
+            let unknown = try await client.execute(uri: "/v1/nowhere", method: .post) { $0 }
             #expect(unknown.status == .notFound)
         }
     }
 
-    @Test("every response has the security headers and a request id", arguments: ["/v1/codes/51", "/nowhere", "/metrics", "/openapi.yaml"])
+    @Test("every response has the security headers and a request id", arguments: ["/v1/codes/51", "/v1/nowhere", "/", "/style.css", "/nowhere", "/../x", "/metrics", "/openapi.yaml"])
     func securityHeaders(_ path: String) async throws {
         try await withServer { client in
             let response = try await client.get(path)

@@ -35,7 +35,9 @@ struct OperationsRouteTests {
             _ = try await client.get("/v1/codes/51")
             _ = try await client.get("/v1/codes/51")
             _ = try await client.get("/v1/codes/zz")
+            _ = try await client.get("/v1/nowhere")
             _ = try await client.get("/nowhere")
+            _ = try await client.get("/")
             let response = try await client.get("/metrics")
             #expect(response.status == .ok)
             #expect(response.headers[.contentType] == "text/plain; version=0.0.4; charset=utf-8")
@@ -43,6 +45,8 @@ struct OperationsRouteTests {
             #expect(text.contains(#"kb_http_requests_total{route="/v1/codes/{code}",method="GET",status="200"} 2"#))
             #expect(text.contains(#"kb_http_requests_total{route="/v1/codes/{code}",method="GET",status="404"} 1"#))
             #expect(text.contains(#"kb_http_requests_total{route="unmatched",method="GET",status="404"} 1"#))
+            #expect(text.contains(#"kb_http_requests_total{route="site",method="GET",status="404"} 1"#))
+            #expect(text.contains(#"kb_http_requests_total{route="site",method="GET",status="200"} 1"#))
             #expect(text.contains(#"kb_http_request_duration_seconds_bucket{route="/v1/codes/{code}",method="GET",status="200",le="0.01"}"#))
             #expect(text.contains(#"kb_http_request_duration_seconds_count{route="/v1/codes/{code}",method="GET",status="200"} 2"#))
             let content = TestContent.knowledgeBase.content

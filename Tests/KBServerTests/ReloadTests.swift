@@ -115,6 +115,40 @@ struct ReloadTests {
         }
     }
 
+    @Test("the site follows a good reload and keeps its pages through a broken one")
+    func siteReload() async throws {
+        let content = try EditableContent()
+        defer { content.cleanUp() }
+        try await withServer(store: content.store) { client in
+            let before = try await client.get("/articles/unlock-account.html")
+            #expect(before.text.contains("<h1>How do I unlock my portal account?</h1>"))
+            let oldTag = try #require(before.headers[.eTag])
+            #expect(try await client.get("/articles/reload-probe.html").status == .notFound)
+
+            try content.writeEdited()
+            guard case .succeeded = content.store.reload() else {
+                Issue.record("the edited content should load")
+                return
+            }
+            let edited = try await client.get("/articles/unlock-account.html", headers: [.ifNoneMatch: oldTag])
+            #expect(edited.status == .ok)
+            #expect(edited.text.contains("<h1>\(EditableContent.newTitle)</h1>"))
+            let newTag = try #require(edited.headers[.eTag])
+            #expect(newTag != oldTag)
+            #expect(try await client.get("/articles/reload-probe.html").status == .ok)
+
+            try content.writeBroken()
+            guard case .failed = content.store.reload() else {
+                Issue.record("the broken content should be refused")
+                return
+            }
+            let kept = try await client.get("/articles/unlock-account.html", headers: [.ifNoneMatch: newTag])
+            #expect(kept.status == .notModified)
+            #expect(try await client.get("/articles/unlock-account.html").text.contains("<h1>\(EditableContent.newTitle)</h1>"))
+            #expect(try await client.get("/articles/broken.html").status == .notFound)
+        }
+    }
+
     @Test("no request sees an error or a half-built knowledge base while good and broken content reloads")
     func concurrentReloads() async throws {
         let content = try EditableContent()
@@ -143,10 +177,17 @@ struct ReloadTests {
                     group.addTask {
                         var problems: [String] = []
                         for request in 0..<60 {
-                            let path = request % 2 == 0 ? "/v1/articles" : "/healthz"
+                            let path = ["/v1/articles", "/healthz", "/articles/unlock-account.html"][request % 3]
                             let response = try await client.get(path)
                             guard response.status == .ok else {
                                 problems.append("\(path): \(response.status.code) \(response.text)")
+                                continue
+                            }
+                            if path.hasSuffix(".html") {
+                                let text = response.text
+                                if !text.contains("<h1>\(original)</h1>"), !text.contains("<h1>\(EditableContent.newTitle)</h1>") {
+                                    problems.append("the article page has neither title")
+                                }
                                 continue
                             }
                             guard path == "/v1/articles" else { continue }

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import KBContent
 import KBServer
+import KBSite
 import KnowledgeBase
 import Logging
 import Testing
@@ -22,10 +23,28 @@ enum TestContent {
         }
     }()
 
+    /// The help site of the shipped content, as `kb site build` builds it (no base URL).
+    static let staticSite: StaticSite = {
+        do {
+            return try SiteBuilder(knowledgeBase: knowledgeBase).build()
+        } catch {
+            fatalError("the shipped content's site does not build: \(error)")
+        }
+    }()
+
+    /// The same site as the server sends it, built once for every store of the shipped content.
+    static let servedSite: ServedSite = {
+        do {
+            return try ServedSite(staticSite)
+        } catch {
+            fatalError("the shipped content's site cannot be served: \(error)")
+        }
+    }()
+
     /// A store serving the shipped content, reloading it from disk.
     static func store() -> KnowledgeBaseStore {
         do {
-            return try KnowledgeBaseStore(knowledgeBase, directory: directory)
+            return try KnowledgeBaseStore(knowledgeBase, directory: directory, site: servedSite)
         } catch {
             fatalError("the shipped policies do not suit the simulators: \(error)")
         }

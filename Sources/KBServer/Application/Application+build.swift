@@ -3,7 +3,8 @@ public import Logging
 import KBContent
 
 /// Builds the kb HTTP application: the JSON API (articles, codes, answers, search,
-/// flow simulations), health, metrics and the OpenAPI document, served from `store`. The server and the tests both call this.
+/// flow simulations), health, metrics, the OpenAPI document and, at `/` and every
+/// other path, the static help site, served from `store`. The server and the tests both call this.
 ///
 /// - Parameters:
 ///   - configuration: where to listen, and the base URL for links.
@@ -33,7 +34,8 @@ public func buildApplication(
     )
 }
 
-/// The router: middleware first (outermost first), then one endpoint per ``ServerRoute``.
+/// The router: middleware first (outermost first; ``SiteMiddleware`` answers the site
+/// paths), then one endpoint per ``ServerRoute``.
 func buildRouter(_ configuration: ServerConfiguration, store: KnowledgeBaseStore, metrics: ServerMetrics) -> Router<ServerRequestContext> {
     let router = Router(context: ServerRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: RequestLogMiddleware(metrics: metrics))
@@ -43,6 +45,7 @@ func buildRouter(_ configuration: ServerConfiguration, store: KnowledgeBaseStore
     let cache = ResponseCache()
     store.onReload { _, _ in cache.removeAll() }
     router.add(middleware: ResponseCacheMiddleware(cache: cache, store: store))
+    router.add(middleware: SiteMiddleware(store: store))
 
     let links = SiteLinks(baseURL: configuration.baseURL)
     let articles = ArticlesController(store: store, links: links)

@@ -1,21 +1,25 @@
 public import Foundation
 public import KBFlows
 public import KnowledgeBase
+public import KBSite
 import KBContent
 import Synchronization
 
-/// Holds what the server answers from, the knowledge base and the flow simulators
-/// made from its content, and replaces both atomically on reload.
+/// Holds what the server answers from, the knowledge base, the flow simulators
+/// made from its content and the help site built from it, and replaces all three
+/// atomically on reload.
 ///
 /// Readers take a ``Snapshot`` under a lock held only for a copy: they never wait
 /// for a reload and never see half of one. A reload builds the new knowledge base
-/// and simulators aside, without the lock, then swaps them in; content with errors
-/// is refused and the last good version stays.
+/// simulators and site aside, without the lock, then swaps them in; content with
+/// errors (or a site that cannot be built) is refused and the last good version stays.
 public final class KnowledgeBaseStore: Sendable {
-    /// What a request works with: one knowledge base, its simulators, and how the reloads went.
+    /// What a request works with: one knowledge base, its simulators, its site, and how the reloads went.
     public struct Snapshot: Sendable {
         public let knowledgeBase: KnowledgeBase
         public let flows: FlowRegistry
+        /// The static help site built from ``knowledgeBase``, served at `/`.
+        public let site: ServedSite
         /// When ``knowledgeBase`` was loaded.
         public let loadedAt: Date
         public let reloads: ReloadStatus
@@ -23,6 +27,8 @@ public final class KnowledgeBaseStore: Sendable {
 
     /// The content folder reloads read.
     public let directory: String
+    /// How the site is built on load and on every reload.
+    public let siteOptions: SiteOptions
     private let state: Mutex<Snapshot>
     /// Held for the whole of a reload, so that two reloads never race to swap.
     private let reloadGate = Mutex(())
@@ -30,11 +36,32 @@ public final class KnowledgeBaseStore: Sendable {
 
     /// A store serving `knowledgeBase`, loaded from `directory`, which reloads read again.
     ///
-    /// - Throws: ``FlowPolicyError`` when a simulator cannot use the content's policies.
-    public init(_ knowledgeBase: KnowledgeBase, directory: String) throws(FlowPolicyError) {
+    /// - Parameters:
+    ///   - siteOptions: how the help site is built (its base URL), now and on every reload.
+    ///   - site: the site already built from `knowledgeBase` with `siteOptions`, when the
+    ///     caller has it (tests share one); built here when `nil`.
+    /// - Throws: ``FlowPolicyError`` when a simulator cannot use the content's policies;
+    ///   ``SiteError`` when the site cannot be built.
+    public init(
+        _ knowledgeBase: KnowledgeBase, directory: String, siteOptions: SiteOptions = SiteOptions(), site: ServedSite? = nil
+    ) throws {
         let flows = try FlowRegistry(content: knowledgeBase.content)
+        let site = try site ?? Self.buildSite(knowledgeBase: knowledgeBase, flows: flows, options: siteOptions)
         self.directory = directory
-        state = Mutex(Snapshot(knowledgeBase: knowledgeBase, flows: flows, loadedAt: Date(), reloads: ReloadStatus()))
+        self.siteOptions = siteOptions
+        state = Mutex(Snapshot(knowledgeBase: knowledgeBase, flows: flows, site: site, loadedAt: Date(), reloads: ReloadStatus()))
+    }
+
+    /// The help site of one version of the content, as the server sends it. The one
+    /// place the site is built, on load and on reload.
+    ///
+    /// `flows` is the registry of the same version: the site's flow pages are to be
+    /// built from it (``SiteOptions/flowPages``) when the site has them.
+    ///
+    /// - Throws: ``SiteError`` when a page cannot be rendered; ``Gzip/Failure`` when zlib fails.
+    public static func buildSite(knowledgeBase: KnowledgeBase, flows: FlowRegistry, options: SiteOptions) throws -> ServedSite {
+        let site = try SiteBuilder(knowledgeBase: knowledgeBase, options: options).build()
+        return try ServedSite(site)
     }
 
     /// The knowledge base, simulators and reload status, as of now.
@@ -50,12 +77,18 @@ public final class KnowledgeBaseStore: Sendable {
     public func reload() -> ReloadStatus.Result {
         reloadGate.withLock { _ in
             let result: ReloadStatus.Result
-            var loaded: (KnowledgeBase, FlowRegistry)?
+            var loaded: (KnowledgeBase, FlowRegistry, ServedSite)?
             do throws(KnowledgeBaseError) {
                 let knowledgeBase = try KnowledgeBase.load(directory: directory)
                 do throws(FlowPolicyError) {
-                    loaded = (knowledgeBase, try FlowRegistry(content: knowledgeBase.content))
-                    result = .succeeded(version: knowledgeBase.version)
+                    let flows = try FlowRegistry(content: knowledgeBase.content)
+                    do {
+                        let site = try Self.buildSite(knowledgeBase: knowledgeBase, flows: flows, options: siteOptions)
+                        loaded = (knowledgeBase, flows, site)
+                        result = .succeeded(version: knowledgeBase.version)
+                    } catch {
+                        result = .failed(directory: directory, errors: [Self.siteDiagnostic(error, directory: directory)])
+                    }
                 } catch {
                     result = .failed(directory: directory, errors: [Self.diagnostic(error, directory: directory)])
                 }
@@ -69,6 +102,7 @@ public final class KnowledgeBaseStore: Sendable {
                 current = Snapshot(
                     knowledgeBase: loaded?.0 ?? current.knowledgeBase,
                     flows: loaded?.1 ?? current.flows,
+                    site: loaded?.2 ?? current.site,
                     loadedAt: loaded == nil ? current.loadedAt : now,
                     reloads: reloads
                 )
@@ -82,6 +116,15 @@ public final class KnowledgeBaseStore: Sendable {
     /// Calls `observer` after every reload, with its result and the snapshot it left.
     public func onReload(_ observer: @escaping @Sendable (ReloadStatus.Result, Snapshot) -> Void) {
         observers.withLock { $0.append(observer) }
+    }
+
+    /// A site that could not be built, as a diagnostic about the content folder.
+    private static func siteDiagnostic(_ error: any Error, directory: String) -> Diagnostic {
+        Diagnostic(
+            .error, .invalidValue, file: directory,
+            message: "the help site cannot be built from this content: \(error)",
+            hint: "kb site build shows the same error; the previous site is still served"
+        )
     }
 
     /// A policy a simulator cannot use, as the checker would report it.
