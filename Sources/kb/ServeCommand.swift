@@ -80,11 +80,11 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         let level = logLevel.level
+        // StreamLogHandler's format, written in batches (one line per request adds up).
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
+            ServerLogHandler(label: label, level: level, sink: .standardError)
         }
+        defer { LogSink.standardError.flush() }
         let configuration = ServerConfiguration(
             host: host, port: port, contentDirectory: directory,
             baseURL: baseURL, watch: watch

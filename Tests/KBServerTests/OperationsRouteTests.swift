@@ -4,6 +4,7 @@ import HummingbirdTesting
 import KBContent
 import KBServer
 import KnowledgeBase
+import Logging
 import Testing
 
 @Suite("Health, metrics and the OpenAPI document")
@@ -75,5 +76,53 @@ struct OperationsRouteTests {
             #expect(response.status == .ok)
             #expect(response.body.readableBytes == 0)
         }
+    }
+}
+
+@Suite("Server log lines")
+struct ServerLogTests {
+    /// A sink writing to a fresh temporary file, and the file's URL.
+    private func sink() throws -> (LogSink, URL, Int32) {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("kb-log-\(UUID().uuidString).txt")
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        try #require(descriptor >= 0)
+        return (LogSink(fileDescriptor: descriptor), url, descriptor)
+    }
+
+    @Test("info lines wait in the buffer until flushed, in StreamLogHandler's format; warnings go out at once")
+    func batching() throws {
+        let (sink, url, descriptor) = try sink()
+        defer {
+            close(descriptor)
+            try? FileManager.default.removeItem(at: url)
+        }
+        var logger = Logger(label: "kb") { ServerLogHandler(label: $0, level: .info, sink: sink) }
+        logger[metadataKey: "hb.request.id"] = "abc"
+        logger.debug("hidden")
+        logger.info("request", metadata: ["http.status": "200", "http.method": "GET"])
+        #expect(try String(contentsOf: url, encoding: .utf8).isEmpty)
+        logger.warning("reload failed")
+        let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(lines.count == 2)
+        let first = try #require(lines.first)
+        #expect(first.wholeMatch(of: /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0000 info kb: hb\.request\.id=abc http\.method=GET http\.status=200 \[KBServerTests\] request/) != nil, "\(first)")
+        #expect(lines.last?.hasSuffix(" warning kb: hb.request.id=abc [KBServerTests] reload failed") == true)
+    }
+
+    @Test("a full buffer is written without a flush; nothing is lost or reordered")
+    func largeBatches() throws {
+        let (sink, url, descriptor) = try sink()
+        defer {
+            close(descriptor)
+            try? FileManager.default.removeItem(at: url)
+        }
+        let logger = Logger(label: "kb") { ServerLogHandler(label: $0, level: .info, sink: sink) }
+        for number in 0..<2000 { logger.info("line \(number)") }
+        let before = try String(contentsOf: url, encoding: .utf8)
+        #expect(!before.isEmpty)
+        sink.flush()
+        let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 2000)
+        #expect(lines.enumerated().allSatisfy { $0.element.hasSuffix("] line \($0.offset)") })
     }
 }
