@@ -71,6 +71,22 @@ struct FlowPagesTests {
         for (path, value) in rows { #expect(content.policies.text(path) == value) }
     }
 
+    @Test("the page's worked example runs: every flow accepts its example input at the end of the page's day")
+    func exampleRuns() throws {
+        for flow in Self.registry.flows {
+            var input = FlowInput()
+            for (name, value) in PageRenderer.exampleInput(for: flow) { input.set(name, .text(value)) }
+            var context = flowContext(flow)
+            context.now = PageRenderer.exampleMoment(context)
+            #expect(context.iso(context.now).hasSuffix("T23:59:59+07:00"))
+            #expect(flow.problem(with: input, context: context).map { "\($0)" } == nil, "\(flow.id)")
+        }
+        #expect(PageRenderer.shellQuoted("ip=203.0.113.7") == "ip=203.0.113.7")
+        #expect(PageRenderer.shellQuoted("name=Budi Santoso") == "'name=Budi Santoso'")
+        #expect(PageRenderer.shellQuoted("it's") == "'it'\\''s'")
+        #expect(PageRenderer.json([("a", "b/c"), ("q", "\"")]) == #"{"a": "b/c", "q": "\""}"#)
+    }
+
     @Test("flow pages are byte-identical between builds")
     func deterministic() throws {
         let again = SiteFixtures.build(content, options: SiteOptions(baseURL: SiteFixtures.baseURL))

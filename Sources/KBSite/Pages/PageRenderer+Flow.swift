@@ -72,6 +72,7 @@ extension PageRenderer {
                     row.element("td", text: field.kind.rawValue)
                     row.element("td", text: field.defaultValue.map { $0.isEmpty ? "empty" : $0 } ?? "required")
                     var help = field.help
+                    if let last = help.last, !".?!:".contains(last) { help += "." }
                     if !field.allowedValues.isEmpty { help += " One of: " + field.allowedValues.joined(separator: ", ") + "." }
                     if let example = field.example { help += " Example: " + example }
                     row.element("td", text: help)
@@ -79,16 +80,60 @@ extension PageRenderer {
             }
 
             let run = page.section("Run it yourself", id: "kb_run", into: body)
-            run.element("p", text: "Try other inputs and another moment with kb, in a terminal (it asks for each input):")
-            run.element("pre").element("code", text: "kb simulate \(flow.id)\nkb simulate \(flow.id) --json --now \(flowContext.iso(flowContext.now))")
+            let example = Self.exampleInput(for: flow)
+            let now = flowContext.iso(Self.exampleMoment(flowContext))
+            run.element("p", text: "Try other inputs and another moment with kb, in a terminal. With no inputs it asks for each one; the second line runs example values at the end of the day above:")
+            let sets = example.map { " \\\n  --set " + Self.shellQuoted("\($0.name)=\($0.value)") }.joined()
+            run.element("pre").element("code", text: "kb simulate \(flow.id)\nkb simulate \(flow.id) --now \(now)" + sets)
             let api = run.element("p")
-            api.text("Or over HTTP, with the inputs as a JSON object (")
+            api.text("Or ask a running kb server: the inputs go in a JSON body, and ")
             api.element("code", text: "?now=")
             api.text(" and ")
             api.element("code", text: "?time_zone=")
-            api.text(" optional):")
-            run.element("pre").element("code", text: "POST /v1/flows/\(flow.id)/simulate")
+            api.text(" are optional:")
+            let query = "?now=" + now.replacingOccurrences(of: "+", with: "%2B")
+            run.element("pre").element("code", text: "POST /v1/flows/\(flow.id)/simulate\(query)\nContent-Type: application/json\n\n" + Self.json(example))
         }
+    }
+
+    /// When the worked example runs: the last second of the page's day, so that example
+    /// times on that day are not in the future.
+    static func exampleMoment(_ flowContext: FlowContext) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = flowContext.timeZone
+        let day = calendar.startOfDay(for: flowContext.now)
+        return calendar.date(byAdding: .second, value: 86_399, to: day) ?? flowContext.now
+    }
+
+    /// Values the flow accepts for a worked example: each field's example, and for a
+    /// required field without one, `yes` or its first allowed value.
+    static func exampleInput(for flow: AnyFlow) -> [(name: String, value: String)] {
+        flow.fields.compactMap { field in
+            var value = field.example
+            if value == nil, field.isRequired {
+                value = field.kind == .boolean ? "yes" : field.allowedValues.first
+            }
+            return value.map { (field.name, $0) }
+        }
+    }
+
+    /// `text` as one shell word: as it is when it is plain, else in single quotes.
+    static func shellQuoted(_ text: String) -> String {
+        let plain = text.unicodeScalars.allSatisfy { scalar in
+            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "@%+=:,./_-".unicodeScalars.contains(scalar))
+        }
+        if plain, !text.isEmpty { return text }
+        return "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    /// The pairs as a JSON object of strings, in order, on one line.
+    static func json(_ pairs: [(name: String, value: String)]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        func quoted(_ text: String) -> String {
+            (try? encoder.encode(text)).map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
+        }
+        return "{" + pairs.map { quoted($0.name) + ": " + quoted($0.value) }.joined(separator: ", ") + "}"
     }
 
     /// One scenario table: its note as the caption, a header cell per column.
