@@ -59,7 +59,7 @@ extension PageRenderer {
 
             if !flow.fields.isEmpty {
                 let section = page.section("Inputs", id: "kb_inputs", into: body)
-                let table = section.element("div", ["class": "table-scroll"]).element("table", ["class": "data-table"])
+                let table = section.element("div", ["class": "table-scroll"]).element("table", ["class": "data-table stack"])
                 table.element("caption", text: "What the \(flow.id) simulator asks for")
                 let header = table.element("thead").element("tr")
                 for title in ["Input", "Type", "Default", "What to enter"] {
@@ -69,13 +69,13 @@ extension PageRenderer {
                 for field in flow.fields {
                     let row = rows.element("tr")
                     row.element("th", ["scope": "row"]).element("code", text: field.name)
-                    row.element("td", text: field.kind.rawValue)
-                    row.element("td", text: field.defaultValue.map { $0.isEmpty ? "empty" : $0 } ?? "required")
+                    row.element("td", ["data-label": "Type"], text: field.kind.rawValue)
+                    row.element("td", ["data-label": "Default"], text: field.defaultValue.map { $0.isEmpty ? "empty" : $0 } ?? "required")
                     var help = field.help
                     if let last = help.last, !".?!:".contains(last) { help += "." }
                     if !field.allowedValues.isEmpty { help += " One of: " + field.allowedValues.joined(separator: ", ") + "." }
                     if let example = field.example { help += " Example: " + example }
-                    row.element("td", text: help)
+                    row.element("td", ["data-label": "What to enter"], text: help)
                 }
             }
 
@@ -136,9 +136,10 @@ extension PageRenderer {
         return "{" + pairs.map { quoted($0.name) + ": " + quoted($0.value) }.joined(separator: ", ") + "}"
     }
 
-    /// One scenario table: its note as the caption, a header cell per column.
+    /// One scenario table: its note as the caption, a header cell per column; each cell
+    /// carries its column's name, so a narrow screen shows one card per row.
     private func scenarioTable(_ table: FlowScenarioTable, into section: MarkupElement) {
-        let element = section.element("div", ["class": "table-scroll"]).element("table", ["class": "data-table"])
+        let element = section.element("div", ["class": "table-scroll"]).element("table", ["class": "data-table stack"])
         element.element("caption", text: table.note)
         let header = element.element("thead").element("tr")
         for column in table.columns {
@@ -147,7 +148,9 @@ extension PageRenderer {
         let body = element.element("tbody")
         for row in table.rows {
             let line = body.element("tr")
-            for cell in row { line.element("td", text: cell) }
+            for (index, cell) in row.enumerated() {
+                line.element("td", ["data-label": index < table.columns.count ? table.columns[index] : ""], text: cell)
+            }
         }
     }
 
