@@ -163,4 +163,18 @@ struct FlowPagesTests {
         #expect(page.all("pre").first { $0["id"] == "kb_answer-text" }?.textContent == expected)
         #expect(site.file("copy.js") != nil)
     }
+
+    @Test("a hostile answer is inert text in the copy box")
+    func hostileAnswer() throws {
+        var article = ContentBuilder.article(markdown: "Text.")
+        article.answer = "Hi {{customer.name}}, </pre><script>alert(1)</script> <img src=x onerror=alert(1)> [link](javascript:alert(1)) `</pre><script>alert(2)</script>`"
+        let data = try SiteBuilder(content: ContentBuilder.content([article])).page(.article(article.slug))
+        let page = try #require(HTMLNode.parse(data))
+        #expect(page.all("script").compactMap { $0["src"] } == ["../copy.js"])
+        #expect(page.all("img").allSatisfy { $0["onerror"] == nil })
+        let text = try #require(page.all("pre").first { $0["id"] == "kb_answer-text" }).textContent
+        #expect(text == AnswerTextRenderer().plainText(try Answer.forArticle(article, variables: try AnswerVariables())))
+        #expect(text.contains("</pre><script>alert(2)</script>"))
+        #expect(!String(decoding: data, as: UTF8.self).contains("<script>alert"))
+    }
 }
