@@ -83,11 +83,12 @@ let package = Package(
         ),
         .target(
             name: "KBSite",
-            dependencies: ["KBContent", "KnowledgeBase", "CLibXML2"],
+            dependencies: ["KBContent", "KBFlows", "KnowledgeBase", "CLibXML2"],
             resources: [
                 .embedInCode("Assets/style.css"),
                 .embedInCode("Assets/favicon.svg"),
                 .embedInCode("Assets/search.js"),
+                .embedInCode("Assets/copy.js"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -179,7 +180,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KBSiteTests",
-            dependencies: ["KBSite", "KBContent", "KnowledgeBase", "CLibXML2"],
+            dependencies: ["KBSite", "KBContent", "KBFlows", "KnowledgeBase", "CLibXML2"],
             exclude: ["Golden", "Fixtures"],
             swiftSettings: swiftSettings
         ),

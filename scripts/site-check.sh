@@ -76,10 +76,39 @@ cancel%20a%20transac|articles/cancel-transaction.html
 QUERIES
 log "Chromium: $checks searches put the expected page first"
 
+# copy.js runs from file:// and shows the "Copy answer" button (hidden without JavaScript).
+for page in "articles/unlock-account.html" "codes/51.html"; do
+  button="$(chrome --dump-dom "file://$SITE/$page" | grep -o '<button[^>]*copy-button[^>]*>' || true)"
+  if [ -z "$button" ] || echo "$button" | grep -q 'hidden'; then
+    log "FAILED: $page: the Copy answer button is missing or still hidden after copy.js ran: ${button:-none}"
+    exit 1
+  fi
+  checks=$((checks + 1))
+done
+log "Chromium: copy.js shows the Copy answer button"
+
+# Clicking it copies the reply and says "Copied", then reverts: with the clipboard API,
+# and with the API refused (the select + execCommand fallback file:// may need).
+# The script drives Chromium over a WebSocket, which node has from 20.10.
+if node --no-warnings --experimental-websocket -e 'process.exit(typeof WebSocket === "function" ? 0 : 1)' 2>/dev/null; then
+  for args in "articles/unlock-account.html" "codes/51.html --refuse-clipboard-api"; do
+    set -- $args
+    if ! timeout 90 node --no-warnings --experimental-websocket scripts/site-copy-check.mjs "$SITE/$1" ${2:-} >&2; then
+      log "FAILED: Copy answer on $1 ${2:-}"
+      exit 1
+    fi
+    checks=$((checks + 1))
+  done
+  log "Chromium: Copy answer copies the reply and says Copied"
+else
+  log "skipped the Copy answer click: node $(node --version) has no WebSocket (20.10 or later has)"
+fi
+
 # --- screenshots: 1280 and 375 px, light and dark --------------------------------------
 mkdir -p "$SHOTS"
 shots=0
-for page in "index.html" "articles/unlock-account.html" "codes/index.html" "codes/51.html" "search.html?q=acount%20locked"; do
+for page in "index.html" "articles/unlock-account.html" "codes/index.html" "codes/51.html" "flows/cancel-transaction.html" \
+  "search.html?q=acount%20locked"; do
   name="$(echo "${page%%\?*}" | sed 's/\.html$//; s#/#-#g')"
   for width in 1280 375; do
     height=$([ "$width" -eq 1280 ] && echo 1600 || echo 2200)
@@ -91,4 +120,4 @@ for page in "index.html" "articles/unlock-account.html" "codes/index.html" "code
   done
 done
 log "screenshots: $shots in artifacts/screenshots/"
-echo "site-check: $pages pages, Nu checker 0 errors, $checks Chromium searches passed, $shots screenshots"
+echo "site-check: $pages pages, Nu checker 0 errors, $checks Chromium checks passed, $shots screenshots"

@@ -19,7 +19,7 @@ struct SiteBuildTests {
         }
     }
 
-    @Test("every article, category and code has its page, plus home, search, 404 and the codes table")
+    @Test("every article, category, code and flow has its page, plus home, search, 404 and the codes table")
     func everyPage() {
         let paths = Set(site.files.map(\.path))
         for article in content.articles { #expect(paths.contains("articles/\(article.slug).html")) }
@@ -27,11 +27,13 @@ struct SiteBuildTests {
         for code in content.responseCodes { #expect(paths.contains("codes/\(code.code).html")) }
         for path in [
             "index.html", "search.html", "404.html", "codes/index.html", "style.css", "favicon.svg", "robots.txt",
-            "sitemap.xml", "search.js", "search-index.js",
+            "sitemap.xml", "search.js", "search-index.js", "copy.js",
         ] {
             #expect(paths.contains(path), "missing \(path)")
         }
-        #expect(site.pageCount == 4 + content.articles.count + content.categories.count + content.responseCodes.count)
+        let flows = Set(content.articles.compactMap(\.flow))
+        for flow in flows { #expect(paths.contains("flows/\(flow).html")) }
+        #expect(site.pageCount == 4 + content.articles.count + content.categories.count + content.responseCodes.count + flows.count)
     }
 
     @Test("the codes table has one row per code with the id code-<code>, and a filter per class")
@@ -118,12 +120,13 @@ struct SiteBuildTests {
 
     @Test("'Try the simulator' appears only for flows that have a page")
     func simulatorHook() throws {
+        // No policies: the simulator cannot be made, so there is no page and no link, even when asked for.
         let article = ContentBuilder.article(flow: "account-lockout", markdown: "Text.")
         let content = ContentBuilder.content([article])
-        let without = try #require(HTMLNode.parse(try SiteBuilder(content: content).page(.article(article.slug))))
-        #expect(!without.all("a").contains { $0.textContent == "Try the simulator" })
         let options = SiteOptions(flowPages: ["account-lockout"])
-        let with = try #require(HTMLNode.parse(try SiteBuilder(content: content, options: options).page(.article(article.slug))))
+        let without = try #require(HTMLNode.parse(try SiteBuilder(content: content, options: options).page(.article(article.slug))))
+        #expect(!without.all("a").contains { $0.textContent == "Try the simulator" })
+        let with = try #require(SiteFixtures.page("articles/unlock-account.html", in: site))
         #expect(with.all("a").first { $0.textContent == "Try the simulator" }?["href"] == "../flows/account-lockout.html")
     }
 

@@ -11,6 +11,9 @@ public struct AnyFlow: Sendable, Identifiable {
     public let fields: [FlowField]
     /// The zone the flow's rules are stated in, if it has one of its own.
     public let defaultTimeZone: TimeZone?
+    /// The `policies.yaml` paths the simulator read when it was made, in the order
+    /// first read; empty for a flow not made by ``FlowRegistry``.
+    public internal(set) var policyPaths: [String] = []
 
     private let simulate: @Sendable (FlowInput, FlowContext) throws(FlowInputError) -> FlowReport
     private let check: @Sendable (FlowInput, FlowContext) -> FlowInputError?

@@ -39,7 +39,14 @@ public struct FlowRegistry: Sendable {
     /// Every flow's id.
     public var ids: [String] { flows.map(\.id) }
 
+    /// Makes one simulator and records the policy paths it read.
     private static func make<Simulator: FlowSimulator>(_ type: Simulator.Type, _ content: Content) throws(FlowPolicyError) -> AnyFlow {
-        AnyFlow(try Simulator(content: content))
+        let log = PolicyReadLog()
+        let made = PolicyReadLog.$current.withValue(log) {
+            Result { () throws(FlowPolicyError) -> Simulator in try Simulator(content: content) }
+        }
+        var flow = AnyFlow(try made.get())
+        flow.policyPaths = log.paths
+        return flow
     }
 }

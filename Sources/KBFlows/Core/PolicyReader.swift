@@ -13,6 +13,7 @@ struct PolicyReader {
     }
 
     func text(_ path: String) throws(FlowPolicyError) -> String {
+        PolicyReadLog.current?.record(path)
         guard case let .text(value)? = policies[path], !value.trimmingSpaces().isEmpty else {
             throw problem(path, "a text value")
         }
@@ -20,6 +21,7 @@ struct PolicyReader {
     }
 
     func integer(_ path: String, in range: ClosedRange<Int>) throws(FlowPolicyError) -> Int {
+        PolicyReadLog.current?.record(path)
         guard let value = policies.integer(path), range.contains(value) else {
             throw problem(path, "a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
@@ -28,6 +30,7 @@ struct PolicyReader {
 
     /// A list with at least one item (a single text counts as a list of one).
     func list(_ path: String, expected: String = "a list of values") throws(FlowPolicyError) -> [String] {
+        PolicyReadLog.current?.record(path)
         switch policies[path] {
         case let .list(items)? where !items.isEmpty && items.allSatisfy({ !$0.isEmpty }):
             return items
@@ -69,5 +72,31 @@ struct PolicyReader {
         let shown = found ?? policies[path]?.rendered
         let message = shown.map { "is '\($0)', not \(expected)" } ?? "is missing"
         return FlowPolicyError(flow: flow, path: path, message, hint: "set it to \(expected) in policies.yaml")
+    }
+}
+
+/// The policy paths a simulator read while it was made, in the order first read: what
+/// ``FlowRegistry`` records as ``AnyFlow/policyPaths``.
+///
+/// Set for the duration of one simulator's `init(content:)` as a task-local value (it
+/// works from synchronous code too), so nothing is shared between two registries.
+final class PolicyReadLog: @unchecked Sendable {
+    @TaskLocal static var current: PolicyReadLog?
+
+    private let lock = NSLock()
+    private var seen: Set<String> = []
+    private var ordered: [String] = []
+
+    func record(_ path: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        if seen.insert(path).inserted { ordered.append(path) }
+    }
+
+    /// Every path read, each once, in the order first read.
+    var paths: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return ordered
     }
 }

@@ -36,6 +36,23 @@ extension Page {
         }
     }
 
+    /// The reply for a support agent, `text` (an ``Answer`` as plain text): a collapsed
+    /// `<details>` "Reply for a ticket" holding it in a `<pre>`, which works with no
+    /// JavaScript, and a "Copy answer" button that `copy.js` shows (it stays `hidden`
+    /// without JavaScript) and that announces "Copied" in a live region.
+    func copyAnswer(_ text: String, into parent: MarkupElement) {
+        let box = parent.element("div", ["class": "copy-answer"])
+        let row = box.element("p", ["class": "copy-row"])
+        row.element("button", [
+            "type": "button", "class": "button copy-button", "hidden": "hidden",
+            "data-copy-target": "kb_answer-text", "data-copy-status": "kb_copy-status",
+        ], text: "Copy answer")
+        row.element("span", ["id": "kb_copy-status", "class": "visually-hidden", "role": "status", "aria-live": "polite"])
+        let details = box.element("details", ["class": "answer"])
+        details.element("summary", text: "Reply for a ticket")
+        details.element("pre", ["id": "kb_answer-text", "class": "answer-text"], text: text)
+    }
+
     /// A `<section>` named by its `<h2>` (via `aria-labelledby`); returns the section.
     func section(_ title: String, id: String, into parent: MarkupElement? = nil, class className: String? = nil) -> MarkupElement {
         let section = (parent ?? main).element("section", ["aria-labelledby": id])

@@ -3,11 +3,14 @@ import KBContent
 
 extension PageRenderer {
     /// `articles/<slug>.html`: breadcrumbs, title, summary, date, the body, the other
-    /// ways the question is asked, and related articles.
+    /// ways the question is asked, related articles, and the reply for a ticket with its
+    /// "Copy answer" button.
     func articlePage(_ article: Article) throws(SiteError) -> Data {
         let route = SiteRoute.article(article.slug)
         let category = context.categoriesByID[article.category]
-        return try page(route, title: article.title, description: article.summary) { page in
+        let answer = articleAnswer(article)
+        let scripts: [SiteRoute] = answer == nil ? [] : [.file(SiteAssets.copyScriptName)]
+        return try page(route, title: article.title, description: article.summary, scripts: scripts) { page in
             page.breadcrumbs(
                 [("Home", .home)] + (category.map { [($0.title, SiteRoute.category($0.id))] } ?? []),
                 current: article.title
@@ -26,6 +29,7 @@ extension PageRenderer {
                 body.element("p", ["class": "simulator"])
                     .element("a", ["class": "button", "href": page.href(flow)], text: "Try the simulator")
             }
+            if let answer { page.copyAnswer(answer, into: body) }
 
             let text = body.element("div", ["class": "article-body"])
             let links = LinkResolver(content: content, page: route, ownAnchors: article.document.headingAnchors)
@@ -42,5 +46,27 @@ extension PageRenderer {
                 page.articleList(related, into: section, summaries: true)
             }
         }
+    }
+}
+
+extension PageRenderer {
+    /// What "Copy answer" copies: the article's answer with the default ticket
+    /// variables, as plain text (``AnswerTextRenderer/plainText(_:)``, links absolute
+    /// under a base URL); `nil` when the article has no answer.
+    func articleAnswer(_ article: Article) -> String? {
+        guard let variables = try? AnswerVariables(),
+              let answer = try? Answer.forArticle(article, variables: variables) else { return nil }
+        return nonEmpty(AnswerTextRenderer(baseURL: options.baseURL).plainText(answer))
+    }
+
+    /// What "Copy answer" copies on a code's page, as for an article.
+    func codeAnswer(_ code: ResponseCode) -> String? {
+        guard let variables = try? AnswerVariables(),
+              let answer = try? Answer.forCode(code, variables: variables) else { return nil }
+        return nonEmpty(AnswerTextRenderer(baseURL: options.baseURL).plainText(answer))
+    }
+
+    private func nonEmpty(_ text: String) -> String? {
+        text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : text
     }
 }

@@ -62,11 +62,14 @@ extension PageRenderer {
     /// merchant does, what to tell the customer, and the articles that mention it.
     func codePage(_ code: ResponseCode) throws(SiteError) -> Data {
         let title = "Code \(code.code): \(code.name)"
-        return try page(.code(code.code), title: title, description: code.meaning) { page in
+        let answer = codeAnswer(code)
+        let scripts: [SiteRoute] = answer == nil ? [] : [.file(SiteAssets.copyScriptName)]
+        return try page(.code(code.code), title: title, description: code.meaning, scripts: scripts) { page in
             page.breadcrumbs([("Home", .home), ("Response codes", .codes)], current: code.code)
             let article = page.main.element("article", ["class": "code"])
             article.element("h1", text: title)
             article.element("p", ["class": "lead"], text: code.meaning)
+            if let answer { page.copyAnswer(answer, into: article) }
             let facts = article.element("dl", ["class": "facts"])
             facts.element("dt", text: "Class")
             let classValue = facts.element("dd")

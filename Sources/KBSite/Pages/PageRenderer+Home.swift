@@ -1,12 +1,13 @@
 import Foundation
 import KBContent
+import KBFlows
 
 extension PageRenderer {
     /// A category card on the home page lists this many articles, then links to the rest.
     static let homeArticlesPerCategory = 8
 
     /// `index.html`: a search box, the most-asked articles, every category with its
-    /// articles, and the way to the response codes.
+    /// articles, the simulators' pages, and the way to the response codes.
     func homePage() throws(SiteError) -> Data {
         let description = "Answers for merchants: "
             + content.categories.map { $0.title.lowercased() }.joined(separator: ", ") + "."
@@ -35,6 +36,17 @@ extension PageRenderer {
                 if articles.count > Self.homeArticlesPerCategory {
                     card.element("p", ["class": "more"])
                         .element("a", ["href": page.href(.category(category.id))], text: "All \(articles.count) articles")
+                }
+            }
+
+            if !context.flows.isEmpty {
+                let section = page.section("Troubleshooters", id: "kb_flows")
+                section.element("p", text: "Worked examples from kb's simulators: each page shows how a rule plays out, computed from the same policy values the articles state.")
+                let list = section.element("ul", ["class": "article-list"])
+                for flow in context.flows {
+                    let item = list.element("li")
+                    item.element("a", ["href": page.href(.flow(flow.id))], text: flow.title)
+                    if let article = content.article(flow.article) { item.element("p", text: "From “\(article.title)”") }
                 }
             }
 

@@ -1,5 +1,6 @@
 import Foundation
 import KBContent
+import KBFlows
 
 /// Builds each page of the site as a libxml2 document and serializes it: the shared
 /// shell (head, header, footer) is here; each kind of page is in `PageRenderer+<Page>.swift`.
@@ -30,7 +31,10 @@ struct PageRenderer: Sendable {
         case let .category(id):
             guard let category = context.categoriesByID[id] else { return try notFoundPage() }
             return try categoryPage(category)
-        case .flow, .file:
+        case let .flow(id):
+            guard let flow = context.flows.first(where: { $0.id == id }) else { return try notFoundPage() }
+            return try flowPage(flow)
+        case .file:
             return try notFoundPage()
         }
     }

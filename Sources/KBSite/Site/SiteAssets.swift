@@ -7,12 +7,15 @@ enum SiteAssets {
     static let faviconName = "favicon.svg"
     static let searchScriptName = "search.js"
     static let searchIndexName = "search-index.js"
+    /// The "Copy answer" button's script, on article and code pages.
+    static let copyScriptName = "copy.js"
     /// Marks a folder as written by `kb site build`, so a later build may replace it.
     static let markerName = ".kb-site"
 
     static var styleSheet: Data { Data(PackageResources.style_css) }
     static var favicon: Data { Data(PackageResources.favicon_svg) }
     static var searchScript: Data { Data(PackageResources.search_js) }
+    static var copyScript: Data { Data(PackageResources.copy_js) }
     static var marker: Data {
         Data("This folder was written by `kb site build`; the next build replaces all of it.\n".utf8)
     }

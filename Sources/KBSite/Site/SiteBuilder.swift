@@ -1,5 +1,6 @@
 public import Foundation
 public import KBContent
+public import KBFlows
 public import KnowledgeBase
 
 /// Builds the whole static help site from checked content.
@@ -13,32 +14,65 @@ public struct SiteBuilder: Sendable {
     /// The knowledge base whose search index the site exports; built from the content
     /// when the builder is made from content alone and the site has search.
     let knowledgeBase: KnowledgeBase?
+    /// Why the simulators could not be made from the content: ``build(progress:rendered:)``
+    /// and flow pages throw it as ``SiteError/flowPolicy(_:)``.
+    let flowFailure: FlowPolicyError?
 
     /// A builder for content without its knowledge base: one is built (with its search
-    /// index) only if the options ask for search.
+    /// index) only if the options ask for search. The simulators are made from the
+    /// content when an article names a `flow` (see ``init(knowledgeBase:flows:options:)``).
     public init(content: Content, options: SiteOptions = SiteOptions()) {
-        context = SiteContext(content: content, options: options)
+        let flows = Result { () throws(FlowPolicyError) in try SiteContext.flows(for: content) }
+        context = SiteContext(content: content, options: options, flows: (try? flows.get()) ?? [])
         knowledgeBase = options.search ? KnowledgeBase(content: content, version: "") : nil
+        flowFailure = Self.failure(flows)
     }
 
+    /// A builder for a loaded knowledge base. When an article names a `flow`, every
+    /// simulator is made from the content and gets a page at `flows/<id>.html`; a
+    /// policy value they cannot use makes ``build(progress:rendered:)`` throw.
     public init(knowledgeBase: KnowledgeBase, options: SiteOptions = SiteOptions()) {
-        context = SiteContext(content: knowledgeBase.content, options: options)
+        let flows = Result { () throws(FlowPolicyError) in try SiteContext.flows(for: knowledgeBase.content) }
+        context = SiteContext(content: knowledgeBase.content, options: options, flows: (try? flows.get()) ?? [])
         self.knowledgeBase = knowledgeBase
+        flowFailure = Self.failure(flows)
     }
+
+    /// A builder for a knowledge base whose simulators are already made: each flow of
+    /// `flows` whose article is in the content gets a page.
+    public init(knowledgeBase: KnowledgeBase, flows: FlowRegistry, options: SiteOptions = SiteOptions()) {
+        context = SiteContext(content: knowledgeBase.content, options: options, flows: flows.flows)
+        self.knowledgeBase = knowledgeBase
+        flowFailure = nil
+    }
+
+    private static func failure(_ result: Result<[AnyFlow], FlowPolicyError>) -> FlowPolicyError? {
+        if case let .failure(error) = result { return error }
+        return nil
+    }
+
+    /// The flow ids that get a page, in the order they are built.
+    public var flowPages: [String] { context.flows.map(\.id) }
 
     /// Every page the site has, in the order they are built: home, search (when the
-    /// site has it), 404, the codes table, each code, each category, each article.
+    /// site has it), 404, the codes table, each code, each category, each article,
+    /// each simulator.
     public var pageRoutes: [SiteRoute] {
         let content = context.content
         return [.home] + (context.options.search ? [.search] : []) + [.notFound, .codes]
             + content.responseCodes.map { .code($0.code) }
             + content.categories.map { .category($0.id) }
             + content.articles.map { .article($0.slug) }
+            + context.flows.map { .flow($0.id) }
     }
 
     /// One page, rendered alone (what a server would send for it).
+    ///
+    /// - Throws: ``SiteError/flowPolicy(_:)`` for a flow page when the simulators could
+    ///   not be made; a libxml2 failure.
     public func page(_ route: SiteRoute) throws(SiteError) -> Data {
-        try PageRenderer(context: context).render(route)
+        if case .flow = route, let flowFailure { throw .flowPolicy(flowFailure) }
+        return try PageRenderer(context: context).render(route)
     }
 
     /// Pages are rendered this many at a time, on all cores; each batch is handed on
@@ -55,6 +89,7 @@ public struct SiteBuilder: Sendable {
     public func build(
         progress: ((_ done: Int, _ total: Int) -> Void)? = nil, rendered: (([SiteFile]) -> Void)? = nil
     ) throws(SiteError) -> StaticSite {
+        if let flowFailure { throw .flowPolicy(flowFailure) }
         let routes = pageRoutes
         let renderer = PageRenderer(context: context)
         var files: [SiteFile] = []
@@ -80,12 +115,13 @@ public struct SiteBuilder: Sendable {
         return StaticSite(files: files + others)
     }
 
-    /// The files that are not pages: style sheet, icon, robots.txt, search data, sitemap.
+    /// The files that are not pages: style sheet, icon, the copy script, robots.txt, search data, sitemap.
     private func otherFiles(_ routes: [SiteRoute]) throws(SiteError) -> [SiteFile] {
         var files: [SiteFile] = []
         files.append(SiteFile(path: SiteAssets.styleSheetName, contents: SiteAssets.styleSheet))
         files.append(SiteFile(path: SiteAssets.faviconName, contents: SiteAssets.favicon))
         files.append(SiteFile(path: "robots.txt", contents: robots()))
+        files.append(SiteFile(path: SiteAssets.copyScriptName, contents: SiteAssets.copyScript))
         if context.options.search, let knowledgeBase {
             files.append(SiteFile(path: SiteAssets.searchScriptName, contents: SiteAssets.searchScript))
             do {

@@ -1,4 +1,6 @@
+import Foundation
 import KBContent
+import KBFlows
 
 /// What every page of one build needs: the content, the options, and the lookups
 /// computed once (most-asked articles, which articles mention which code).
@@ -19,9 +21,19 @@ struct SiteContext: Sendable {
     let articlesByCategory: [String: [Article]]
     /// The categories by id.
     let categoriesByID: [String: KBContent.Category]
+    /// The simulators that get a page (`flows/<id>.html`), in ``FlowRegistry`` order:
+    /// every flow whose article is in the content. ``SiteOptions/flowPages`` is set
+    /// to their ids, so articles link to exactly these.
+    let flows: [AnyFlow]
 
-    init(content: Content, options: SiteOptions) {
+    /// - Parameter flows: the simulators to give pages; those whose article is not in
+    ///   `content` are left out (their page would point at a missing article).
+    init(content: Content, options: SiteOptions, flows: [AnyFlow] = []) {
         self.content = content
+        let paged = flows.filter { content.article($0.article) != nil }
+        self.flows = paged
+        var options = options
+        options.flowPages = Set(paged.map(\.id))
         self.options = options
         mostAsked = Array(
             content.articles
@@ -48,6 +60,40 @@ struct SiteContext: Sendable {
     /// The articles of a category, by title.
     func articles(inCategory id: String) -> [Article] {
         articlesByCategory[id] ?? []
+    }
+
+    /// The hour of the day flow pages are computed at, on the day of ``latestUpdate``.
+    static let flowHour = 9
+    /// The zone a flow page is computed in when its flow has none of its own.
+    static let flowFallbackZone = TimeZone(identifier: "Asia/Jakarta") ?? TimeZone(secondsFromGMT: 7 * 3_600)!
+
+    /// The moment a flow's page is computed for: the newest article's `updated` date at
+    /// 09:00 in the flow's own time zone (Asia/Jakarta when it has none). Taken from the
+    /// content, never from a clock, so two builds of the same content are identical.
+    func flowContext(for flow: AnyFlow) -> FlowContext {
+        let zone = flow.defaultTimeZone ?? Self.flowFallbackZone
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let parts = (latestUpdate ?? "").split(separator: "-").compactMap { Int($0) }
+        var components = DateComponents(year: 2000, month: 1, day: 1, hour: Self.flowHour)
+        if parts.count == 3, DisplayDate.readable(latestUpdate ?? "") != nil {
+            components.year = parts[0]
+            components.month = parts[1]
+            components.day = parts[2]
+        }
+        let now = calendar.date(from: components) ?? Date(timeIntervalSince1970: 0)
+        return FlowContext(now: now, timeZone: zone)
+    }
+
+    /// The simulators a site made from `content` alone gets pages for: none when no
+    /// article names a `flow` (content without simulators, such as the bench corpus);
+    /// otherwise every flow of a ``FlowRegistry`` made from the content.
+    ///
+    /// - Throws: ``FlowPolicyError`` when articles name flows but a policy value a
+    ///   simulator needs is missing or malformed.
+    static func flows(for content: Content) throws(FlowPolicyError) -> [AnyFlow] {
+        guard content.articles.contains(where: { $0.flow != nil }) else { return [] }
+        return try FlowRegistry(content: content).flows
     }
 
     /// The article's flow page, when one is built.

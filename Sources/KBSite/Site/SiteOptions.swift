@@ -11,8 +11,9 @@ public struct SiteOptions: Sendable, Hashable {
     /// The `lang` of every page.
     public var language: String
     /// Flow ids that have a simulator page at ``SiteRoute/flow(_:)``. An article whose
-    /// `flow` is listed gets a "Try the simulator" link. Empty until the simulators'
-    /// pages are built by the site too: a link is never written to a page that is not.
+    /// `flow` is listed gets a "Try the simulator" link. ``SiteBuilder`` sets it to the
+    /// flows it builds pages for (whatever was given is replaced), so a link is never
+    /// written to a page that is not built.
     public var flowPages: Set<String>
     /// Whether the site has its offline search: `search.html`, `search.js`, the index in
     /// `search-index.js`, and a search box on the home, 404 and search pages. Off only

@@ -1,0 +1,111 @@
+// Clicks "Copy answer" on a built page in headless Chromium, driven over the DevTools
+// protocol, and checks what an agent sees: the button reads "Copied", the live region
+// says "Copied", the clipboard holds the page's reply text, and after 2 s both revert.
+//
+//   node --experimental-websocket scripts/site-copy-check.mjs /abs/path/to/page.html [--refuse-clipboard-api]
+//
+// With --refuse-clipboard-api, navigator.clipboard.writeText rejects (as it may on
+// file:// or without permission), so the select + execCommand('copy') fallback is what
+// must copy.
+// Prints one line and exits 0 when all hold, 1 otherwise. Used by scripts/site-check.sh.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const page = process.argv[2];
+const refuseAPI = process.argv.includes('--refuse-clipboard-api');
+if (!page) {
+  console.error('usage: site-copy-check.mjs PAGE.html');
+  process.exit(2);
+}
+const port = 9300 + (process.pid % 600);
+const profile = mkdtempSync(join(tmpdir(), 'kb-copy-check-'));
+const chrome = spawn('chromium', [
+  '--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-extensions',
+  `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, 'about:blank',
+], { stdio: 'ignore' });
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function target() {
+  for (let i = 0; i < 100; i++) {
+    try {
+      const list = await (await fetch(`http://127.0.0.1:${port}/json/list`)).json();
+      const found = list.find((t) => t.type === 'page');
+      if (found) return found.webSocketDebuggerUrl;
+    } catch (error) { /* not up yet */ }
+    await sleep(200);
+  }
+  throw new Error('Chromium did not start its DevTools endpoint');
+}
+
+function connect(url) {
+  const socket = new WebSocket(url);
+  let next = 1;
+  const pending = new Map();
+  const listeners = [];
+  socket.onmessage = (event) => {
+    const message = JSON.parse(event.data);
+    if (message.id && pending.has(message.id)) {
+      const { resolve, reject } = pending.get(message.id);
+      pending.delete(message.id);
+      if (message.error) reject(new Error(message.error.message)); else resolve(message.result);
+    } else if (message.method) {
+      for (const listener of listeners) listener(message);
+    }
+  };
+  const send = (method, params = {}) => new Promise((resolve, reject) => {
+    const id = next++;
+    pending.set(id, { resolve, reject });
+    socket.send(JSON.stringify({ id, method, params }));
+  });
+  const once = (method) => new Promise((resolve) => listeners.push((m) => { if (m.method === method) resolve(m); }));
+  return new Promise((resolve, reject) => {
+    socket.onopen = () => resolve({ send, once, close: () => socket.close() });
+    socket.onerror = () => reject(new Error('cannot connect to Chromium'));
+  });
+}
+
+const probe = `(async () => {
+  const button = document.querySelector('button.copy-button');
+  if (!button || button.hidden) return { error: 'no visible Copy answer button' };
+  const status = document.getElementById(button.getAttribute('data-copy-status'));
+  const expected = document.getElementById(button.getAttribute('data-copy-target')).textContent;
+  const before = button.textContent;
+  if (${refuseAPI}) navigator.clipboard.writeText = () => Promise.reject(new Error('refused for the test'));
+  button.click();
+  await new Promise((r) => setTimeout(r, 400));
+  const after = [button.textContent, status ? status.textContent : null];
+  let clipboard = null;
+  try { clipboard = await navigator.clipboard.readText(); } catch (error) { clipboard = 'unreadable: ' + error; }
+  await new Promise((r) => setTimeout(r, 2200));
+  const reverted = [button.textContent, status ? status.textContent : null];
+  return { before, after, reverted, clipboardMatches: clipboard === expected, clipboard: clipboard.slice(0, 60) };
+})()`;
+
+let code = 1;
+try {
+  const cdp = await connect(await target());
+  await cdp.send('Browser.grantPermissions', { permissions: ['clipboardReadWrite', 'clipboardSanitizedWrite'] }).catch(() => {});
+  await cdp.send('Page.enable');
+  const loaded = cdp.once('Page.loadEventFired');
+  await cdp.send('Page.navigate', { url: 'file://' + page });
+  await loaded;
+  await cdp.send('Page.bringToFront').catch(() => {});
+  const { result } = await cdp.send('Runtime.evaluate', { expression: probe, awaitPromise: true, returnByValue: true, userGesture: true });
+  const r = result.value || {};
+  const ok = !r.error && r.before === 'Copy answer' && r.after[0] === 'Copied' && r.after[1] === 'Copied'
+    && r.reverted[0] === 'Copy answer' && r.reverted[1] === '' && r.clipboardMatches;
+  const how = refuseAPI ? ' (clipboard API refused: the fallback copied)' : '';
+  console.log(`${ok ? 'ok' : 'FAILED'}: ${page}${how}: ${JSON.stringify(r)}`);
+  code = ok ? 0 : 1;
+  cdp.close();
+} catch (error) {
+  console.log(`FAILED: ${page}: ${error.message}`);
+} finally {
+  chrome.kill();
+  await sleep(300);
+  rmSync(profile, { recursive: true, force: true });
+}
+process.exit(code);
