@@ -55,12 +55,12 @@ public final class KnowledgeBaseStore: Sendable {
     /// The help site of one version of the content, as the server sends it. The one
     /// place the site is built, on load and on reload.
     ///
-    /// `flows` is the registry of the same version: the site's flow pages are to be
-    /// built from it (``SiteOptions/flowPages``) when the site has them.
+    /// `flows` is the registry of the same version: the site's flow pages (the
+    /// simulators' scenario tables) are built from it.
     ///
     /// - Throws: ``SiteError`` when a page cannot be rendered; ``Gzip/Failure`` when zlib fails.
     public static func buildSite(knowledgeBase: KnowledgeBase, flows: FlowRegistry, options: SiteOptions) throws -> ServedSite {
-        let site = try SiteBuilder(knowledgeBase: knowledgeBase, options: options).build()
+        let site = try SiteBuilder(knowledgeBase: knowledgeBase, flows: flows, options: options).build()
         return try ServedSite(site)
     }
 
