@@ -16,7 +16,7 @@ public struct Analyzer: Sendable {
         "a", "about", "am", "an", "and", "are", "as", "at", "be", "been", "but", "by",
         "can", "could", "for", "from", "had", "has", "have", "how", "i", "if", "in", "into",
         "is", "it", "its", "me", "my", "of", "on", "or", "our", "should", "such", "that",
-        "the", "their", "then", "there", "these", "they", "this", "to", "was", "we", "were",
+        "the", "their", "then", "there", "these", "they", "this", "to", "versus", "vs", "was", "we", "were",
         "what", "when", "where", "which", "who", "why", "will", "with", "would", "you", "your",
     ]
 
