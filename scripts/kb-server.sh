@@ -40,3 +40,33 @@ stop_kb() {
   fi
   KB_PID=""
 }
+
+#   need_tools SCRIPT CMD:PACKAGE...  installs (apt-get) the package of each command not on
+#                                  PATH or in /usr/sbin; with SKIP_INSTALL=1 says what is
+#                                  missing and fails instead
+#   release_kb_in_work NAME        builds kb in release mode (sets KB), makes a temporary
+#                                  folder (sets WORK) and, on exit, stops kb and removes it
+
+need_tools() {
+  local script="$1" pair missing=()
+  shift
+  for pair in "$@"; do
+    command -v "${pair%%:*}" >/dev/null 2>&1 || [ -x "/usr/sbin/${pair%%:*}" ] || missing+=("${pair#*:}")
+  done
+  [ "${#missing[@]}" -eq 0 ] && return 0
+  if [ "${SKIP_INSTALL:-0}" = 1 ]; then
+    echo "$script: needs ${missing[*]} (apt-get install -y ${missing[*]})" >&2
+    return 1
+  fi
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo=sudo
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+release_kb_in_work() {
+  swift build -c release --product kb
+  KB=.build/release/kb
+  WORK="$(mktemp -d "${TMPDIR:-/tmp}/kb-$1.XXXXXX")"
+  trap 'stop_kb; rm -rf "$WORK"' EXIT
+}

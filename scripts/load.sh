@@ -26,26 +26,9 @@ LOG_LEVEL="${LOG_LEVEL:-info}"
 BENCH_DIR="${BENCH_DIR:-../shared/bench}"
 PY="${PYTHON:-python3}"
 
-if ! command -v wrk >/dev/null 2>&1 || { ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; }; then
-  if [ "${SKIP_INSTALL:-0}" = 1 ]; then
-    echo "load: needs wrk and nginx (apt-get install -y wrk nginx-light)" >&2
-    exit 1
-  fi
-  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq wrk nginx-light >/dev/null
-fi
-
-swift build -c release --product kb
-KB=.build/release/kb
-
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/kb-load.XXXXXX")"
 . scripts/kb-server.sh
-cleanup() {
-  stop_kb
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+need_tools load wrk:wrk nginx:nginx-light
+release_kb_in_work load
 
 rss_mib() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
 

@@ -19,26 +19,9 @@ CONNECTIONS="${CONNECTIONS:-64}"
 THREADS="${THREADS:-2}"
 PY="${PYTHON:-python3}"
 
-if ! command -v wrk >/dev/null 2>&1; then
-  if [ "${SKIP_INSTALL:-0}" = 1 ]; then
-    echo "soak: needs wrk (apt-get install -y wrk)" >&2
-    exit 1
-  fi
-  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq wrk >/dev/null
-fi
-
-swift build -c release --product kb
-KB=.build/release/kb
-
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/kb-soak.XXXXXX")"
 . scripts/kb-server.sh
-cleanup() {
-  stop_kb
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+need_tools soak wrk:wrk
+release_kb_in_work soak
 
 rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }
 

@@ -81,48 +81,46 @@ struct OperationsRouteTests {
 
 @Suite("Server log lines")
 struct ServerLogTests {
-    /// A sink writing to a fresh temporary file, and the file's URL.
-    private func sink() throws -> (LogSink, URL, Int32) {
+    /// Runs `body` with a logger on a sink writing to a fresh temporary file, the sink,
+    /// and a function reading the file; removes the file afterwards.
+    private func withLog(_ body: (inout Logger, LogSink, () throws -> String) throws -> Void) throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("kb-log-\(UUID().uuidString).txt")
         let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         try #require(descriptor >= 0)
-        return (LogSink(fileDescriptor: descriptor), url, descriptor)
+        defer {
+            close(descriptor)
+            try? FileManager.default.removeItem(at: url)
+        }
+        let sink = LogSink(fileDescriptor: descriptor)
+        var logger = Logger(label: "kb") { ServerLogHandler(label: $0, level: .info, sink: sink) }
+        try body(&logger, sink) { try String(contentsOf: url, encoding: .utf8) }
     }
 
     @Test("info lines wait in the buffer until flushed, in StreamLogHandler's format; warnings go out at once")
     func batching() throws {
-        let (sink, url, descriptor) = try sink()
-        defer {
-            close(descriptor)
-            try? FileManager.default.removeItem(at: url)
+        try withLog { logger, _, written in
+            logger[metadataKey: "hb.request.id"] = "abc"
+            logger.debug("hidden")
+            logger.info("request", metadata: ["http.status": "200", "http.method": "GET"])
+            #expect(try written().isEmpty)
+            logger.warning("reload failed")
+            let lines = try written().split(separator: "\n").map(String.init)
+            #expect(lines.count == 2)
+            let first = try #require(lines.first)
+            #expect(first.wholeMatch(of: /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0000 info kb: hb\.request\.id=abc http\.method=GET http\.status=200 \[KBServerTests\] request/) != nil, "\(first)")
+            #expect(lines.last?.hasSuffix(" warning kb: hb.request.id=abc [KBServerTests] reload failed") == true)
         }
-        var logger = Logger(label: "kb") { ServerLogHandler(label: $0, level: .info, sink: sink) }
-        logger[metadataKey: "hb.request.id"] = "abc"
-        logger.debug("hidden")
-        logger.info("request", metadata: ["http.status": "200", "http.method": "GET"])
-        #expect(try String(contentsOf: url, encoding: .utf8).isEmpty)
-        logger.warning("reload failed")
-        let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map(String.init)
-        #expect(lines.count == 2)
-        let first = try #require(lines.first)
-        #expect(first.wholeMatch(of: /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0000 info kb: hb\.request\.id=abc http\.method=GET http\.status=200 \[KBServerTests\] request/) != nil, "\(first)")
-        #expect(lines.last?.hasSuffix(" warning kb: hb.request.id=abc [KBServerTests] reload failed") == true)
     }
 
     @Test("a full buffer is written without a flush; nothing is lost or reordered")
     func largeBatches() throws {
-        let (sink, url, descriptor) = try sink()
-        defer {
-            close(descriptor)
-            try? FileManager.default.removeItem(at: url)
+        try withLog { logger, sink, written in
+            for number in 0..<2000 { logger.info("line \(number)") }
+            #expect(try !written().isEmpty)
+            sink.flush()
+            let lines = try written().split(separator: "\n")
+            #expect(lines.count == 2000)
+            #expect(lines.enumerated().allSatisfy { $0.element.hasSuffix("] line \($0.offset)") })
         }
-        let logger = Logger(label: "kb") { ServerLogHandler(label: $0, level: .info, sink: sink) }
-        for number in 0..<2000 { logger.info("line \(number)") }
-        let before = try String(contentsOf: url, encoding: .utf8)
-        #expect(!before.isEmpty)
-        sink.flush()
-        let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
-        #expect(lines.count == 2000)
-        #expect(lines.enumerated().allSatisfy { $0.element.hasSuffix("] line \($0.offset)") })
     }
 }
