@@ -1,5 +1,5 @@
 import Testing
-import KBSearch
+@testable import KBSearch
 
 @Suite struct SnippetTests {
     static let filler = Array(repeating: "Lorem ipsum dolor sit amet, consectetur adipiscing elit.", count: 30)
@@ -27,6 +27,24 @@ import KBSearch
         let words = snippet.highlightRanges.map { String(characters[$0]) }
         #expect(words == snippet.segments.filter(\.isHighlighted).map(\.text))
         #expect(words.contains("whitelist"))
+    }
+
+    @Test("highlight ranges counted segment by segment equal a full recount, combining marks and CR LF included")
+    func highlightRangesMatchARecount() {
+        var rng = SplitMix(state: 51)
+        let edges = ["\u{301}", "\r", "\n", "\u{200D}", "🇺", "🇸", "👩", "e", " ", "\u{FE0F}", "ᄀ", "ᅡ", "ᆨ"]
+        for _ in 0..<2000 {
+            var segments: [Snippet.Segment] = []
+            for _ in 0..<Int(rng.next() % 8) {
+                var text = ""
+                for _ in 0..<Int(rng.next() % 4) {
+                    text += rng.next() % 3 == 0 ? String(Hostile.randomScalar(&rng)) : edges[Int(rng.next() % UInt64(edges.count))]
+                }
+                segments.append(Snippet.Segment(text: text, isHighlighted: rng.next() % 2 == 0))
+            }
+            let snippet = Snippet(segments: segments)
+            #expect(snippet.highlightRanges == snippet.highlightRangesByRecounting, "\(segments.map(\.text.unicodeScalars).map { $0.map { String($0.value, radix: 16) } })")
+        }
     }
 
     @Test func fuzzyAndPrefixMatchesAreHighlighted() {
