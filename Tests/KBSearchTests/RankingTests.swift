@@ -13,6 +13,22 @@ import KBSearch
         #expect(index.ids("refund") == ["d1", "d0", "d2"])
     }
 
+    @Test("a title that is the query, word for word, goes first; a longer title or a corrected word gets no bonus")
+    func exactTitleGoesFirst() {
+        let index = plainIndex(
+            ["An expired card, kept by the bank: the expired card is retained. Expired card, expired card.", "The card is past its date."],
+            titles: ["Expired card, pick up", "Expired card"])
+        let scores = { (query: String) in Dictionary(uniqueKeysWithValues: index.search(query).hits.map { ($0.id, $0.score) }) }
+        #expect(index.ids("expired card") == ["d1", "d0"])
+        #expect(index.ids("card expired") == ["d1", "d0"])
+        #expect(index.ids("expired cards") == ["d1", "d0"])
+        // Body words weigh for d0 without the bonus: a typo or a three-word query does not get it.
+        #expect(index.ids("expird card").first == "d0")
+        #expect(index.ids("expired card pick").first == "d0")
+        let exact = scores("expired card")
+        #expect((exact["d1"] ?? 0) > (exact["d0"] ?? 0))
+    }
+
     @Test func titleWeighsMoreThanBody() {
         let index = plainIndex(["settlement happens daily", "daily report"], titles: ["Payouts", "Settlement"])
         #expect(index.ids("settlement") == ["d1", "d0"])

@@ -28,6 +28,8 @@ public struct SearchIndexExport: Sendable, Hashable {
         public var prefixWeight: Float
         public var proximityWeight: Float
         public var proximityMaxDistance: Int
+        /// Weight of the bonus for a title that is the query.
+        public var exactTitleWeight: Float
         public var rerankWindow: Int
         public var maxFuzzyExpansions: Int
         public var maxPrefixExpansions: Int
@@ -51,6 +53,8 @@ public struct SearchIndexExport: Sendable, Hashable {
     public var fieldLengths: [[Int]]
     /// Per document, the position each field starts at.
     public var fieldPositionBases: [[Int]]
+    /// The field whose matches count as title matches (the heaviest non-identifier field).
+    public var titleField: Int
     /// Every indexed term (folded, unstemmed), sorted by bytes.
     public var terms: [String]
     /// The stem group of each term.
@@ -103,6 +107,7 @@ extension SearchIndex {
             averageFieldLengths: storage.averageFieldLengths,
             fieldLengths: perDocument(storage.fieldLengths),
             fieldPositionBases: perDocument(storage.fieldPositionBases),
+            titleField: storage.titleField,
             terms: (0..<Int32(termCount)).map { storage.terms.string($0) },
             termGroups: storage.termGroups.map(Int.init),
             groupStems: (0..<Int32(storage.stems.count)).map { storage.stems.string($0) },
@@ -125,6 +130,7 @@ extension SearchIndex {
                 stemmedWeight: Ranking.stemmedWeight, oneEditWeight: Ranking.oneEditWeight,
                 twoEditsWeight: Ranking.twoEditsWeight, prefixWeight: Ranking.prefixWeight,
                 proximityWeight: Ranking.proximityWeight, proximityMaxDistance: Int(Ranking.proximityMaxDistance),
+                exactTitleWeight: Ranking.exactTitleWeight,
                 rerankWindow: Ranking.rerankWindow, maxFuzzyExpansions: Ranking.maxFuzzyExpansions,
                 maxPrefixExpansions: Ranking.maxPrefixExpansions,
                 maxPrefixExpansionsOfKnownWord: Ranking.maxPrefixExpansionsOfKnownWord,

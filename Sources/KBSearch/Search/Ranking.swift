@@ -26,6 +26,9 @@ enum Ranking {
     /// `proximityWeight × mean IDF / d`, for d ≤ `proximityMaxDistance`.
     static let proximityWeight: Float = 0.5
     static let proximityMaxDistance: UInt32 = 8
+    /// Bonus for a document whose title is the query (see `exactTitleBonus`):
+    /// `exactTitleWeight × mean slot IDF`, added in the rerank window.
+    static let exactTitleWeight: Float = 1.0
     /// The best documents by BM25F that get the proximity bonus.
     static let rerankWindow = 20
     /// Occurrences of a term per document looked at for proximity (the first ones).

@@ -63,6 +63,37 @@ extension SearchIndex {
         return bonus
     }
 
+    /// The bonus for a document whose title is the query, word for word in any order:
+    /// every slot is a word, the title holds as many indexed words as there are slots,
+    /// and each slot matches inside the title exactly, as a synonym or as a stem variant
+    /// (not through a correction or a completion). "expired card" then puts the code
+    /// named "Expired card" above "Expired card, pick up".
+    ///
+    /// - Complexity: O(positions of the slots' terms in the document).
+    func exactTitleBonus(_ document: Int32, plan: QueryPlan, scratch: inout [UInt32]) -> Float {
+        let fieldCount = storage.fieldCount, title = storage.titleField, d = Int(document)
+        guard !plan.slots.isEmpty, plan.slots.allSatisfy({ !$0.isPhrase }),
+              Int(storage.fieldLengths[d * fieldCount + title]) == plan.slots.count else { return 0 }
+        let start = storage.fieldPositionBases[d * fieldCount + title]
+        let end = title + 1 < fieldCount ? storage.fieldPositionBases[d * fieldCount + title + 1] : UInt32.max
+        var idfSum: Float = 0
+        for slot in plan.slots {
+            var inTitle = false
+            for source in slot.terms where source.quality <= .stemmed {
+                guard let posting = storage.posting(of: source.term, in: document) else { continue }
+                scratch.removeAll(keepingCapacity: true)
+                storage.appendPositions(of: posting, to: &scratch)
+                if scratch.contains(where: { $0 >= start && $0 < end }) {
+                    inTitle = true
+                    break
+                }
+            }
+            guard inTitle else { return 0 }
+            idfSum += slot.idf
+        }
+        return Ranking.exactTitleWeight * idfSum / Float(plan.slots.count)
+    }
+
     /// The smallest distance from a position in `first` to one in `second`:
     /// `b - a` when `b` follows `a`, `a - b + 1` when it precedes it.
     ///

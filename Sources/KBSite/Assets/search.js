@@ -716,6 +716,28 @@
   }
 
   /**
+   * The bonus for a document whose title is the query, word for word in any order: every
+   * slot a word, as many indexed title words as slots, each slot matched inside the title
+   * exactly, as a synonym or a stem variant (quality 0 to 2). As SearchIndex.exactTitleBonus.
+   */
+  function exactTitleBonus(ix, doc, plan) {
+    var slots = plan.slots, title = ix.raw.title, bases = ix.raw.bases[doc];
+    if (slots.length === 0 || slots.some(function (slot) { return slot.isPhrase; })) return 0;
+    if (ix.raw.lengths[doc][title] !== slots.length) return 0;
+    var start = bases[title], end = title + 1 < bases.length ? bases[title + 1] : Infinity, idfSum = 0;
+    for (var s = 0; s < slots.length; s++) {
+      var inTitle = slots[s].terms.some(function (t) {
+        if (t.quality > 2) return false;
+        var p = postingIndex(ix, t.term, doc);
+        return p >= 0 && ix.positions[t.term][p].some(function (position) { return position >= start && position < end; });
+      });
+      if (!inTitle) return 0;
+      idfSum = f32(idfSum + slots[s].idf);
+    }
+    return f32(f32(f32(ix.k.exactTitle) * idfSum) / slots.length);
+  }
+
+  /**
    * Searches the index: documents best first, each with its index, score and the
    * terms it matched (for highlights). `limit` defaults to 20.
    */
@@ -727,7 +749,10 @@
     var ranked = outcome.ranked;
     if (plan.slots.filter(function (slot) { return !slot.isPhrase; }).length >= 2) {
       var window = Math.min(ranked.length, ix.k.rerank);
-      for (var i = 0; i < window; i++) ranked[i].score = f32(ranked[i].score + proximityBonus(ix, ranked[i].doc, plan));
+      for (var i = 0; i < window; i++) {
+        ranked[i].score = f32(ranked[i].score + proximityBonus(ix, ranked[i].doc, plan));
+        ranked[i].score = f32(ranked[i].score + exactTitleBonus(ix, ranked[i].doc, plan));
+      }
       var head = ranked.slice(0, window).sort(compare);
       ranked = head.concat(ranked.slice(window));
     }

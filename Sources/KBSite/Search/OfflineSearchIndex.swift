@@ -12,7 +12,7 @@ import KnowledgeBase
 /// indexed words that Snowball maps to the same stem (so the script needs no
 /// stemmer to find "locking" from "locked").
 struct OfflineSearchIndex: Encodable {
-    static let formatVersion = 1
+    static let formatVersion = 2
 
     /// One search result's display data.
     struct Document: Encodable {
@@ -141,12 +141,12 @@ struct OfflineSearchIndex: Encodable {
     // MARK: Encoding
 
     private enum CodingKeys: String, CodingKey {
-        case version = "v", docs, fields, lengths, bases, terms, tg, stems, gdf, post, pos, forms, ids, filler, stop
+        case version = "v", docs, fields, lengths, bases, title, terms, tg, stems, gdf, post, pos, forms, ids, filler, stop
         case syn, facets, docFacets, k
     }
 
     private enum RankingKeys: String, CodingKey {
-        case exact, synonym, stemmed, oneEdit, twoEdits, prefix, proximity, proximityMaxDistance, rerank
+        case exact, synonym, stemmed, oneEdit, twoEdits, prefix, proximity, proximityMaxDistance, exactTitle, rerank
         case maxFuzzy, maxPrefix, maxPrefixKnown, proximityPositions, rare, minAll, k1, b
     }
 
@@ -163,6 +163,7 @@ struct OfflineSearchIndex: Encodable {
         }
         try container.encode(index.fieldLengths, forKey: .lengths)
         try container.encode(index.fieldPositionBases, forKey: .bases)
+        try container.encode(index.titleField, forKey: .title)
         try container.encode(index.terms, forKey: .terms)
         try container.encode(index.termGroups, forKey: .tg)
         try container.encode(index.groupStems, forKey: .stems)
@@ -214,6 +215,7 @@ struct OfflineSearchIndex: Encodable {
         try constants.encode(ranking.prefixWeight, forKey: .prefix)
         try constants.encode(ranking.proximityWeight, forKey: .proximity)
         try constants.encode(ranking.proximityMaxDistance, forKey: .proximityMaxDistance)
+        try constants.encode(ranking.exactTitleWeight, forKey: .exactTitle)
         try constants.encode(ranking.rerankWindow, forKey: .rerank)
         try constants.encode(ranking.maxFuzzyExpansions, forKey: .maxFuzzy)
         try constants.encode(ranking.maxPrefixExpansions, forKey: .maxPrefix)
