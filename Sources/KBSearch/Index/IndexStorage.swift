@@ -161,19 +161,39 @@ final class IndexStorage: Sendable {
             var value: UInt32 = 0
             var count = 0
             while k < upper, count < limit {
-                var delta: UInt32 = 0
-                var shift: UInt32 = 0
-                while true {
-                    let b = bytes[k]
-                    k += 1
-                    delta |= UInt32(b & 0x7F) << shift
-                    if b < 0x80 { break }
-                    shift += 7
-                }
-                value &+= delta
+                value &+= Self.varint(bytes, at: &k)
                 positions.append(value)
                 count += 1
             }
+        }
+    }
+
+    /// Whether a posting has a position in `range`. Positions ascend, so decoding stops
+    /// at the first one at or past the range's start.
+    func hasPosition(of posting: Int, in range: Range<UInt32>) -> Bool {
+        let lower = Int(positionStarts[posting]), upper = Int(positionStarts[posting + 1])
+        return positionBytes.withUnsafeBufferPointer { bytes in
+            var k = lower
+            var value: UInt32 = 0
+            while k < upper {
+                value &+= Self.varint(bytes, at: &k)
+                if value >= range.lowerBound { return value < range.upperBound }
+            }
+            return false
+        }
+    }
+
+    /// The LEB128 number at `k` in `bytes` (a position delta); moves `k` past it.
+    @inline(__always)
+    static func varint(_ bytes: UnsafeBufferPointer<UInt8>, at k: inout Int) -> UInt32 {
+        var value: UInt32 = 0
+        var shift: UInt32 = 0
+        while true {
+            let b = bytes[k]
+            k += 1
+            value |= UInt32(b & 0x7F) << shift
+            if b < 0x80 { return value }
+            shift += 7
         }
     }
 

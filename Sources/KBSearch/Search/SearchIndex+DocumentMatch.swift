@@ -69,8 +69,9 @@ extension SearchIndex {
     /// (not through a correction or a completion). "expired card" then puts the code
     /// named "Expired card" above "Expired card, pick up".
     ///
-    /// - Complexity: O(positions of the slots' terms in the document).
-    func exactTitleBonus(_ document: Int32, plan: QueryPlan, scratch: inout [UInt32]) -> Float {
+    /// - Complexity: O(slots × sources × positions before the title's end); the title's
+    ///   length is checked first, so most documents cost one comparison.
+    func exactTitleBonus(_ document: Int32, plan: QueryPlan) -> Float {
         let fieldCount = storage.fieldCount, title = storage.titleField, d = Int(document)
         guard !plan.slots.isEmpty, plan.slots.allSatisfy({ !$0.isPhrase }),
               Int(storage.fieldLengths[d * fieldCount + title]) == plan.slots.count else { return 0 }
@@ -81,9 +82,7 @@ extension SearchIndex {
             var inTitle = false
             for source in slot.terms where source.quality <= .stemmed {
                 guard let posting = storage.posting(of: source.term, in: document) else { continue }
-                scratch.removeAll(keepingCapacity: true)
-                storage.appendPositions(of: posting, to: &scratch)
-                if scratch.contains(where: { $0 >= start && $0 < end }) {
+                if storage.hasPosition(of: posting, in: start..<end) {
                     inTitle = true
                     break
                 }
