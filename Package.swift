@@ -78,7 +78,7 @@ let package = Package(
         ),
         .target(
             name: "KnowledgeBase",
-            dependencies: ["KBContent", "KBSearch"],
+            dependencies: ["KBContent", "KBSearch", "KBFlows"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -109,10 +109,27 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The shipped Content/ built into the binary (Plugins/EmbedContent).
+        .executableTarget(
+            name: "kb-embed-content",
+            swiftSettings: swiftSettings
+        ),
+        .plugin(
+            name: "EmbedContent",
+            capability: .buildTool(),
+            dependencies: ["kb-embed-content"]
+        ),
+        .target(
+            name: "KBShippedContent",
+            dependencies: ["KBContent"],
+            swiftSettings: swiftSettings,
+            plugins: ["EmbedContent"]
+        ),
         .executableTarget(
             name: "kb",
             dependencies: [
                 "KBContent",
+                "KBShippedContent",
                 "KBFlows",
                 "KBSearch",
                 "KnowledgeBase",
@@ -136,6 +153,7 @@ let package = Package(
             dependencies: [
                 "KBContent",
                 "KBSite",
+                "KnowledgeBase",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

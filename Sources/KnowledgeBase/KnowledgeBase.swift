@@ -1,9 +1,13 @@
 public import KBContent
+public import KBFlows
 public import KBSearch
 
 /// The facade every front end calls: the loaded content and what is derived
-/// from it (lookups, answers, and search). An immutable value, safe to share
-/// between threads; reloading builds a new one.
+/// from it (lookups, answers, search, and the flow simulators). An immutable
+/// value, safe to share between threads; reloading builds a new one.
+///
+/// One load gives content, index and flows together, or located diagnostics:
+/// whatever ``check(directory:)`` accepts, every front end can serve.
 public struct KnowledgeBase: Sendable {
     public let content: Content
     /// A hash of the content files: tells one version of the content from another.
@@ -12,12 +16,23 @@ public struct KnowledgeBase: Sendable {
     public let warnings: [Diagnostic]
     /// The search index over articles and response codes, built once.
     public let index: SearchIndex
+    /// The troubleshooting simulators, made from the content's policies: every flow
+    /// when an article names one, none for content without simulators.
+    public let flows: FlowRegistry
 
-    /// Builds a knowledge base, and its search index, from checked content.
-    public init(content: Content, version: String, warnings: [Diagnostic] = []) {
+    /// Builds a knowledge base, its search index and its simulators from content
+    /// the loader accepted.
+    ///
+    /// - Throws: ``KnowledgeBaseError/invalidContent(directory:diagnostics:)`` when an
+    ///   article names an unknown flow or a simulator cannot use a policy value
+    ///   (``flowDiagnostics(for:)``).
+    public init(content: Content, version: String, warnings: [Diagnostic] = []) throws(KnowledgeBaseError) {
+        let (flows, problems) = Self.makeFlows(content)
+        guard let flows else { throw .invalidContent(directory: "the content", diagnostics: warnings + problems) }
         self.content = content
         self.version = version
         self.warnings = warnings
+        self.flows = flows
         index = SearchIndex(
             documents: Self.searchDocuments(for: content),
             schema: Self.searchSchema,
@@ -25,12 +40,88 @@ public struct KnowledgeBase: Sendable {
         )
     }
 
+    /// What checking a content folder found: every diagnostic, sorted by place, and
+    /// the knowledge base when none of them is an error.
+    public struct Check: Sendable {
+        public var knowledgeBase: KnowledgeBase?
+        public var diagnostics: [Diagnostic]
+        /// Every article, code and category read, even when there are errors.
+        public var content: Content
+        /// The hash of the files read (``KnowledgeBase/version``).
+        public var version: String
+    }
+
+    /// Loads the folder and checks everything a front end relies on: the files, their
+    /// cross-references, and the simulators' use of the policies. What `kb check` runs.
+    public static func check(directory: String) -> Check {
+        check(files: .folder(directory))
+    }
+
+    /// Checks content read from `files` (a folder, or the copy built into kb): see ``check(directory:)``.
+    public static func check(files: ContentFiles) -> Check {
+        let result = ContentLoader(files: files).load()
+        guard result.isValid else { return Check(knowledgeBase: nil, diagnostics: result.diagnostics, content: result.content, version: result.version) }
+        let problems = flowDiagnostics(for: result.content)
+        let diagnostics = (result.diagnostics + problems).sortedByLocation()
+        guard !problems.hasErrors else { return Check(knowledgeBase: nil, diagnostics: diagnostics, content: result.content, version: result.version) }
+        let knowledgeBase = try? KnowledgeBase(content: result.content, version: result.version, warnings: result.diagnostics)
+        return Check(knowledgeBase: knowledgeBase, diagnostics: diagnostics, content: result.content, version: result.version)
+    }
+
     /// Loads and checks the folder. Content with errors is refused, with every
     /// diagnostic, so that a broken edit never replaces a good knowledge base.
     public static func load(directory: String) throws(KnowledgeBaseError) -> KnowledgeBase {
-        let result = ContentLoader(directory: directory).load()
-        guard result.isValid else { throw .invalidContent(directory: directory, diagnostics: result.diagnostics) }
-        return KnowledgeBase(content: result.content, version: result.version, warnings: result.diagnostics)
+        try load(files: .folder(directory))
+    }
+
+    /// Loads and checks content read from `files`: see ``load(directory:)``.
+    public static func load(files: ContentFiles) throws(KnowledgeBaseError) -> KnowledgeBase {
+        let check = check(files: files)
+        guard let knowledgeBase = check.knowledgeBase else {
+            throw .invalidContent(directory: files.label, diagnostics: check.diagnostics)
+        }
+        return knowledgeBase
+    }
+
+    /// The simulators of `content`, or the diagnostics that stop them: an article's
+    /// `flow` that names no simulator (at its front-matter line), and each policy value
+    /// a simulator refuses (at its line in `policies.yaml`). The one place a
+    /// ``FlowRegistry`` is made.
+    private static func makeFlows(_ content: Content) -> (FlowRegistry?, [Diagnostic]) {
+        let named = content.articles.filter { $0.flow != nil }
+        guard !named.isEmpty else { return (.empty, []) }
+        var problems: [Diagnostic] = []
+        let registry: FlowRegistry?
+        do throws(FlowRegistryError) {
+            registry = try FlowRegistry(content: content)
+        } catch {
+            registry = nil
+            problems += error.failures.map { policyDiagnostic($0, content: content) }
+        }
+        let known = FlowRegistry.simulatorIDs
+        for article in named {
+            guard let id = article.flow, !known.contains(id) else { continue }
+            problems.append(Diagnostic(
+                .error, .unknownFlow, at: article.flowLocation ?? SourceLocation(file: article.sourcePath),
+                message: "unknown flow '\(id)'",
+                hint: "use one of: \(known.joined(separator: ", ")) (`kb simulate --list`), or remove the 'flow' field"
+            ))
+        }
+        return (problems.hasErrors ? nil : registry, problems)
+    }
+
+    /// The diagnostics about the simulators that `content` would give (see ``init(content:version:warnings:)``).
+    public static func flowDiagnostics(for content: Content) -> [Diagnostic] {
+        makeFlows(content).1
+    }
+
+    /// A policy value a simulator cannot use, at its line in `policies.yaml`.
+    private static func policyDiagnostic(_ failure: FlowPolicyError, content: Content) -> Diagnostic {
+        let location = content.policies.locations[failure.path] ?? SourceLocation(file: content.policies.locations.values.first?.file ?? "policies.yaml")
+        return Diagnostic(
+            .error, .flowPolicy, at: location,
+            message: "policy '\(failure.path)' \(failure.message) (read by flow \(failure.flow))", hint: failure.hint
+        )
     }
 
     /// What a subject names: an article slug, a response code, or a code's name or alias.

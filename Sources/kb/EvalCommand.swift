@@ -21,15 +21,14 @@ struct EvalCommand: ParsableCommand {
 
     @OptionGroup var contentOptions: ContentOptions
 
-    static var shippedQueries: String {
-        URL(fileURLWithPath: ContentOptions.shippedContent).deletingLastPathComponent()
-            .appendingPathComponent("Tests/Relevance/queries.tsv").path
-    }
+    /// The project's relevance queries, relative to a kb checkout.
+    static let shippedQueries = "Tests/Relevance/queries.tsv"
 
     func run() throws {
         let path = file ?? Self.shippedQueries
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            Terminal.standardError("error: cannot read '\(path)'")
+            let hint = file == nil ? "; run kb eval in a kb checkout, or give the queries file" : ""
+            Terminal.standardError("error: cannot read '\(path)'\(hint)")
             throw ExitCode(2)
         }
         let cases: [RelevanceEvaluation.Case]

@@ -62,7 +62,12 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let directory = try contentOptions.existingDirectory()
+        let files = try contentOptions.contentFiles()
+        let directory = files.label
+        if watch, files.folder == nil {
+            Terminal.standardError("error: --watch needs a content folder; the built-in content never changes (give --content DIR or set KB_CONTENT)")
+            throw ExitCode(2)
+        }
         let knowledgeBase = try contentOptions.loadKnowledgeBase()
         let baseURL = baseURL ?? ProcessInfo.processInfo.environment["KB_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
         let siteOptions: SiteOptions
@@ -74,7 +79,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let store: KnowledgeBaseStore
         do {
-            store = try KnowledgeBaseStore(knowledgeBase, directory: directory, siteOptions: siteOptions)
+            store = try KnowledgeBaseStore(knowledgeBase, files: files, siteOptions: siteOptions)
         } catch {
             Terminal.standardError("error: \(error)")
             throw ExitCode.failure

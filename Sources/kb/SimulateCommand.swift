@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KBContent
 import KBFlows
+import KnowledgeBase
 
 /// `kb simulate`: runs a troubleshooting flow's simulator and prints its outcome and
 /// the numbered trace of the rules it applied.
@@ -51,14 +52,7 @@ struct SimulateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let content = try contentOptions.loadValidContent()
-        let registry: FlowRegistry
-        do {
-            registry = try FlowRegistry(content: content)
-        } catch {
-            Terminal.standardError("error: \(error)")
-            throw ExitCode.failure
-        }
+        let registry = try contentOptions.loadKnowledgeBase().flows
         if list { return try printList(registry) }
 
         let id = flow ?? ""

@@ -73,6 +73,50 @@ struct CommandTests {
         #expect(report?["ok"] as? Bool == false)
     }
 
+    @Test("kb check reports what the simulators refuse: a mistyped flow id and an unusable policy value, file:line")
+    func checkFlowProblems() throws {
+        let root = try Self.copyOfShippedContent()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let article = root.appendingPathComponent("articles/unlock-account.md")
+        let articleText = try String(contentsOf: article, encoding: .utf8)
+        try Data(articleText.replacingOccurrences(of: "flow: account-lockout", with: "flow: acount-lockout").utf8).write(to: article)
+        let policies = root.appendingPathComponent("policies.yaml")
+        let policiesText = try String(contentsOf: policies, encoding: .utf8)
+        try Data(policiesText.replacingOccurrences(of: "max_failed_attempts: 5", with: "max_failed_attempts: five").utf8).write(to: policies)
+        let flowLine = try #require(Self.line(of: "flow: acount-lockout", in: article))
+        let policyLine = try #require(Self.line(of: "max_failed_attempts: five", in: policies))
+
+        let run = try KBRun("check", "--content", root.path)
+        #expect(run.status == 1)
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains("\(article.path):\(flowLine):7: error: unknown flow 'acount-lockout' [unknown-flow]"))
+        #expect(lines.contains { $0.hasPrefix("    hint: use one of: account-lockout, forgot-2fa, ip-whitelist,") })
+        #expect(lines.contains {
+            $0.hasPrefix("\(policies.path):\(policyLine):24: error: policy 'lockout.max_failed_attempts' ")
+                && $0.hasSuffix("(read by flow account-lockout) [flow-policy]")
+        })
+        #expect(lines.last?.hasSuffix(": 2 errors, 0 warnings") == true)
+        // What kb check refuses, no other command serves.
+        let search = try KBRun("search", "account locked", "--content", root.path)
+        #expect(search.status == 1)
+        #expect(search.stderr.contains("unknown flow 'acount-lockout'"))
+    }
+
+    /// A copy of the shipped `Content/` in a temporary folder, for tests that break it.
+    static func copyOfShippedContent() throws -> URL {
+        let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Content")
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("kb-cli-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: shipped, to: root)
+        return root
+    }
+
+    /// The 1-based number of the first line of `file` that contains `text`.
+    static func line(of text: String, in file: URL) -> Int? {
+        let lines = (try? String(contentsOf: file, encoding: .utf8))?.split(separator: "\n", omittingEmptySubsequences: false) ?? []
+        return lines.firstIndex { $0.contains(text) }.map { $0 + 1 }
+    }
+
     @Test("bad usage exits 2 with the reason on stderr")
     func badUsage() throws {
         let run = try KBRun("check", "--format", "yaml")
@@ -155,8 +199,11 @@ struct CommandTests {
         for word in ["check", "list", "show", "code", "simulate", "EXIT STATUS", "KB_CONTENT", "NO_COLOR"] {
             #expect(help.stdout.contains(word), "help mentions \(word)")
         }
-        let version = try KBRun("--version")
-        #expect(version.stdout == "0.1.0\n")
+        let version = try KBRun("--version", in: "/")
+        #expect(version.stdout.hasPrefix("kb 0."))
+        #expect(version.stdout.split(separator: "\n").last?.hasPrefix("content: built-in, updated 20") == true, "\(version.stdout)")
+        let here = try KBRun("--version", environment: ["KB_CONTENT": "/tmp"])
+        #expect(here.stdout.hasSuffix("content: /tmp (KB_CONTENT)\n"))
     }
 
     @Test("KB_CONTENT points kb at another folder")

@@ -93,9 +93,9 @@ struct FlowCoreTests {
         var values = Shipped.content.policies.values
         values["notification.standard_ports"] = nil
         let content = Content(articles: [], categories: [], responseCodes: [], policies: Policies(values: values), synonyms: [])
-        #expect(throws: FlowPolicyError(
+        #expect(throws: FlowRegistryError(failures: [FlowPolicyError(
             flow: "payment-urls", path: "notification.standard_ports", "is missing",
             hint: "set it to a list of whole numbers from 1 to 65535 in policies.yaml"
-        )) { try FlowRegistry(content: content) }
+        )])) { try FlowRegistry(content: content) }
     }
 }

@@ -22,7 +22,7 @@ struct FlowRouteTests {
     func list() async throws {
         let body = try await withServer { client in try await client.get("/v1/flows") }.object
         let flows = try #require(body["flows"] as? [[String: Any]])
-        let registry = try FlowRegistry(content: TestContent.knowledgeBase.content)
+        let registry = TestContent.knowledgeBase.flows
         #expect(flows.compactMap { $0["id"] as? String } == registry.ids)
         let lockout = try #require(flows.first { $0["id"] as? String == "account-lockout" })
         #expect(lockout["article"] as? String == "unlock-account")
@@ -41,7 +41,7 @@ struct FlowRouteTests {
         let trace = try #require(body["trace"] as? [[String: Any]])
         #expect(!trace.isEmpty && trace.allSatisfy { ($0["source"] as? [String: Any])?["slug"] is String })
 
-        let flow = try #require(try FlowRegistry(content: TestContent.knowledgeBase.content).flow("account-lockout"))
+        let flow = try #require(TestContent.knowledgeBase.flows.flow("account-lockout"))
         let expected = try flow.run(
             try FlowInput(json: Data(Self.lockedAttempts.utf8)),
             context: FlowContext(now: try #require(FlowTime.parse("2026-11-25T09:05:00Z", in: .gmt)), timeZone: try #require(TimeZone(identifier: "UTC")))

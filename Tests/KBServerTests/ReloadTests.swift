@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import KBContent
+import KBFlows
 import KBServer
 import KnowledgeBase
 import Logging
@@ -62,6 +63,38 @@ private struct EditableContent {
 
 @Suite("Reloading the content")
 struct ReloadTests {
+    @Test("content whose simulators cannot be made is refused on reload, located, and the last good version stays")
+    func flowProblemsRefused() async throws {
+        let content = try EditableContent()
+        defer { content.cleanUp() }
+        let original = content.store.knowledgeBase.version
+        try content.write("articles/unlock-account.md", content.originalUnlock.replacingOccurrences(
+            of: "flow: account-lockout", with: "flow: acount-lockout"
+        ))
+        guard case let .failed(_, errors) = content.store.reload() else {
+            Issue.record("a mistyped flow id should be refused")
+            return
+        }
+        #expect(errors.map(\.kind) == [.unknownFlow])
+        #expect(errors.first?.file.hasSuffix("articles/unlock-account.md") == true && errors.first?.line ?? 0 > 1)
+
+        try content.writeOriginal()
+        let policies = content.folder.appendingPathComponent("policies.yaml")
+        let text = try String(contentsOf: policies, encoding: .utf8)
+        try content.write("policies.yaml", text.replacingOccurrences(of: "unlock_after_minutes: 15", with: "unlock_after_minutes: soon"))
+        guard case let .failed(_, policyErrors) = content.store.reload() else {
+            Issue.record("a policy value the lockout simulator cannot use should be refused")
+            return
+        }
+        #expect(policyErrors.contains { $0.kind == .flowPolicy && $0.file.hasSuffix("policies.yaml") && $0.line > 0 })
+        #expect(content.store.knowledgeBase.version == original)
+        #expect(content.store.snapshot.flows.flow("account-lockout") != nil)
+        try await withServer(store: content.store) { client in
+            let status = try await client.get("/v1/flows").status
+            #expect(status == .ok)
+        }
+    }
+
     @Test("a good edit is served after reload; a broken one is refused, reported, and the last good content stays")
     func goodThenBroken() async throws {
         let content = try EditableContent()

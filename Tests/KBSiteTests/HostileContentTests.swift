@@ -1,5 +1,6 @@
 import Foundation
 import KBContent
+import KnowledgeBase
 import Testing
 @testable import KBSite
 
@@ -57,7 +58,7 @@ struct HostileContentTests {
     )
 
     static let content = ContentBuilder.content([article], codes: [code])
-    static let builder = SiteBuilder(content: content, options: SiteOptions(baseURL: "https://help.example.com/"))
+    static let builder = SiteBuilder(knowledgeBase: SiteFixtures.knowledgeBase(content), options: SiteOptions(baseURL: "https://help.example.com/"))
     static let pages: [(String, Data)] = {
         [SiteRoute.article("hostile"), .code("51"), .codes, .home, .category(ContentBuilder.category.id)].map { route in
             (route.path, (try? builder.page(route)) ?? Data())

@@ -9,7 +9,7 @@ import Testing
 /// `kb search` (KBSearch in Swift): the same first result for every relevance query.
 @Suite("Offline search")
 struct OfflineSearchTests {
-    static let knowledgeBase = KnowledgeBase(content: SiteFixtures.shippedContent, version: "")
+    static let knowledgeBase = SiteFixtures.knowledgeBase(SiteFixtures.shippedContent)
 
     /// Tests/Relevance/queries.tsv (the queries `kb eval` scores), and words being typed.
     static let queries: [String] = {
@@ -63,7 +63,7 @@ struct OfflineSearchTests {
     @Test("the index file assigns one global and is deterministic")
     func indexFile() throws {
         let first = try OfflineSearchIndex(knowledgeBase: Self.knowledgeBase).javaScript()
-        let second = try OfflineSearchIndex(knowledgeBase: KnowledgeBase(content: SiteFixtures.shippedContent, version: "")).javaScript()
+        let second = try OfflineSearchIndex(knowledgeBase: try KnowledgeBase(content: SiteFixtures.shippedContent, version: "")).javaScript()
         #expect(first == second)
         let text = String(decoding: first, as: UTF8.self)
         #expect(text.contains("\nglobalThis.KB_SEARCH_INDEX = {\""))

@@ -1,5 +1,6 @@
 import Foundation
 import KBContent
+import KnowledgeBase
 import Testing
 @testable import KBSite
 
@@ -120,11 +121,12 @@ struct SiteBuildTests {
 
     @Test("'Try the simulator' appears only for flows that have a page")
     func simulatorHook() throws {
-        // No policies: the simulator cannot be made, so there is no page and no link, even when asked for.
+        // Without the policies the simulator cannot be made, so there is no knowledge base,
+        // and so no site that could link to a missing flow page.
         let article = ContentBuilder.article(flow: "account-lockout", markdown: "Text.")
-        let content = ContentBuilder.content([article])
-        let options = SiteOptions(flowPages: ["account-lockout"])
-        let without = try #require(HTMLNode.parse(try SiteBuilder(content: content, options: options).page(.article(article.slug))))
+        #expect(throws: KnowledgeBaseError.self) { try SiteBuilder(content: ContentBuilder.content([article])) }
+        let plain = ContentBuilder.article(markdown: "Text.")
+        let without = try #require(HTMLNode.parse(try SiteBuilder(content: ContentBuilder.content([plain])).page(.article(plain.slug))))
         #expect(!without.all("a").contains { $0.textContent == "Try the simulator" })
         let with = try #require(SiteFixtures.page("articles/unlock-account.html", in: site))
         #expect(with.all("a").first { $0.textContent == "Try the simulator" }?["href"] == "../flows/account-lockout.html")

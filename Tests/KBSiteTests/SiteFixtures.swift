@@ -1,6 +1,14 @@
 import Foundation
 import KBContent
 import KBSite
+import KnowledgeBase
+
+extension SiteBuilder {
+    /// A builder for the knowledge base made from `content` (its index and simulators).
+    init(content: Content, options: SiteOptions = SiteOptions()) throws(KnowledgeBaseError) {
+        self.init(knowledgeBase: try KnowledgeBase(content: content, version: ""), options: options)
+    }
+}
 
 /// Content and sites the tests share, loaded and built once.
 enum SiteFixtures {
@@ -23,6 +31,15 @@ enum SiteFixtures {
         let result = ContentLoader(directory: directory).load()
         precondition(result.isValid, "test content in \(directory) has errors: \(result.diagnostics.map(\.formatted))")
         return result.content
+    }
+
+    /// The knowledge base made from test content that must be valid.
+    static func knowledgeBase(_ content: Content) -> KnowledgeBase {
+        do {
+            return try KnowledgeBase(content: content, version: "")
+        } catch {
+            fatalError("the test content gives no knowledge base: \(error)")
+        }
     }
 
     static func build(_ content: Content, options: SiteOptions = SiteOptions()) -> StaticSite {

@@ -35,7 +35,7 @@ struct SiteWriterTests {
     func buildWhileWriting() throws {
         try withTemporaryFolder { folder in
             let out = folder.appendingPathComponent("out")
-            let builder = SiteBuilder(content: SiteFixtures.fixtureContent)
+            let builder = try SiteBuilder(content: SiteFixtures.fixtureContent)
             let built = try SiteWriter(destination: out.path).build(builder)
             #expect(built.files.map(\.path) == site.files.map(\.path))
             for file in site.files {

@@ -38,6 +38,11 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         self.hint = hint
     }
 
+    /// A diagnostic at a place in a content file.
+    public init(_ severity: Severity, _ kind: Kind, at location: SourceLocation, message: String, hint: String? = nil) {
+        self.init(severity, kind, file: location.file, line: location.line, column: location.column, message: message, hint: hint)
+    }
+
     /// `file:line:column: severity: message [kind]`, and the hint on the next line.
     public var formatted: String {
         var location = file
@@ -75,6 +80,8 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         case emptyBody = "empty-body"
         case rawHTML = "raw-html"
         case duplicateSynonym = "duplicate-synonym"
+        case unknownFlow = "unknown-flow"
+        case flowPolicy = "flow-policy"
     }
 }
 

@@ -110,7 +110,8 @@ enum ArticleReader {
             slug: slug, title: fill(title ?? slug), summary: fill(summary ?? ""), category: category ?? "",
             tags: tags ?? [], questions: (questions ?? []).map(fill), related: related, flow: flow, updated: updated ?? "",
             answer: fill(answer ?? ""),
-            body: body, document: document, sourcePath: file
+            body: body, document: document, sourcePath: file,
+            flowLocation: flow == nil ? nil : reader.location(of: "flow")
         )
         return Parsed(
             article: article, categoryLocation: reader.location(of: "category"),

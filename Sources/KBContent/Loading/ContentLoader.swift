@@ -2,13 +2,18 @@ import Foundation
 
 /// Loads and checks a content folder. The only part of KBContent that reads files.
 public struct ContentLoader: Sendable {
-    /// The content folder, as given (used as the prefix of every diagnostic's file).
-    public var directory: String
+    /// The files read.
+    public var files: ContentFiles
+    /// The content folder, as given, or the label of files in memory (the prefix of
+    /// every diagnostic's file).
+    public var directory: String { files.label }
 
     public init(directory: String) {
-        var path = directory
-        while path.count > 1, path.hasSuffix("/") { path.removeLast() }
-        self.directory = path
+        files = .folder(directory)
+    }
+
+    public init(files: ContentFiles) {
+        self.files = files
     }
 
     /// The result of a load: the content read (as much as could be), and every problem found.
@@ -67,11 +72,11 @@ public struct ContentLoader: Sendable {
         return Result(content: content, diagnostics: collector.diagnostics.sortedByLocation(), version: hasher.hexDigest)
     }
 
-    private func path(_ relative: String) -> String { directory + "/" + relative }
+    private func path(_ relative: String) -> String { files.path(relative) }
 
     private func read(_ relative: String, _ collector: DiagnosticCollector, _ hasher: inout ContentHasher) -> String? {
         let file = path(relative)
-        guard let data = FileManager.default.contents(atPath: file) else {
+        guard let data = files.data(relative) else {
             collector.error(.unreadableFile, SourceLocation(file: file), "the file cannot be read", hint: "check that it exists and is readable")
             return nil
         }
@@ -86,7 +91,7 @@ public struct ContentLoader: Sendable {
     private func yamlFile(
         _ name: String, required: Bool, _ collector: DiagnosticCollector, _ hasher: inout ContentHasher
     ) -> YAMLDocument? {
-        guard FileManager.default.fileExists(atPath: path(name)) else {
+        guard files.fileExists(name) else {
             if required {
                 collector.error(
                     .missingFile, SourceLocation(file: path(name)), "\(name) is missing from the content folder",
@@ -101,16 +106,14 @@ public struct ContentLoader: Sendable {
     /// Every `.md` file below `articles/`, sorted, as paths relative to the content folder.
     private func articleFiles(_ collector: DiagnosticCollector) -> [String] {
         let articles = path("articles")
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: articles, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard files.folderExists("articles") else {
             collector.error(
                 .missingFile, SourceLocation(file: articles), "the articles folder is missing",
                 hint: "create \(articles)/ and put one <slug>.md file per article in it"
             )
             return []
         }
-        let files = FileManager.default.enumerator(atPath: articles)?.compactMap { $0 as? String } ?? []
-        return files.filter { $0.hasSuffix(".md") }.sorted().map { "articles/" + $0 }
+        return files.files(under: "articles").filter { $0.hasSuffix(".md") }
     }
 }
 

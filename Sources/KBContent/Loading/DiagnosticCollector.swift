@@ -16,13 +16,15 @@ final class DiagnosticCollector {
     }
 }
 
-/// A place in a content file.
-struct SourceLocation: Hashable {
-    var file: String
-    var line: Int
-    var column: Int
+/// A place in a content file: what a ``Diagnostic`` points at.
+public struct SourceLocation: Sendable, Hashable {
+    public var file: String
+    /// 1-based; 0 when the place is the file as a whole.
+    public var line: Int
+    /// 1-based; 0 when unknown.
+    public var column: Int
 
-    init(file: String, line: Int = 0, column: Int = 0) {
+    public init(file: String, line: Int = 0, column: Int = 0) {
         self.file = file
         self.line = line
         self.column = column

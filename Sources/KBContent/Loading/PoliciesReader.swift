@@ -9,15 +9,17 @@ enum PoliciesReader {
             return Policies()
         }
         var values: [String: PolicyValue] = [:]
-        collect(root, path: [], into: &values, document, collector)
-        return Policies(values: values)
+        var locations: [String: SourceLocation] = [:]
+        collect(root, path: [], into: &values, &locations, document, collector)
+        return Policies(values: values, locations: locations)
     }
 
     private static func collect(
-        _ node: Node, path: [String], into values: inout [String: PolicyValue],
+        _ node: Node, path: [String], into values: inout [String: PolicyValue], _ locations: inout [String: SourceLocation],
         _ document: YAMLDocument, _ collector: DiagnosticCollector
     ) {
         let dotted = path.joined(separator: ".")
+        if !dotted.isEmpty { locations[dotted] = document.location(of: node) }
         switch node {
         case let .mapping(mapping):
             for (key, value) in mapping {
@@ -28,7 +30,7 @@ enum PoliciesReader {
                     )
                     continue
                 }
-                collect(value, path: path + [name], into: &values, document, collector)
+                collect(value, path: path + [name], into: &values, &locations, document, collector)
             }
         case let .scalar(scalar):
             values[dotted] = .text(scalar.string)

@@ -27,14 +27,18 @@ public struct Article: Sendable, Hashable, Identifiable {
     public var document: MarkdownDocument
     /// Where the article was loaded from, relative to the content folder.
     public var sourcePath: String
+    /// Where the `flow` field is written, for diagnostics about the flow id.
+    public var flowLocation: SourceLocation?
 
     public var id: String { slug }
 
     public init(
         slug: String, title: String, summary: String, category: String, tags: [String],
         questions: [String], related: [String], flow: String?, updated: String,
-        answer: String, body: String, document: MarkdownDocument, sourcePath: String
+        answer: String, body: String, document: MarkdownDocument, sourcePath: String,
+        flowLocation: SourceLocation? = nil
     ) {
+        self.flowLocation = flowLocation
         self.answer = answer
         self.slug = slug
         self.title = title

@@ -3,9 +3,13 @@
 public struct Policies: Sendable, Hashable {
     /// Each leaf value by its dotted path.
     public private(set) var values: [String: PolicyValue]
+    /// Where each value is written in `policies.yaml`, by dotted path (empty for
+    /// policies made in code).
+    public private(set) var locations: [String: SourceLocation]
 
-    public init(values: [String: PolicyValue] = [:]) {
+    public init(values: [String: PolicyValue] = [:], locations: [String: SourceLocation] = [:]) {
         self.values = values
+        self.locations = locations
     }
 
     public subscript(path: String) -> PolicyValue? { values[path] }

@@ -21,3 +21,17 @@ public struct FlowPolicyError: Error, Sendable, Hashable, CustomStringConvertibl
         "policies.yaml: '\(path)' \(message) (read by flow \(flow)); \(hint)"
     }
 }
+
+/// Why a ``FlowRegistry`` could not be made: every policy value some simulator could not use.
+public struct FlowRegistryError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// One per simulator that could not be made, in ``FlowRegistry/simulatorTypes`` order.
+    public var failures: [FlowPolicyError]
+
+    public init(failures: [FlowPolicyError]) {
+        self.failures = failures
+    }
+
+    public var description: String {
+        failures.map(\.description).joined(separator: "\n")
+    }
+}

@@ -17,17 +17,34 @@ public struct FlowRegistry: Sendable {
         TransactionActionsSimulator.self,
     ]
 
+    /// Every simulator's id, in ``simulatorTypes`` order: the values an article's `flow` may take.
+    public static var simulatorIDs: [String] { simulatorTypes.map { $0.id } }
+
     /// The flows, in ``simulatorTypes`` order.
     public let flows: [AnyFlow]
 
     /// Makes every simulator from `content`.
     ///
-    /// - Throws: ``FlowPolicyError`` for the first policy value a simulator cannot use.
-    public init(content: Content) throws(FlowPolicyError) {
+    /// - Throws: ``FlowPolicyError`` for the first policy value a simulator cannot use
+    ///   (``FlowRegistryError`` lists them all).
+    public init(content: Content) throws(FlowRegistryError) {
         var flows: [AnyFlow] = []
+        var failures: [FlowPolicyError] = []
         for type in Self.simulatorTypes {
-            flows.append(try Self.make(type, content))
+            do throws(FlowPolicyError) {
+                flows.append(try Self.make(type, content))
+            } catch {
+                failures.append(error)
+            }
         }
+        guard failures.isEmpty else { throw FlowRegistryError(failures: failures) }
+        self.flows = flows
+    }
+
+    /// A registry with no flows: for content in which no article names a simulator.
+    public static let empty = Self(flows: [])
+
+    private init(flows: [AnyFlow]) {
         self.flows = flows
     }
 

@@ -2,12 +2,12 @@ public import Foundation
 public import KBFlows
 public import KnowledgeBase
 public import KBSite
-import KBContent
+public import KBContent
 import Synchronization
 
-/// Holds what the server answers from, the knowledge base, the flow simulators
-/// made from its content and the help site built from it, and replaces all three
-/// atomically on reload.
+/// Holds what the server answers from, the knowledge base (with its flow
+/// simulators) and the help site built from it, and replaces both atomically on
+/// reload.
 ///
 /// Readers take a ``Snapshot`` under a lock held only for a copy: they never wait
 /// for a reload and never see half of one. A reload builds the new knowledge base
@@ -17,7 +17,8 @@ public final class KnowledgeBaseStore: Sendable {
     /// What a request works with: one knowledge base, its simulators, its site, and how the reloads went.
     public struct Snapshot: Sendable {
         public let knowledgeBase: KnowledgeBase
-        public let flows: FlowRegistry
+        /// The simulators of ``knowledgeBase``.
+        public var flows: FlowRegistry { knowledgeBase.flows }
         /// The static help site built from ``knowledgeBase``, served at `/`.
         public let site: ServedSite
         /// When ``knowledgeBase`` was loaded.
@@ -25,8 +26,10 @@ public final class KnowledgeBaseStore: Sendable {
         public let reloads: ReloadStatus
     }
 
-    /// The content folder reloads read.
-    public let directory: String
+    /// The content reloads read.
+    public let files: ContentFiles
+    /// The content folder reloads read (or the label of built-in content).
+    public var directory: String { files.label }
     /// How the site is built on load and on every reload.
     public let siteOptions: SiteOptions
     private let state: Mutex<Snapshot>
@@ -40,27 +43,30 @@ public final class KnowledgeBaseStore: Sendable {
     ///   - siteOptions: how the help site is built (its base URL), now and on every reload.
     ///   - site: the site already built from `knowledgeBase` with `siteOptions`, when the
     ///     caller has it (tests share one); built here when `nil`.
-    /// - Throws: ``FlowPolicyError`` when a simulator cannot use the content's policies;
-    ///   ``SiteError`` when the site cannot be built.
-    public init(
+    /// - Throws: ``SiteError`` when the site cannot be built.
+    public convenience init(
         _ knowledgeBase: KnowledgeBase, directory: String, siteOptions: SiteOptions = SiteOptions(), site: ServedSite? = nil
     ) throws {
-        let flows = try FlowRegistry(content: knowledgeBase.content)
-        let site = try site ?? Self.buildSite(knowledgeBase: knowledgeBase, flows: flows, options: siteOptions)
-        self.directory = directory
-        self.siteOptions = siteOptions
-        state = Mutex(Snapshot(knowledgeBase: knowledgeBase, flows: flows, site: site, loadedAt: Date(), reloads: ReloadStatus()))
+        try self.init(knowledgeBase, files: .folder(directory), siteOptions: siteOptions, site: site)
     }
 
-    /// The help site of one version of the content, as the server sends it. The one
-    /// place the site is built, on load and on reload.
-    ///
-    /// `flows` is the registry of the same version: the site's flow pages (the
-    /// simulators' scenario tables) are built from it.
+    /// A store serving `knowledgeBase`, loaded from `files`, which reloads read again.
+    public init(
+        _ knowledgeBase: KnowledgeBase, files: ContentFiles, siteOptions: SiteOptions = SiteOptions(), site: ServedSite? = nil
+    ) throws {
+        let site = try site ?? Self.buildSite(knowledgeBase: knowledgeBase, options: siteOptions)
+        self.files = files
+        self.siteOptions = siteOptions
+        state = Mutex(Snapshot(knowledgeBase: knowledgeBase, site: site, loadedAt: Date(), reloads: ReloadStatus()))
+    }
+
+    /// The help site of one version of the content, as the server sends it (its flow
+    /// pages from the knowledge base's simulators). The one place the site is built,
+    /// on load and on reload.
     ///
     /// - Throws: ``SiteError`` when a page cannot be rendered; ``Gzip/Failure`` when zlib fails.
-    public static func buildSite(knowledgeBase: KnowledgeBase, flows: FlowRegistry, options: SiteOptions) throws -> ServedSite {
-        let site = try SiteBuilder(knowledgeBase: knowledgeBase, flows: flows, options: options).build()
+    public static func buildSite(knowledgeBase: KnowledgeBase, options: SiteOptions) throws -> ServedSite {
+        let site = try SiteBuilder(knowledgeBase: knowledgeBase, options: options).build()
         return try ServedSite(site)
     }
 
@@ -77,20 +83,15 @@ public final class KnowledgeBaseStore: Sendable {
     public func reload() -> ReloadStatus.Result {
         reloadGate.withLock { _ in
             let result: ReloadStatus.Result
-            var loaded: (KnowledgeBase, FlowRegistry, ServedSite)?
+            var loaded: (KnowledgeBase, ServedSite)?
             do throws(KnowledgeBaseError) {
-                let knowledgeBase = try KnowledgeBase.load(directory: directory)
-                do throws(FlowPolicyError) {
-                    let flows = try FlowRegistry(content: knowledgeBase.content)
-                    do {
-                        let site = try Self.buildSite(knowledgeBase: knowledgeBase, flows: flows, options: siteOptions)
-                        loaded = (knowledgeBase, flows, site)
-                        result = .succeeded(version: knowledgeBase.version)
-                    } catch {
-                        result = .failed(directory: directory, errors: [Self.siteDiagnostic(error, directory: directory)])
-                    }
+                let knowledgeBase = try KnowledgeBase.load(files: files)
+                do {
+                    let site = try Self.buildSite(knowledgeBase: knowledgeBase, options: siteOptions)
+                    loaded = (knowledgeBase, site)
+                    result = .succeeded(version: knowledgeBase.version)
                 } catch {
-                    result = .failed(directory: directory, errors: [Self.diagnostic(error, directory: directory)])
+                    result = .failed(directory: directory, errors: [Self.siteDiagnostic(error, directory: directory)])
                 }
             } catch {
                 result = .failed(directory: directory, errors: error.errors)
@@ -101,8 +102,7 @@ public final class KnowledgeBaseStore: Sendable {
                 reloads.record(result, at: now)
                 current = Snapshot(
                     knowledgeBase: loaded?.0 ?? current.knowledgeBase,
-                    flows: loaded?.1 ?? current.flows,
-                    site: loaded?.2 ?? current.site,
+                    site: loaded?.1 ?? current.site,
                     loadedAt: loaded == nil ? current.loadedAt : now,
                     reloads: reloads
                 )
@@ -124,14 +124,6 @@ public final class KnowledgeBaseStore: Sendable {
             .error, .invalidValue, file: directory,
             message: "the help site cannot be built from this content: \(error)",
             hint: "kb site build shows the same error; the previous site is still served"
-        )
-    }
-
-    /// A policy a simulator cannot use, as the checker would report it.
-    private static func diagnostic(_ error: FlowPolicyError, directory: String) -> Diagnostic {
-        Diagnostic(
-            .error, .invalidValue, file: directory + "/policies.yaml",
-            message: "'\(error.path)' \(error.message) (read by flow \(error.flow))", hint: error.hint
         )
     }
 }

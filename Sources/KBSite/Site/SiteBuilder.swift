@@ -1,6 +1,6 @@
 public import Foundation
-public import KBContent
-public import KBFlows
+import KBContent
+import KBFlows
 public import KnowledgeBase
 
 /// Builds the whole static help site from checked content.
@@ -11,44 +11,14 @@ public import KnowledgeBase
 /// result on disk.
 public struct SiteBuilder: Sendable {
     let context: SiteContext
-    /// The knowledge base whose search index the site exports; built from the content
-    /// when the builder is made from content alone and the site has search.
-    let knowledgeBase: KnowledgeBase?
-    /// Why the simulators could not be made from the content: ``build(progress:rendered:)``
-    /// and flow pages throw it as ``SiteError/flowPolicy(_:)``.
-    let flowFailure: FlowPolicyError?
+    /// The knowledge base the site is built from: its content, its simulators (each
+    /// flow whose article is in the content gets a page at `flows/<id>.html`) and the
+    /// search index the site exports.
+    let knowledgeBase: KnowledgeBase
 
-    /// A builder for content without its knowledge base: one is built (with its search
-    /// index) only if the options ask for search. The simulators are made from the
-    /// content when an article names a `flow` (see ``init(knowledgeBase:flows:options:)``).
-    public init(content: Content, options: SiteOptions = SiteOptions()) {
-        let flows = Result { () throws(FlowPolicyError) in try SiteContext.flows(for: content) }
-        context = SiteContext(content: content, options: options, flows: (try? flows.get()) ?? [])
-        knowledgeBase = options.search ? KnowledgeBase(content: content, version: "") : nil
-        flowFailure = Self.failure(flows)
-    }
-
-    /// A builder for a loaded knowledge base. When an article names a `flow`, every
-    /// simulator is made from the content and gets a page at `flows/<id>.html`; a
-    /// policy value they cannot use makes ``build(progress:rendered:)`` throw.
     public init(knowledgeBase: KnowledgeBase, options: SiteOptions = SiteOptions()) {
-        let flows = Result { () throws(FlowPolicyError) in try SiteContext.flows(for: knowledgeBase.content) }
-        context = SiteContext(content: knowledgeBase.content, options: options, flows: (try? flows.get()) ?? [])
+        context = SiteContext(content: knowledgeBase.content, options: options, flows: knowledgeBase.flows.flows)
         self.knowledgeBase = knowledgeBase
-        flowFailure = Self.failure(flows)
-    }
-
-    /// A builder for a knowledge base whose simulators are already made: each flow of
-    /// `flows` whose article is in the content gets a page.
-    public init(knowledgeBase: KnowledgeBase, flows: FlowRegistry, options: SiteOptions = SiteOptions()) {
-        context = SiteContext(content: knowledgeBase.content, options: options, flows: flows.flows)
-        self.knowledgeBase = knowledgeBase
-        flowFailure = nil
-    }
-
-    private static func failure(_ result: Result<[AnyFlow], FlowPolicyError>) -> FlowPolicyError? {
-        if case let .failure(error) = result { return error }
-        return nil
     }
 
     /// The flow ids that get a page, in the order they are built.
@@ -68,10 +38,8 @@ public struct SiteBuilder: Sendable {
 
     /// One page, rendered alone (what a server would send for it).
     ///
-    /// - Throws: ``SiteError/flowPolicy(_:)`` for a flow page when the simulators could
-    ///   not be made; a libxml2 failure.
+    /// - Throws: a libxml2 failure.
     public func page(_ route: SiteRoute) throws(SiteError) -> Data {
-        if case .flow = route, let flowFailure { throw .flowPolicy(flowFailure) }
         return try PageRenderer(context: context).render(route)
     }
 
@@ -89,7 +57,6 @@ public struct SiteBuilder: Sendable {
     public func build(
         progress: ((_ done: Int, _ total: Int) -> Void)? = nil, rendered: (([SiteFile]) -> Void)? = nil
     ) throws(SiteError) -> StaticSite {
-        if let flowFailure { throw .flowPolicy(flowFailure) }
         let routes = pageRoutes
         let renderer = PageRenderer(context: context)
         var files: [SiteFile] = []
@@ -122,7 +89,7 @@ public struct SiteBuilder: Sendable {
         files.append(SiteFile(path: SiteAssets.faviconName, contents: SiteAssets.favicon))
         files.append(SiteFile(path: "robots.txt", contents: robots()))
         files.append(SiteFile(path: SiteAssets.copyScriptName, contents: SiteAssets.copyScript))
-        if context.options.search, let knowledgeBase {
+        if context.options.search {
             files.append(SiteFile(path: SiteAssets.searchScriptName, contents: SiteAssets.searchScript))
             do {
                 let index = try OfflineSearchIndex(knowledgeBase: knowledgeBase).javaScript()

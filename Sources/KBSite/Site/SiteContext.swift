@@ -85,17 +85,6 @@ struct SiteContext: Sendable {
         return FlowContext(now: now, timeZone: zone)
     }
 
-    /// The simulators a site made from `content` alone gets pages for: none when no
-    /// article names a `flow` (content without simulators, such as the bench corpus);
-    /// otherwise every flow of a ``FlowRegistry`` made from the content.
-    ///
-    /// - Throws: ``FlowPolicyError`` when articles name flows but a policy value a
-    ///   simulator needs is missing or malformed.
-    static func flows(for content: Content) throws(FlowPolicyError) -> [AnyFlow] {
-        guard content.articles.contains(where: { $0.flow != nil }) else { return [] }
-        return try FlowRegistry(content: content).flows
-    }
-
     /// The article's flow page, when one is built.
     func flowRoute(for article: Article) -> SiteRoute? {
         guard let flow = article.flow, options.flowPages.contains(flow) else { return nil }

@@ -1,5 +1,3 @@
-public import KBFlows
-
 /// Why a site could not be built or written; each message says what, where, and the fix.
 public enum SiteError: Error, Sendable, Equatable, CustomStringConvertible {
     /// `--base-url` is not an absolute http(s) address.
@@ -16,9 +14,6 @@ public enum SiteError: Error, Sendable, Equatable, CustomStringConvertible {
     case searchIndex(reason: String)
     /// libxml2 failed while building or serializing a page.
     case libxml2(operation: String, code: Int, message: String)
-    /// Articles name simulators, but a policy value a simulator needs is missing or
-    /// malformed, so the flow pages cannot be computed.
-    case flowPolicy(FlowPolicyError)
 
     public var description: String {
         switch self {
@@ -37,8 +32,6 @@ public enum SiteError: Error, Sendable, Equatable, CustomStringConvertible {
             return "cannot write the search index (search-index.js): \(reason); this is a bug in kb, please report it with the content that caused it"
         case let .libxml2(operation, code, message):
             return LibXML2Error(operation: operation, code: code, message: message).description
-        case let .flowPolicy(error):
-            return "cannot compute the simulator pages: \(error)"
         }
     }
 
