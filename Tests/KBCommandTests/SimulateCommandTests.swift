@@ -62,7 +62,7 @@ struct SimulateCommandTests {
         #expect(run.status == 0)
         let lines = run.stdout.components(separatedBy: "\n")
         #expect(lines[0] == "cancel-transaction — Can this transaction still be cancelled?")
-        #expect(lines[2] == "Too late to cancel: the cut-off was 2026-11-26 16:00:00 Asia/Jakarta. Refund it")
+        #expect(lines[2] == "Too late to cancel: the cut-off was 2026-11-26 16:00:00 WIB (UTC+7). Refund it")
         #expect(run.stdout.contains("verdict: refund-instead"))
         #expect(run.stdout.contains("\n1.  A card payment can be cancelled only in the policy's card statuses"))
         #expect(run.stdout.contains("    source   cancel-transaction#when-a-cancel-is-possible"))

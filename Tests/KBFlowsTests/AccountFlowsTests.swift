@@ -123,3 +123,25 @@ struct ChangeLoginEmailTests {
         #expect(try Shipped.rawSection("change-account-email", "step-by-step")?.contains("{{policy.users.admin_role}}") == true)
     }
 }
+
+/// Rules of the portal that no source states are kept, but said to be assumptions where
+/// every front end shows them: the input's help (CLI prompts, `GET /v1/flows`, the site's
+/// flow page) and the trace step that applies the rule.
+@Suite("Rules no source states are said to be assumptions")
+struct AssumptionTests {
+    @Test("the input's help and the applying step say so", arguments: [
+        ("account-lockout", "attempts", "do not extend the lock",
+         ["attempts": "09:00 wrong, 09:01 wrong, 09:02 wrong, 09:03 wrong, 09:04 wrong, 09:05 right"], "does not extend the lock"),
+        ("add-portal-user", "existing_users", "already a user",
+         ["name": "Siti", "email": "siti@shop.co.id", "role": "Finance Staff"], "already a user"),
+        ("change-login-email", "current_role", "can create users",
+         ["current_email": "owner@shop.co.id", "new_email": "boss@shop.co.id", "name": "Budi"], "can create users"),
+    ])
+    func said(flow: String, field: String, helpRule: String, values: [String: String], stepRule: String) throws {
+        let help = try #require(try Shipped.flow(flow).fields.first { $0.name == field }?.help)
+        #expect(help.contains("Assumed, as no source says") && help.contains(helpRule), "\(flow).\(field): \(help)")
+        let report = try Shipped.run(flow, values)
+        let step = try #require(report.trace.first { $0.rule.contains(stepRule) }, "\(flow): no step applies the rule")
+        #expect(step.rule.contains("assumed, as no source says"), "\(flow): \(step.rule)")
+    }
+}

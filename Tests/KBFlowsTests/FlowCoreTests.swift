@@ -63,7 +63,7 @@ struct FlowCoreTests {
         let report = try Shipped.run("cancel-transaction", ["status": "capture", "transaction_time": "2026-11-26T09:00"])
         let data = try JSONEncoder().encode(report)
         #expect(try JSONDecoder().decode(FlowReport.self, from: data) == report)
-        #expect(report.input["payment_type"] == .text("card"), "the default is reported")
+        #expect(report.input["payment_type"] == .text("credit_card"), "the default is reported")
         #expect(report.outcome["deadline"] == .string("2026-11-27T16:00:00+07:00"))
     }
 
@@ -85,7 +85,7 @@ struct FlowCoreTests {
         let summary = try #require(registry.flow("cancel-transaction")?.summary)
         #expect(summary.timeZone == "Asia/Jakarta")
         let json = String(decoding: try JSONEncoder().encode(summary.fields[0]), as: UTF8.self)
-        #expect(json.contains(#""type":"choice""#) && json.contains(#""default":"card""#) && json.contains(#""allowed":["#))
+        #expect(json.contains(#""type":"choice""#) && json.contains(#""default":"credit_card""#) && json.contains(#""allowed":["#))
     }
 
     @Test("a missing policy value stops the registry, naming the path")

@@ -22,7 +22,20 @@ struct CardDeniedTests {
         let code = try #require(Shipped.content.responseCode("51"))
         #expect(report.outcome["customerMessage"] == .string(code.customerMessage))
         #expect(report.outcome["merchantAction"] == .string(code.merchantAction))
-        #expect(report.outcome["layers"] == .object(["fraud-detection": .string("passed"), "3-d-secure": .string("passed"), "issuing-bank": .string("stopped")]))
+        #expect(report.outcome["layers"] == .object([
+            "fraud-detection": .string("passed"), "3-d-secure": .string("passed or not used"), "issuing-bank": .string("stopped"),
+        ]))
+    }
+
+    @Test("only the bank is put last: the checks before it have no order of their own, and 3-D Secure may not run", arguments: [
+        ("fraud-detection", ["fraud-detection": "stopped", "3-d-secure": "not known", "issuing-bank": "not reached"]),
+        ("3-d-secure", ["fraud-detection": "not known", "3-d-secure": "stopped", "issuing-bank": "not reached"]),
+    ])
+    func layerOrder(stoppedAt: String, layers: [String: String]) throws {
+        let report = try Shipped.run("card-denied", ["stopped_at": stoppedAt])
+        #expect(report.outcome["layers"] == .object(layers.mapValues { .string($0) }))
+        #expect(!report.trace.contains { $0.rule.contains("first") || $0.rule.contains("Next") }, "no step puts the checks before the bank in order")
+        #expect(report.trace.first?.rule.contains("the last is always the issuing bank") == true)
     }
 
     @Test("invalid input names the field", arguments: [

@@ -48,6 +48,15 @@ struct PaymentURLsTests {
         #expect(report.verdict == verdict)
     }
 
+    @Test("a paid card payment is reported as capture, another method's as settlement", arguments: [
+        ("credit_card", "capture"), ("other", "settlement"), ("Credit Card", "capture"),
+    ])
+    func paidStatus(type: String, status: String) throws {
+        let report = try run(["payment_type": type])
+        #expect(report.outcome["transactionStatus"] == .string(status))
+        #expect(report.outcome["redirectURL"] == .string("https://shop.example.com/thanks?order_id=ORDER-1&status_code=200&transaction_status=\(status)"))
+    }
+
     @Test("URLs Midtrans cannot reach", arguments: [
         ("shop.example.com/notify", "'shop.example.com/notify' has no http:// or https:// prefix"),
         ("http://localhost:3000/n", "localhost cannot be reached from the internet; use a public address, or a tunnel such as ngrok while testing"),

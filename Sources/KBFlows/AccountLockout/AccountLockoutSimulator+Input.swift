@@ -5,7 +5,8 @@ extension AccountLockoutSimulator {
         [
             FlowField(
                 "attempts", .list,
-                help: "The sign-in attempts, oldest first: each a time (HH:MM today, or ISO 8601) and right or wrong",
+                help: "The sign-in attempts, oldest first: each a time (HH:MM today, or ISO 8601) and right or wrong. "
+                    + "Assumed, as no source says: attempts while locked are refused and do not extend the lock",
                 example: "09:00 wrong, 09:01 wrong, 09:02 right"
             ),
         ]

@@ -6,7 +6,8 @@ public import KBContent
 ///
 /// Wrong passwords in a row are counted; a right one clears the count. At the policy's
 /// number the login locks, and it opens by itself the policy's minutes after locking.
-/// Attempts while locked are refused and change nothing.
+/// Attempts while locked are refused and change nothing; that they do not extend the
+/// lock is an assumption (no source says either way), stated in the field's help.
 public struct AccountLockoutSimulator: FlowSimulator {
     public static let id = "account-lockout"
     public static let article = "unlock-account"
@@ -198,7 +199,7 @@ public struct AccountLockoutSimulator: FlowSimulator {
             ]
         case let .refused(until):
             return [FlowStep(
-                rule: "While the login is locked every sign-in is refused, even with the right password, and the lock is not extended",
+                rule: "While the login is locked every sign-in is refused, even with the right password; assumed, as no source says: the attempt does not extend the lock",
                 compared: "\(attempt.password) password at \(at) < opens at \(context.text(until))",
                 result: "refused; \(FlowTime.duration(until.timeIntervalSince(attempt.time))) still to wait",
                 source: section("why-your-account-is-locked")

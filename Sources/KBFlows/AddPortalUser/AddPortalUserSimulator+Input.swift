@@ -6,7 +6,8 @@ extension AddPortalUserSimulator {
             FlowField("role", .choice, default: "", help: "The role picked in the form (empty when none)", allowedValues: policy.roles),
             FlowField("activate", .boolean, default: "yes", help: "Is \(policy.activateCheckbox) ticked?"),
             FlowField(
-                "existing_users", .list, default: "", help: "The email addresses of the portal's current users",
+                "existing_users", .list, default: "",
+                help: "The email addresses of the portal's current users. Assumed, as no source says: the form refuses an address that is already a user",
                 example: "owner@shop.co.id, dev@shop.co.id"
             ),
             FlowField("link_followed", .boolean, default: "no", help: "Has the new user followed the activation link?"),

@@ -2,7 +2,8 @@ public import KBContent
 
 /// `add-portal-user`: the portal's Create New User form: the steps, the checks it makes
 /// (email syntax, a user who already exists, a missing role), and the new user's state
-/// until the activation link is followed.
+/// until the activation link is followed. The refusal of an address that is already a
+/// user is an assumption (no source says), stated in the field's help and the trace.
 public struct AddPortalUserSimulator: FlowSimulator {
     public static let id = "add-portal-user"
     public static let article = "add-portal-users"
@@ -182,7 +183,7 @@ public struct AddPortalUserSimulator: FlowSimulator {
             ),
             FormCheck(
                 step: FlowStep(
-                    rule: "Each person has a login of their own; existing users are listed in the user-management menu",
+                    rule: "Each person has a login of their own, and existing users are listed in the user-management menu; assumed, as no source says: the form refuses an address that is already a user",
                     compared: "\(input.email) vs \(count) existing user\(count == 1 ? "" : "s")",
                     result: duplicate ? "refused: \(input.email) is already a user; edit that user in \(policy.menu) instead" : "accepted",
                     source: section("which-role-to-choose"), policies: ["users.menu"]

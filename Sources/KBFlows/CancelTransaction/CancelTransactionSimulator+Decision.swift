@@ -2,7 +2,7 @@ import Foundation
 
 extension CancelTransactionSimulator {
     public func run(_ input: Input, context: FlowContext) -> FlowResult<Outcome> {
-        let isCard = input.paymentType == Self.card
+        let isCard = input.paymentType == Self.creditCard
         let status = input.status.rawValue
         var trace: [FlowStep] = []
 
@@ -35,12 +35,25 @@ extension CancelTransactionSimulator {
                 "refund-instead", reason: "the transaction has settled",
                 alternative: "refund it where the payment method supports refunds (see refund-transaction)", trace: trace
             )
-        case .pending, .capture:
+        case .pending, .authorize, .capture:
             break
         }
 
         guard isCard else {
             return pendingPayment(input, context, trace: trace)
+        }
+        if input.status == .authorize {
+            trace.append(FlowStep(
+                rule: "Whether a pre-authorized card payment can be cancelled before it is captured depends on the acquiring bank; some accept a cancel only after the capture",
+                compared: "transaction_status authorize (funds reserved, not captured)",
+                result: "not cancellable as such; ask Midtrans how the acquirer handles it",
+                source: section("when-a-cancel-is-possible")
+            ))
+            return notCancellable(
+                "not-cancellable", reason: "whether a pre-authorized (authorize) card payment can be cancelled before capture depends on the acquiring bank",
+                alternative: "ask Midtrans how your acquirer handles it; some banks accept a cancel only after the capture, before the cut-off",
+                trace: trace
+            )
         }
         trace.append(FlowStep(
             rule: "A card payment can be cancelled only in the policy's card statuses, shown as Success in the portal",
@@ -83,29 +96,31 @@ extension CancelTransactionSimulator {
         let deadline = policy.cutoff(forTransactionAt: input.transactionTime)
         let left = deadline.timeIntervalSince(context.now)
         let open = left > 0
+        let zone = FlowContext(now: context.now, timeZone: policy.timeZone)
         trace.append(FlowStep(
-            rule: "A card payment can be cancelled until the cut-off: the policy's days after the day of the transaction, at the policy's time, in the policy's time zone",
-            compared: "transaction \(FlowTime.text(input.transactionTime, in: policy.timeZone)) → cut-off "
-                + "\(FlowTime.text(deadline, in: policy.timeZone)) (\(policy.cutoffRule)); now \(FlowTime.text(context.now, in: policy.timeZone))",
+            rule: "A card payment can be cancelled until the cut-off: the policy's days after the day of the transaction, at the policy's time, in the policy's time zone. "
+                + "This is the cut-off usually quoted; it can differ by acquiring bank",
+            compared: "transaction \(policy.text(input.transactionTime, zone)) → cut-off "
+                + "\(policy.text(deadline, zone)) (\(policy.cutoffRule)); now \(policy.text(context.now, zone))",
             result: open ? "before the cut-off: \(FlowTime.duration(left)) left" : "the cut-off has passed",
             source: section("when-a-cancel-is-possible"),
-            policies: ["cancellation.cutoff_days_after_transaction", "cancellation.cutoff_time", "cancellation.time_zone"]
+            policies: ["cancellation.cutoff_days_after_transaction", "cancellation.cutoff_time", "cancellation.time_zone_label"]
         ))
         guard open else {
             trace.append(FlowStep(
                 rule: "Once the cut-off has passed the payment settles; a cancel is refused and a refund returns the money",
-                compared: "now ≥ cut-off \(context.text(deadline))", result: "refund instead",
+                compared: "now ≥ cut-off \(policy.text(deadline, context))", result: "refund instead",
                 source: section("after-settlement")
             ))
             let outcome = Outcome(
-                cancellable: false, reason: "the cut-off \(context.text(deadline)) has passed; the payment settles",
+                cancellable: false, reason: "the cut-off \(policy.text(deadline, context)) has passed; the payment settles",
                 deadline: deadline, secondsLeft: Int(left.rounded(.down)), channels: [],
                 alternative: "refund it where the payment method supports refunds (see refund-transaction)"
             )
             return FlowResult(
                 verdict: "refund-instead",
-                headline: "Too late to cancel: the cut-off was \(context.text(deadline)). Refund it instead.",
-                details: [FlowDetail("Cut-off", context.text(deadline)), FlowDetail("Instead", outcome.alternative ?? "")],
+                headline: "Too late to cancel: the cut-off was \(policy.text(deadline, context)). Refund it instead.",
+                details: [FlowDetail("Cut-off", policy.text(deadline, context)), FlowDetail("Instead", outcome.alternative ?? "")],
                 outcome: outcome, trace: trace
             )
         }
@@ -150,9 +165,12 @@ extension CancelTransactionSimulator {
             source: section("cancel-with-the-api"),
             policies: ["api.production_base_url", "api.sandbox_base_url", "api.cancel_path"]
         ))
-        let until = deadline.map { " until \(context.text($0)) (\(FlowTime.duration(left ?? 0)) left)" } ?? " while it is unpaid and not expired"
+        let until = deadline.map { " until \(policy.text($0, context)) (\(FlowTime.duration(left ?? 0)) left)" } ?? " while it is unpaid and not expired"
         var details = [FlowDetail("Why", reason)]
-        if let deadline { details.append(FlowDetail("Deadline", context.text(deadline))) }
+        if let deadline {
+            details.append(FlowDetail("Deadline", policy.text(deadline, context)))
+            details.append(FlowDetail("Note", "this is the cut-off usually quoted; it can differ by acquiring bank, so don't leave the cancel to the last minute"))
+        }
         details += [FlowDetail("Portal", portal), FlowDetail("API", api)]
         return FlowResult(
             verdict: "cancellable", headline: "Cancellable\(until).", details: details,

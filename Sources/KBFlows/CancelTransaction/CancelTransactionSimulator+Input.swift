@@ -4,11 +4,14 @@ extension CancelTransactionSimulator {
     public var fields: [FlowField] {
         [
             FlowField(
-                "payment_type", .choice, default: Self.card, help: "How the customer paid: card, or a pending-payment method",
-                allowedValues: [Self.card] + policy.pendingMethods
+                "payment_type", .choice, default: Self.creditCard,
+                help: "How the customer paid: credit_card (a card payment; card is read the same), or a pending-payment method",
+                allowedValues: [Self.creditCard] + policy.pendingMethods
             ),
             FlowField(
-                "status", .choice, help: "The transaction_status now", allowedValues: Status.allCases.map(\.rawValue), example: "capture"
+                "status", .choice,
+                help: "The transaction_status now (a paid card payment is capture; authorize is a card pre-authorization)",
+                allowedValues: Status.allCases.map(\.rawValue), example: "capture"
             ),
             FlowField(
                 "fraud_status", .choice, default: FraudStatus.accept.rawValue,
@@ -22,11 +25,21 @@ extension CancelTransactionSimulator {
     }
 
     public func input(from values: FlowInput, context: FlowContext) throws(FlowInputError) -> Input {
+        var values = values
+        if let given = values["payment_type"], FieldReader.folded(given.description) == Self.cardAlias {
+            values.set("payment_type", .text(Self.creditCard))
+        }
         let reader = try FieldReader(values, fields: fields, context: context, flow: Self.id)
         let paymentType = try reader.requiredChoice("payment_type")
         let status = Status(rawValue: try reader.requiredChoice("status")) ?? .pending
+        if status == .capture || status == .authorize, paymentType != Self.creditCard {
+            throw FlowInputError(
+                field: "status", "\(status.rawValue) is a card status, not one of \(paymentType)",
+                hint: "use payment_type \(Self.creditCard), or the status of a \(paymentType) payment such as pending or settlement"
+            )
+        }
         let fraud = FraudStatus(rawValue: try reader.requiredChoice("fraud_status")) ?? .none
-        if fraud == .challenge, paymentType != Self.card || status != .capture {
+        if fraud == .challenge, paymentType != Self.creditCard || status != .capture {
             throw FlowInputError(
                 field: "fraud_status", "challenge comes only with card payments in status capture, not \(paymentType) in \(status.rawValue)",
                 hint: "use accept, deny or none"
@@ -35,7 +48,7 @@ extension CancelTransactionSimulator {
         let time = try reader.date("transaction_time")
         if time > context.now {
             throw FlowInputError(
-                field: "transaction_time", "\(context.text(time)) is after now (\(context.text(context.now)))",
+                field: "transaction_time", "\(policy.text(time, context)) is after now (\(policy.text(context.now, context)))",
                 hint: "give the time the transaction was made, or a later --now"
             )
         }
@@ -53,7 +66,7 @@ extension CancelTransactionSimulator {
             return calendar.date(bySettingHour: hour, minute: minute, second: second, of: date) ?? date
         }
         let zone = FlowContext(now: context.now, timeZone: policy.timeZone)
-        func text(_ date: Date) -> String { zone.text(date) }
+        func text(_ date: Date) -> String { policy.text(date, zone) }
 
         let made = at(0, 10, 0)
         let cutoff = policy.cutoff(forTransactionAt: made)
@@ -64,7 +77,7 @@ extension CancelTransactionSimulator {
             columns: ["Now", "Result", "Cut-off", "Time left"],
             rows: moments.map { now in
                 let result = run(
-                    Input(paymentType: Self.card, status: .capture, transactionTime: made), context: FlowContext(now: now, timeZone: policy.timeZone)
+                    Input(paymentType: Self.creditCard, status: .capture, transactionTime: made), context: FlowContext(now: now, timeZone: policy.timeZone)
                 )
                 let left = result.outcome.secondsLeft.map { $0 > 0 ? FlowTime.duration(TimeInterval($0)) : "none" } ?? "–"
                 return [text(now), result.verdict, result.outcome.deadline.map(text) ?? "–", left]
@@ -74,7 +87,7 @@ extension CancelTransactionSimulator {
         let midnight = [at(0, 0, 0), at(0, 23, 59), at(1, 0, 0)]
         let days = FlowScenarioTable(
             title: "Which day counts as D",
-            note: "The cut-off of card captures made at these times, in \(policy.timeZone.identifier).",
+            note: "The cut-off of card captures made at these times, in \(policy.timeZoneLabel).",
             columns: ["Transaction at", "Cut-off", "Time to cancel"],
             rows: midnight.map { made in
                 let deadline = policy.cutoff(forTransactionAt: made)
@@ -84,8 +97,8 @@ extension CancelTransactionSimulator {
 
         let later = made.addingTimeInterval(3_600)
         var cases: [(String, FraudStatus, Status)] = [
-            (Self.card, .accept, .capture), (Self.card, .challenge, .capture), (Self.card, .accept, .pending),
-            (Self.card, .accept, .settlement), (Self.card, .deny, .deny),
+            (Self.creditCard, .accept, .capture), (Self.creditCard, .challenge, .capture), (Self.creditCard, .accept, .authorize),
+            (Self.creditCard, .accept, .pending), (Self.creditCard, .accept, .settlement), (Self.creditCard, .deny, .deny),
         ]
         if let method = policy.pendingMethods.first {
             cases += [(method, .none, .pending), (method, .none, .settlement), (method, .none, .expire)]

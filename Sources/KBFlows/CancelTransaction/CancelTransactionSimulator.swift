@@ -4,21 +4,30 @@ public import KBContent
 /// `cancel-transaction`: whether a transaction can still be cancelled (voided) at `now`,
 /// why, the deadline, through which channels, and what to do instead.
 ///
-/// A card payment in one of the policy's card statuses can be cancelled until the
-/// cut-off: the policy's time of day, the policy's number of days after the day of the
-/// transaction, both in the policy's time zone (D+1 16:00 in Asia/Jakarta). An unpaid
-/// pending payment of a listed method can be cancelled until it is paid or expires.
+/// A card payment (`credit_card`) in one of the policy's card statuses can be cancelled
+/// until the cut-off: the policy's time of day, the policy's number of days after the day
+/// of the transaction, both in the policy's time zone (D+1 16:00 WIB, UTC+7). That is the
+/// cut-off usually quoted; it can differ by acquiring bank. Whether a pre-authorized
+/// (`authorize`) card payment can be cancelled depends on the acquirer. An unpaid pending
+/// payment of a listed method can be cancelled until it is paid or expires.
+///
+/// Times shown to people in the policy's zone carry its label (`WIB (UTC+7)`); the
+/// report's `timeZone` stays the identifier.
 public struct CancelTransactionSimulator: FlowSimulator {
     public static let id = "cancel-transaction"
     public static let article = "cancel-transaction"
     public static let title = "Can this transaction still be cancelled?"
 
-    /// The payment type of card payments.
-    public static let card = "card"
+    /// The `payment_type` of card payments, as Midtrans names it.
+    public static let creditCard = "credit_card"
+
+    /// An older spelling of ``creditCard`` that input still accepts.
+    static let cardAlias = "card"
 
     /// The `transaction_status` values the flow knows.
     public enum Status: String, Sendable, Hashable, Codable, CaseIterable {
-        case pending, capture, settlement, deny, cancel, expire, failure
+        /// `authorize` is a card pre-authorization; `capture` a paid card payment.
+        case pending, authorize, capture, settlement, deny, cancel, expire, failure
         case refund
         case partialRefund = "partial_refund"
         case chargeback
@@ -41,6 +50,8 @@ public struct CancelTransactionSimulator: FlowSimulator {
         public var cutoffMinute: Int
         /// `cancellation.time_zone`
         public var timeZone: TimeZone
+        /// `cancellation.time_zone_label`: the zone as people know it, `WIB (UTC+7)`.
+        public var timeZoneLabel: String
         /// `cancellation.pending_methods`
         public var pendingMethods: [String]
         /// `portal.transactions_menu`
@@ -67,6 +78,7 @@ public struct CancelTransactionSimulator: FlowSimulator {
             cutoffDays = try reader.integer("cancellation.cutoff_days_after_transaction", in: 0...31)
             (cutoffHour, cutoffMinute) = try reader.timeOfDay("cancellation.cutoff_time")
             timeZone = try reader.timeZone("cancellation.time_zone")
+            timeZoneLabel = try reader.text("cancellation.time_zone_label")
             pendingMethods = try reader.list("cancellation.pending_methods")
             transactionsMenu = try reader.text("portal.transactions_menu")
             productionBaseURL = try reader.text("api.production_base_url")
@@ -86,15 +98,22 @@ public struct CancelTransactionSimulator: FlowSimulator {
             return calendar.date(bySettingHour: cutoffHour, minute: cutoffMinute, second: 0, of: later) ?? later
         }
 
-        /// `D+1 16:00 Asia/Jakarta`.
+        /// `D+1 16:00 WIB (UTC+7)`.
         var cutoffRule: String {
             let time = (cutoffHour < 10 ? "0" : "") + "\(cutoffHour):" + (cutoffMinute < 10 ? "0" : "") + "\(cutoffMinute)"
-            return "D+\(cutoffDays) \(time) \(timeZone.identifier)"
+            return "D+\(cutoffDays) \(time) \(timeZoneLabel)"
+        }
+
+        /// `date` for people in `context`'s zone: with ``timeZoneLabel`` when that is the
+        /// policy's zone (`2026-11-26 16:00:00 WIB (UTC+7)`), else with the zone's identifier.
+        public func text(_ date: Date, _ context: FlowContext) -> String {
+            let label = context.timeZone.identifier == timeZone.identifier ? timeZoneLabel : nil
+            return FlowTime.text(date, in: context.timeZone, zoneName: label)
         }
     }
 
     public struct Input: Sendable, Hashable {
-        /// ``CancelTransactionSimulator/card`` or one of the policy's pending methods.
+        /// ``CancelTransactionSimulator/creditCard`` or one of the policy's pending methods.
         public var paymentType: String
         public var status: Status
         public var fraudStatus: FraudStatus

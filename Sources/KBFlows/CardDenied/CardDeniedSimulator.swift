@@ -1,14 +1,19 @@
 public import KBContent
 
-/// `card-denied`: the layers a card charge passes, in order, and, from where it stopped
-/// and the bank's response code, what the decline means, whether and when to retry,
-/// what the merchant does and what to tell the customer (from `response-codes.yaml`).
+/// `card-denied`: from where a card charge stopped and the bank's response code, what the
+/// decline means, whether and when to retry, what the merchant does and what to tell the
+/// customer (from `response-codes.yaml`).
+///
+/// A charge passes several layers of security and the issuing bank's authorization is
+/// the last; that is all the sources say of their order. The checks before the bank
+/// (Midtrans fraud detection, and 3-D Secure where the charge asks for it) are not put in
+/// an order of their own, and 3-D Secure is not assumed to run on every charge.
 public struct CardDeniedSimulator: FlowSimulator {
     public static let id = "card-denied"
     public static let article = "bank-response-codes"
     public static let title = "Why was this card payment denied, and what now?"
 
-    /// The checks a card charge passes, in order.
+    /// The checks a card charge can stop at; the issuing bank is the last.
     public enum Layer: String, Sendable, Hashable, Codable, CaseIterable {
         case fraudDetection = "fraud-detection"
         case threeDSecure = "3-d-secure"
@@ -63,7 +68,10 @@ public struct CardDeniedSimulator: FlowSimulator {
 
     public struct Outcome: Sendable, Hashable, Codable {
         public var stoppedAt: Layer
-        /// Each layer and whether the charge got past it (`passed`, `stopped`, `not reached`).
+        /// Each layer and what became of the charge there: `passed`, `stopped`, `not reached`
+        /// (the bank, when a check before it stopped the charge), `not known` (another check
+        /// before the bank: their order is not documented) or `passed or not used` (3-D
+        /// Secure, when the charge reached the bank).
         public var layers: [String: String]
         public var code: String?
         public var codeName: String?
@@ -94,25 +102,28 @@ public struct CardDeniedSimulator: FlowSimulator {
 
     public func run(_ input: Input, context: FlowContext) -> FlowResult<Outcome> {
         var trace: [FlowStep] = []
+        let approvedByBank = input.stoppedAt == .issuingBank && input.code?.responseClass == .approved
         var layers: [String: String] = [:]
-        let order = Layer.allCases
-        let stop = order.firstIndex(of: input.stoppedAt) ?? order.count - 1
-        let rules = [
-            Layer.fraudDetection: "A card charge is screened first by Midtrans fraud detection",
-            .threeDSecure: "Next the customer confirms the purchase with their bank through 3-D Secure, usually with an OTP",
-            .issuingBank: "Last, the issuing bank's authorization decides, and a refusal carries a two-character response code",
-        ]
-        for (index, layer) in order.enumerated() {
-            let state = index < stop ? "passed" : index == stop ? "stopped" : "not reached"
-            layers[layer.rawValue] = state
-            guard index <= stop else { continue }
-            let approvedByBank = layer == .issuingBank && input.code?.responseClass == .approved
-            trace.append(FlowStep(
-                rule: rules[layer] ?? layer.label, compared: "layer \(index + 1) of \(order.count): \(layer.label)",
-                result: index < stop || approvedByBank ? "passed" : "stopped here",
-                source: section("how-a-card-charge-is-approved")
-            ))
+        switch input.stoppedAt {
+        case .issuingBank:
+            layers[Layer.fraudDetection.rawValue] = "passed"
+            layers[Layer.threeDSecure.rawValue] = "passed or not used"
+            layers[Layer.issuingBank.rawValue] = approvedByBank ? "passed" : "stopped"
+        case .fraudDetection, .threeDSecure:
+            for layer in [Layer.fraudDetection, .threeDSecure] {
+                layers[layer.rawValue] = layer == input.stoppedAt ? "stopped" : "not known"
+            }
+            layers[Layer.issuingBank.rawValue] = "not reached"
         }
+        trace.append(FlowStep(
+            rule: "A card charge passes several layers of security, such as Midtrans fraud detection and, where the charge asks for it, 3-D Secure; "
+                + "the last is always the issuing bank's authorization, whose refusal carries a two-character response code",
+            compared: "stopped at: \(input.stoppedAt.label)",
+            result: input.stoppedAt == .issuingBank
+                ? (approvedByBank ? "reached the bank, which approved it" : "reached the bank, which refused it")
+                : "stopped before the bank, which never saw the charge",
+            source: section("how-a-card-charge-is-approved")
+        ))
 
         switch input.stoppedAt {
         case .fraudDetection:

@@ -6,7 +6,9 @@ extension ChangeLoginEmailSimulator {
             FlowField("new_email", .email, help: "The address to move the login to", example: "director@shop.co.id"),
             FlowField("name", .text, help: "The name to type for the new user", example: "Budi Santoso"),
             FlowField(
-                "current_role", .choice, default: users.adminRole, help: "The role of the login that makes the change",
+                "current_role", .choice, default: users.adminRole,
+                help: "The role of the login that makes the change. Assumed, as no source says: only \(users.adminRole) can create users, "
+                    + "the one role with full access",
                 allowedValues: users.roles
             ),
             FlowField(
@@ -15,7 +17,8 @@ extension ChangeLoginEmailSimulator {
                 allowedValues: [Self.deleteOldLogin] + users.roles.filter { $0 != users.adminRole }
             ),
             FlowField(
-                "other_users", .list, default: "", help: "The addresses of the portal's other users, if any",
+                "other_users", .list, default: "",
+                help: "The addresses of the portal's other users, if any. Assumed, as no source says: the new address may not be one of them",
                 example: "finance@shop.co.id"
             ),
         ]

@@ -3,7 +3,9 @@ public import KBContent
 /// `change-login-email`: moving a portal login to a new address, which is done by
 /// creating a new Administrator user with it, checking it works, then deleting or
 /// downgrading the old user. The new user goes through the same form as
-/// ``AddPortalUserSimulator``.
+/// ``AddPortalUserSimulator``. That only the admin role can create users is an
+/// assumption (the role table gives full access to that role alone, and user management
+/// to no other), stated in the field's help and the trace.
 public struct ChangeLoginEmailSimulator: FlowSimulator {
     public static let id = "change-login-email"
     public static let article = "change-account-email"
@@ -91,7 +93,7 @@ public struct ChangeLoginEmailSimulator: FlowSimulator {
         )]
 
         trace.append(FlowStep(
-            rule: "Only the \(admin) role has full access, user management included",
+            rule: "Only the \(admin) role has full access; assumed, as no source says: no other role can create users",
             compared: "role of \(input.currentEmail): \(input.currentRole) vs users.admin_role \(admin)",
             result: input.currentRole == admin ? "can create the new user" : "cannot create users",
             source: ArticleReference(AddPortalUserSimulator.article, "which-role-to-choose"), policies: ["users.admin_role"]

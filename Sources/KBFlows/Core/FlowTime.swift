@@ -79,10 +79,11 @@ public enum FlowTime {
         return "\(fields.day)T\(fields.time)\(zone)"
     }
 
-    /// For people: `2026-11-25 09:19:00 Asia/Jakarta`.
-    public static func text(_ date: Date, in timeZone: TimeZone) -> String {
+    /// For people: `2026-11-25 09:19:00 Asia/Jakarta`, or with `zoneName` (the name
+    /// people know the zone by) in place of the identifier: `2026-11-25 09:19:00 WIB (UTC+7)`.
+    public static func text(_ date: Date, in timeZone: TimeZone, zoneName: String? = nil) -> String {
         let fields = parts(date, timeZone)
-        return "\(fields.day) \(fields.time) \(timeZone.identifier)"
+        return "\(fields.day) \(fields.time) \(zoneName ?? timeZone.identifier)"
     }
 
     /// A span for people, largest units first: `14 min 59 s`, `1 d 2 h`, `0 s`.

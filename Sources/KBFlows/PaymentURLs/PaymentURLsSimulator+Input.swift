@@ -8,6 +8,11 @@ extension PaymentURLsSimulator {
                 help: "How the payment ended: paid, pending (shown how to pay), failed, or closed by the customer",
                 allowedValues: PaymentOutcome.allCases.map(\.rawValue)
             ),
+            FlowField(
+                "payment_type", .choice, default: Self.otherMethod,
+                help: "credit_card for a card payment, other for any other method: a paid card payment is reported as capture, other methods as settlement",
+                allowedValues: [Self.creditCard, Self.otherMethod]
+            ),
             FlowField("order_id", .text, help: "The order_id of the transaction", example: "ORDER-1001"),
             FlowField(
                 "notification_url", .url, default: "", help: "The Payment Notification URL (empty when not set)",
@@ -26,6 +31,7 @@ extension PaymentURLsSimulator {
     public func input(from values: FlowInput, context: FlowContext) throws(FlowInputError) -> Input {
         let reader = try FieldReader(values, fields: fields, context: context, flow: Self.id)
         let outcome = PaymentOutcome(rawValue: try reader.requiredChoice("outcome")) ?? .paid
+        let card = try reader.requiredChoice("payment_type") == Self.creditCard
         let orderID = try reader.nonEmptyText("order_id")
         let notification = try url("notification_url", reader)
         var redirects: [RedirectPage: String] = [:]
@@ -44,7 +50,7 @@ extension PaymentURLsSimulator {
                 hint: "give the status your endpoint answers, e.g. 200 or 503, or timeout when it does not answer"
             )
         }
-        return Input(outcome: outcome, orderID: orderID, notificationURL: notification, redirectURLs: redirects, response: response)
+        return Input(outcome: outcome, card: card, orderID: orderID, notificationURL: notification, redirectURLs: redirects, response: response)
     }
 
     /// An optional URL: empty is not set; text that no URL parser accepts is an error
@@ -65,16 +71,20 @@ extension PaymentURLsSimulator {
             .error: "https://shop.example.com/payment-failed",
         ]
         let notifyURL = "https://shop.example.com/midtrans/notify"
-        func input(_ outcome: PaymentOutcome, url: String? = notifyURL, response: EndpointResponse = .status(200)) -> Input {
-            Input(outcome: outcome, orderID: "ORDER-1001", notificationURL: url, redirectURLs: pages, response: response)
+        func input(
+            _ outcome: PaymentOutcome, card: Bool = false, url: String? = notifyURL, response: EndpointResponse = .status(200)
+        ) -> Input {
+            Input(outcome: outcome, card: card, orderID: "ORDER-1001", notificationURL: url, redirectURLs: pages, response: response)
         }
+        let runs = [(PaymentOutcome.paid, true)] + PaymentOutcome.allCases.map { ($0, false) }
         let outcomes = FlowScenarioTable(
             title: "Each outcome",
             note: "Each row is a run with every URL set and an endpoint that answers 200.",
-            columns: ["Outcome", "Notification", "Browser goes to"],
-            rows: PaymentOutcome.allCases.map { outcome in
-                let result = run(input(outcome), context: context)
-                return [outcome.rawValue, result.outcome.notificationResult, result.outcome.redirectURL ?? "–"]
+            columns: ["Outcome", "Payment type", "transaction_status", "Notification", "Browser goes to"],
+            rows: runs.map { outcome, card in
+                let result = run(input(outcome, card: card), context: context)
+                return [outcome.rawValue, card ? Self.creditCard : Self.otherMethod, result.outcome.transactionStatus ?? "–",
+                        result.outcome.notificationResult, result.outcome.redirectURL ?? "–"]
             }
         )
         var answers: [EndpointResponse] = [.status(200)]

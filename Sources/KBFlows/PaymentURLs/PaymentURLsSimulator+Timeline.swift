@@ -3,13 +3,15 @@ import Foundation
 extension PaymentURLsSimulator {
     public func run(_ input: Input, context: FlowContext) -> FlowResult<Outcome> {
         let now = context.now
-        let status = input.outcome.status
+        let status = input.outcome.status(card: input.card)
         var trace: [FlowStep] = []
         var timeline = [Event(time: now, channel: "browser", what: "the payment ends: \(input.outcome.rawValue)", url: nil)]
 
         trace.append(FlowStep(
             rule: "Midtrans POSTs to the Payment Notification URL when a payment completes and on every later status change",
-            compared: status.map { "outcome \(input.outcome.rawValue) → transaction_status \($0.transaction), status_code \($0.code)" }
+            compared: status.map {
+                "outcome \(input.outcome.rawValue), payment_type \(input.card ? Self.creditCard : Self.otherMethod) → transaction_status \($0.transaction), status_code \($0.code)"
+            }
                 ?? "outcome closed: the payment was not completed and its status did not change",
             result: status == nil ? "no notification" : "a notification is due",
             source: section("two-kinds-of-url")

@@ -10,16 +10,22 @@ public struct PaymentURLsSimulator: FlowSimulator {
     public static let article = "notification-and-redirect-urls"
     public static let title = "What does Midtrans call, and where does the customer land?"
 
+    /// The `payment_type` of card payments, as Midtrans names it.
+    public static let creditCard = "credit_card"
+    /// Any payment type other than ``creditCard``, for this flow's purpose.
+    public static let otherMethod = "other"
+
     /// How the payment ended for the customer.
     public enum PaymentOutcome: String, Sendable, Hashable, Codable, CaseIterable {
         case paid, pending, failed
         /// The customer left the payment page before finishing.
         case closed
 
-        /// The `transaction_status` and `status_code` Midtrans reports, if the payment has one.
-        var status: (transaction: String, code: String)? {
+        /// The `transaction_status` and `status_code` Midtrans reports, if the payment has
+        /// one: a paid card payment is `capture`, a paid payment of another method `settlement`.
+        func status(card: Bool) -> (transaction: String, code: String)? {
             switch self {
-            case .paid: return ("settlement", "200")
+            case .paid: return (card ? "capture" : "settlement", "200")
             case .pending: return ("pending", "201")
             case .failed: return ("deny", "202")
             case .closed: return nil
@@ -130,6 +136,8 @@ public struct PaymentURLsSimulator: FlowSimulator {
 
     public struct Input: Sendable, Hashable {
         public var outcome: PaymentOutcome
+        /// Whether it is a card payment (`payment_type` `credit_card`).
+        public var card: Bool
         public var orderID: String
         /// The Payment Notification URL, if set.
         public var notificationURL: String?
@@ -138,8 +146,12 @@ public struct PaymentURLsSimulator: FlowSimulator {
         /// What the notification endpoint answers, every time.
         public var response: EndpointResponse
 
-        public init(outcome: PaymentOutcome, orderID: String, notificationURL: String?, redirectURLs: [RedirectPage: String], response: EndpointResponse) {
+        public init(
+            outcome: PaymentOutcome, card: Bool = false, orderID: String, notificationURL: String?,
+            redirectURLs: [RedirectPage: String], response: EndpointResponse
+        ) {
             self.outcome = outcome
+            self.card = card
             self.orderID = orderID
             self.notificationURL = notificationURL
             self.redirectURLs = redirectURLs

@@ -21,7 +21,7 @@ extension TransactionActionsSimulator {
 
     /// Transactions in each kind of state, one hour old; and one just past the retention.
     public func scenarios(context: FlowContext) -> [FlowScenarioTable] {
-        let card = CancelTransactionSimulator.card
+        let card = CancelTransactionSimulator.creditCard
         let hourAgo = context.now.addingTimeInterval(-3_600)
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = context.timeZone
@@ -38,7 +38,7 @@ extension TransactionActionsSimulator {
         cases.append(("card, settled, \(policy.retentionMonths) months old", Input(paymentType: card, status: .settlement, transactionTime: old)))
         return [FlowScenarioTable(
             title: "Which actions are open",
-            note: "Each row is a run at \(context.text(context.now)).",
+            note: "Each row is a run at \(policy.cancellation.text(context.now, context)).",
             columns: ["Transaction"] + Action.allCases.map(\.rawValue),
             rows: cases.map { label, input in
                 let result = run(input, context: context)

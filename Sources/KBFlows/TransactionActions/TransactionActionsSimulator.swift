@@ -69,13 +69,14 @@ public struct TransactionActionsSimulator: FlowSimulator {
     public var defaultTimeZone: TimeZone? { policy.cancellation.timeZone }
 
     public func run(_ input: Input, context: FlowContext) -> FlowResult<Outcome> {
+        func text(_ date: Date) -> String { policy.cancellation.text(date, context) }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = context.timeZone
         let keptUntil = calendar.date(byAdding: .month, value: policy.retentionMonths, to: input.transactionTime) ?? input.transactionTime
         let kept = context.now < keptUntil
         var trace = [FlowStep(
             rule: "The portal keeps transactions for the policy's number of months; older ones come from your Midtrans PIC",
-            compared: "made \(context.text(input.transactionTime)); kept \(policy.retentionMonths) months, until \(context.text(keptUntil))",
+            compared: "made \(text(input.transactionTime)); kept \(policy.retentionMonths) months, until \(text(keptUntil))",
             result: kept ? "in the portal" : "no longer in the portal", source: section("good-to-know"),
             policies: ["portal.transaction_retention_months"]
         )]
@@ -84,7 +85,7 @@ public struct TransactionActionsSimulator: FlowSimulator {
             let actions = Action.allCases.map { ActionState(action: $0, open: false, reason: reason) }
             return FlowResult(
                 verdict: "none", headline: "Nothing in the portal: the transaction is \(reason).",
-                details: [FlowDetail("Kept until", context.text(keptUntil))],
+                details: [FlowDetail("Kept until", text(keptUntil))],
                 outcome: Outcome(actions: actions, open: [], keptUntil: keptUntil), trace: trace
             )
         }
@@ -106,7 +107,7 @@ public struct TransactionActionsSimulator: FlowSimulator {
         states.append(ActionState(
             action: .cancel, open: cancel.outcome.cancellable,
             reason: cancel.outcome.cancellable
-                ? "until " + (cancel.outcome.deadline.map(context.text) ?? "it is paid or expires")
+                ? "until " + (cancel.outcome.deadline.map(text) ?? "it is paid or expires")
                 : cancel.outcome.reason
         ))
 
