@@ -57,9 +57,13 @@ extension KnowledgeBase {
         let start = ContinuousClock.now
         let results = index.search(query, options: options)
         let elapsed = ContinuousClock.now - start
-        let hits = results.hits.map { hit in SearchResponse.Hit(hit, in: self) }
+        var hits = results.hits.map { hit in SearchResponse.Hit(hit, in: self) }
+        // Hits not in this language yet (no translation) come after the translated ones.
+        if hits.contains(where: { $0.lang != language.code }) {
+            hits = hits.filter { $0.lang == language.code } + hits.filter { $0.lang != language.code }
+        }
         return SearchResponse(
-            query: results.query, total: results.total, hits: hits, facets: results.facets,
+            query: results.query, lang: language.code, total: results.total, hits: hits, facets: results.facets,
             suggestion: results.suggestion, truncated: results.wasTruncated,
             tookMicros: Int(elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000)
         )
@@ -85,6 +89,8 @@ extension KnowledgeBase {
 /// (see DESIGN.md): `query`, `total`, `hits` best first, plus facets, a suggestion and timing.
 public struct SearchResponse: Sendable, Codable, Hashable {
     public var query: String
+    /// The language searched (`en`, `id`): the content and analyzer used.
+    public var lang: String
     /// How many documents matched, before paging.
     public var total: Int
     public var hits: [Hit]
@@ -110,17 +116,25 @@ public struct SearchResponse: Sendable, Codable, Hashable {
         public var highlights: [[Int]]
         /// Where to read more on the help site, from its root.
         public var url: String
+        /// The language the hit is written in: the search's, or the source's for an
+        /// article or code not translated yet.
+        public var lang: String
 
         init(_ hit: SearchHit, in knowledgeBase: KnowledgeBase) {
             let parts = hit.id.split(separator: ":", maxSplits: 1).map(String.init)
             kind = parts[0]
             id = parts.count > 1 ? parts[1] : hit.id
+            let prefix = knowledgeBase.language == .source ? "/" : "/\(knowledgeBase.language.code)/"
             if kind == "code" {
-                title = knowledgeBase.content.responseCode(id).map { "\($0.code) — \($0.name)" } ?? id
-                url = "/" + SiteLayout.codePath(id)
+                let code = knowledgeBase.content.responseCode(id)
+                title = code.map { "\($0.code) — \($0.name)" } ?? id
+                url = prefix + SiteLayout.codePath(id)
+                lang = (code?.language ?? knowledgeBase.language).code
             } else {
-                title = knowledgeBase.content.article(id)?.title ?? id
-                url = "/" + SiteLayout.articlePath(id)
+                let article = knowledgeBase.content.article(id)
+                title = article?.title ?? id
+                url = prefix + SiteLayout.articlePath(id)
+                lang = (article?.language ?? knowledgeBase.language).code
             }
             score = (hit.score * 1000).rounded() / 1000
             snippet = hit.snippet.text

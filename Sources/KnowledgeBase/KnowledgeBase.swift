@@ -19,25 +19,65 @@ public struct KnowledgeBase: Sendable {
     /// The troubleshooting simulators, made from the content's policies: every flow
     /// when an article names one, none for content without simulators.
     public let flows: FlowRegistry
+    /// The language of ``content`` and of ``index``'s analyzer.
+    public var language: Language { content.language }
+    /// The other languages' knowledge bases, on the source language's (see ``edition(_:)``).
+    private let editions: [Language: KnowledgeBase]
+    /// The words of the content in its own language, for ``detectLanguage(of:)``; empty
+    /// when there is only one language.
+    let vocabulary: Set<String>
 
     /// Builds a knowledge base, its search index and its simulators from content
-    /// the loader accepted.
+    /// the loader accepted, and one knowledge base per translation (``edition(_:)``).
     ///
     /// - Throws: ``KnowledgeBaseError/invalidContent(directory:diagnostics:)`` when an
     ///   article names an unknown flow or a simulator cannot use a policy value
     ///   (``flowDiagnostics(for:)``).
-    public init(content: Content, version: String, warnings: [Diagnostic] = []) throws(KnowledgeBaseError) {
+    public init(
+        content: Content, version: String, warnings: [Diagnostic] = [], translations: [Language: Content] = [:]
+    ) throws(KnowledgeBaseError) {
         let (flows, problems) = Self.makeFlows(content)
         guard let flows else { throw .invalidContent(directory: "the content", diagnostics: warnings + problems) }
+        var editions: [Language: KnowledgeBase] = [:]
+        let multilingual = !translations.isEmpty
+        for (language, translated) in translations where language != content.language {
+            editions[language] = KnowledgeBase(
+                content: translated, version: version, warnings: [], flows: flows, editions: [:], multilingual: multilingual
+            )
+        }
+        self.init(content: content, version: version, warnings: warnings, flows: flows, editions: editions, multilingual: multilingual)
+    }
+
+    private init(
+        content: Content, version: String, warnings: [Diagnostic], flows: FlowRegistry, editions: [Language: KnowledgeBase],
+        multilingual: Bool
+    ) {
         self.content = content
         self.version = version
         self.warnings = warnings
         self.flows = flows
-        index = SearchIndex(
-            documents: Self.searchDocuments(for: content),
-            schema: Self.searchSchema,
-            analyzer: Analyzer(synonyms: content.synonyms.map(\.terms))
-        )
+        self.editions = editions
+        let analyzer = Analyzer(synonyms: content.synonyms.map(\.terms), language: Self.analyzerLanguage(content.language))
+        index = SearchIndex(documents: Self.searchDocuments(for: content), schema: Self.searchSchema, analyzer: analyzer)
+        vocabulary = multilingual ? Self.vocabulary(of: content, analyzer: analyzer) : []
+    }
+
+    /// The knowledge base in `language`: this one for its own language, else the
+    /// translation's (every article and code, translated where a translation exists),
+    /// else this one.
+    public func edition(_ language: Language) -> KnowledgeBase {
+        language == self.language ? self : editions[language] ?? self
+    }
+
+    /// Every language this knowledge base answers in, the source first.
+    public var languages: [Language] { [language] + editions.keys.sorted() }
+
+    /// The analyzer that stems and drops stop words for a content language.
+    static func analyzerLanguage(_ language: Language) -> Analyzer.Language {
+        switch language {
+        case .english: .english
+        case .indonesian: .indonesian
+        }
     }
 
     /// What checking a content folder found: every diagnostic, sorted by place, and
@@ -64,7 +104,9 @@ public struct KnowledgeBase: Sendable {
         let problems = flowDiagnostics(for: result.content)
         let diagnostics = (result.diagnostics + problems).sortedByLocation()
         guard !problems.hasErrors else { return Check(knowledgeBase: nil, diagnostics: diagnostics, content: result.content, version: result.version) }
-        let knowledgeBase = try? KnowledgeBase(content: result.content, version: result.version, warnings: result.diagnostics)
+        let knowledgeBase = try? KnowledgeBase(
+            content: result.content, version: result.version, warnings: result.diagnostics, translations: result.translations
+        )
         return Check(knowledgeBase: knowledgeBase, diagnostics: diagnostics, content: result.content, version: result.version)
     }
 

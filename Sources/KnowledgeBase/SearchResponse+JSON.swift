@@ -24,6 +24,8 @@ extension SearchResponse {
             hit.write(to: &writer)
         }
         writer.endArray()
+        writer.key("lang")
+        writer.string(lang)
         writer.key("query")
         writer.string(query)
         if let suggestion {
@@ -61,6 +63,8 @@ extension SearchResponse.Hit {
         writer.string(id)
         writer.key("kind")
         writer.string(kind)
+        writer.key("lang")
+        writer.string(lang)
         writer.key("score")
         writer.number(score)
         writer.key("snippet")

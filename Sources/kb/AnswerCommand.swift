@@ -44,13 +44,14 @@ struct AnswerCommand: ParsableCommand {
     var baseURL: String?
 
     @OptionGroup var contentOptions: ContentOptions
+    @OptionGroup var languageOptions: LanguageOptions
 
     func validate() throws {
         _ = try parsedVariables()
     }
 
     func run() throws {
-        let knowledgeBase = try contentOptions.loadKnowledgeBase()
+        let knowledgeBase = try languageOptions.edition(of: contentOptions.loadKnowledgeBase())
         let query = subject.joined(separator: " ").trimmingCharacters(in: .whitespaces)
         let variables = try parsedVariables()
         guard let (found, searched) = knowledgeBase.bestSubject(for: query) else {

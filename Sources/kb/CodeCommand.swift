@@ -24,9 +24,10 @@ struct CodeCommand: ParsableCommand {
     var json = false
 
     @OptionGroup var contentOptions: ContentOptions
+    @OptionGroup var languageOptions: LanguageOptions
 
     func run() throws {
-        let knowledgeBase = try contentOptions.loadKnowledgeBase()
+        let knowledgeBase = try languageOptions.edition(of: contentOptions.loadKnowledgeBase())
         let content = knowledgeBase.content
         let query = code.joined(separator: " ").trimmingCharacters(in: .whitespaces)
         var found = content.responseCode(query) ?? content.responseCode(named: query)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KBContent
+import KnowledgeBase
 
 /// `kb list`: a table of articles, codes or categories.
 struct ListCommand: ParsableCommand {
@@ -22,7 +23,11 @@ struct ListCommand: ParsableCommand {
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
+    @Flag(help: "List what is left to translate: articles, codes and categories with no translation, and stale translations (all languages, or --lang's).")
+    var missingTranslations = false
+
     @OptionGroup var contentOptions: ContentOptions
+    @OptionGroup var languageOptions: LanguageOptions
 
     func validate() throws {
         if category != nil, kind != .articles {
@@ -31,7 +36,8 @@ struct ListCommand: ParsableCommand {
     }
 
     func run() throws {
-        let content = try contentOptions.loadValidContent()
+        if missingTranslations { return try listMissingTranslations() }
+        let content = try languageOptions.edition(of: contentOptions.loadKnowledgeBase()).content
         if let category, content.category(category) == nil {
             let known = content.categories.map(\.id).joined(separator: ", ")
             throw ValidationError("unknown category '\(category)'; categories are: \(known)")
@@ -58,6 +64,51 @@ struct ListCommand: ParsableCommand {
                 rows: content.categories.map { [$0.id, String(content.articles(inCategory: $0.id).count), $0.title] }, style: style
             )
         }
+    }
+
+    /// One thing left to translate.
+    struct Untranslated: Encodable {
+        var lang: String
+        var kind: String
+        var id: String
+        /// `missing`, or `stale` when the source changed after the translation.
+        var state: String
+        var title: String
+    }
+
+    /// `--missing-translations`: every article, code and category of a translation that
+    /// still shows the source's text, and every translation older than its source.
+    private func listMissingTranslations() throws {
+        let knowledgeBase = try contentOptions.loadKnowledgeBase()
+        let languages = try languageOptions.requested().map { [$0] } ?? Language.translations
+        var rows: [Untranslated] = []
+        for language in languages where language != .source {
+            let edition = knowledgeBase.edition(language)
+            let content = edition.language == language ? edition.content : knowledgeBase.content
+            for article in content.articles {
+                if article.language != language {
+                    rows.append(Untranslated(lang: language.code, kind: "article", id: article.slug, state: "missing", title: article.title))
+                } else if let followed = article.sourceUpdated, followed != article.updated {
+                    rows.append(Untranslated(lang: language.code, kind: "article", id: article.slug, state: "stale", title: article.title))
+                }
+            }
+            for code in content.responseCodes where code.language != language {
+                rows.append(Untranslated(lang: language.code, kind: "code", id: code.code, state: "missing", title: code.name))
+            }
+            let source = Dictionary(uniqueKeysWithValues: knowledgeBase.content.categories.map { ($0.id, $0) })
+            for category in content.categories where category == source[category.id] {
+                rows.append(Untranslated(lang: language.code, kind: "category", id: category.id, state: "missing", title: category.title))
+            }
+        }
+        if json { return try Terminal.printJSON(rows) }
+        guard !rows.isEmpty else {
+            print("Everything is translated into \(languages.map(\.nativeName).joined(separator: " and ")).")
+            return
+        }
+        printTable(
+            header: ["LANG", "KIND", "ID", "STATE", "TITLE"],
+            rows: rows.map { [$0.lang, $0.kind, $0.id, $0.state, $0.title] }, style: Terminal.style
+        )
     }
 
     /// Left-aligned columns, the last one cut to the terminal's width.

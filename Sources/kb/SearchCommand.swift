@@ -38,6 +38,7 @@ struct SearchCommand: ParsableCommand {
     var json = false
 
     @OptionGroup var contentOptions: ContentOptions
+    @OptionGroup var languageOptions: LanguageOptions
 
     func validate() throws {
         guard (1...100).contains(limit) else { throw ValidationError("--limit must be between 1 and 100, not \(limit)") }
@@ -47,7 +48,8 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let knowledgeBase = try contentOptions.loadKnowledgeBase()
+        let text = query.joined(separator: " ")
+        let knowledgeBase = try contentOptions.loadKnowledgeBase().edition(for: text, requested: languageOptions.requested())
         if let category, knowledgeBase.content.category(category) == nil {
             let known = knowledgeBase.content.categories.map(\.id).joined(separator: ", ")
             throw ValidationError("unknown category '\(category)'; categories are: \(known)")
@@ -55,7 +57,7 @@ struct SearchCommand: ParsableCommand {
         var options = SearchOptions(limit: limit)
         if let kind { options.filters["kind"] = [kind.rawValue] }
         if let category { options.filters["category"] = [category] }
-        let response = knowledgeBase.search(query.joined(separator: " "), options: options)
+        let response = knowledgeBase.search(text, options: options)
         if json {
             try Terminal.printJSON(response)
         } else {
@@ -80,7 +82,8 @@ struct SearchCommand: ParsableCommand {
         }
         let width = Terminal.width
         for (offset, hit) in response.hits.enumerated() {
-            let kind = hit.kind == "code" ? "code" : "article"
+            var kind = hit.kind == "code" ? "code" : "article"
+            if hit.lang != response.lang { kind += ", " + (Language(tag: hit.lang)?.nativeName ?? hit.lang) }
             let command = hit.kind == "code" ? "kb code \(hit.id)" : "kb show \(hit.id)"
             lines.append("\(style.bold("\(offset + 1). \(hit.title)")) \(style.dim("[\(kind)]"))")
             let snippet = highlighted(hit, style: style)

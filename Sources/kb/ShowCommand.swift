@@ -1,5 +1,6 @@
 import ArgumentParser
 import KBContent
+import KnowledgeBase
 
 /// `kb show`: one article, rendered for the terminal.
 struct ShowCommand: ParsableCommand {
@@ -16,9 +17,10 @@ struct ShowCommand: ParsableCommand {
     var json = false
 
     @OptionGroup var contentOptions: ContentOptions
+    @OptionGroup var languageOptions: LanguageOptions
 
     func run() throws {
-        let content = try contentOptions.loadValidContent()
+        let content = try languageOptions.edition(of: contentOptions.loadKnowledgeBase()).content
         let wanted = slug.hasSuffix(".md") ? String(slug.dropLast(3)) : slug
         guard let article = content.article(wanted.lowercased()) else {
             let close = content.articleSlugs(closeTo: wanted)

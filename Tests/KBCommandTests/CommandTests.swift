@@ -20,13 +20,19 @@ struct KBRun {
         try self.init(arguments, environment: environment, in: directory)
     }
 
-    init(_ arguments: [String], environment: [String: String] = [:], in directory: String? = nil) throws {
+    /// Runs `binary` (the built kb by default) with `arguments`; the environment is this
+    /// process's, without `KB_CONTENT`, plus `environment`, or only `environment` when
+    /// `inheritEnvironment` is false.
+    init(
+        _ arguments: [String], environment: [String: String] = [:], in directory: String? = nil,
+        binary: URL = Self.binary, inheritEnvironment: Bool = true
+    ) throws {
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = binary
         process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
+        var env = inheritEnvironment ? ProcessInfo.processInfo.environment : [:]
         env["KB_CONTENT"] = nil
-        env["COLUMNS"] = "80"
+        if inheritEnvironment { env["COLUMNS"] = "80" }
         env.merge(environment) { $1 }
         process.environment = env
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }

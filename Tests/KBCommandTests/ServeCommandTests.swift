@@ -31,6 +31,55 @@ struct ServeCommandTests {
         return try JSONSerialization.jsonObject(with: data) as? [String: Any]
     }
 
+    @Test("a copy of the binary in an empty folder, with no environment, uses the content built into it")
+    func copiedBinary() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kb-copy-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let binary = folder.appendingPathComponent("kb")
+        try FileManager.default.copyItem(at: KBRun.binary, to: binary)
+        func run(_ arguments: String...) throws -> KBRun {
+            try KBRun(arguments, environment: [:], in: folder.path, binary: binary, inheritEnvironment: false)
+        }
+
+        let version = try run("--version")
+        #expect(version.stdout.contains("content: built-in, updated 20"), "\(version.stdout)")
+        let search = try run("search", "acount locked", "--json")
+        #expect(search.status == 0)
+        let hits = (try JSONSerialization.jsonObject(with: Data(search.stdout.utf8)) as? [String: Any])?["hits"] as? [[String: Any]]
+        #expect(hits?.first?["id"] as? String == "unlock-account")
+        let code = try run("code", "51")
+        #expect(code.status == 0)
+        #expect(code.stdout.hasPrefix("51 — Insufficient funds"))
+        let site = try run("site", "build", "--out", "site")
+        #expect(site.status == 0, "\(site.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("site/articles/unlock-account.html").path))
+
+        let port = try Self.freePort()
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["serve", "--port", String(port), "--log-level", "warning"]
+        process.environment = [:]
+        process.currentDirectoryURL = folder
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        let deadline = ContinuousClock.now + .seconds(60)
+        var health: [String: Any]?
+        while health == nil, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(50))
+            health = try await Self.health(port)
+        }
+        #expect(health?["status"] as? String == "ok")
+        let url = try #require(URL(string: "http://127.0.0.1:\(port)/v1/codes/51"))
+        let (data, response) = try await URLSession.shared.data(from: url)
+        #expect((response as? HTTPURLResponse)?.statusCode == 200)
+        #expect((try JSONSerialization.jsonObject(with: data) as? [String: Any])?["code"] as? String == "51")
+        process.terminate()
+        process.waitUntilExit()
+    }
+
     @Test("serves, prints its URL, reloads on SIGHUP, and stops cleanly on SIGTERM")
     func serveReloadStop() async throws {
         let content = FileManager.default.temporaryDirectory.appendingPathComponent("kb-serve-\(UUID().uuidString)")

@@ -88,6 +88,20 @@ struct ContentFixture {
 
         Write to {{policy.support.email}}; roles are {{policy.roles}}.
         """,
+        "id/articles/cancel.md": """
+        ---
+        title: Bagaimana cara membatalkan pembayaran?
+        summary: Batalkan sebelum settlement.
+        tags: [batal]
+        questions: [Bisakah pembayaran dibatalkan?, Cara membatalkan pesanan]
+        source_updated: 2026-11-25
+        answer: "Halo {{customer.name}}, batalkan {{order_id}} sebelum settlement. {{agent.name}}"
+        ---
+
+        ## Setelah settlement
+
+        Kirim email ke {{policy.support.email}}; perannya {{policy.roles}}.
+        """,
     ]
 
     /// Writes the files and loads them; the diagnostics' file names start with `Content/`

@@ -96,6 +96,29 @@ let diagnosticCases: [DiagnosticCase] = [
     DiagnosticCase(kind: .duplicateSynonym, fixture: { base.replacing("[cancel, void]", with: "[cancel, void, 2fa]", in: "synonyms.yaml") }, expected: [
         "Content/synonyms.yaml:2:18: warning: '2fa' is already in the group on line 1 [duplicate-synonym]\n    hint: a phrase belongs to one group; merge the groups or remove one",
     ]),
+    DiagnosticCase(kind: .staleTranslation, fixture: {
+        base.replacing("source_updated: 2026-11-25", with: "source_updated: 2026-11-01", in: "id/articles/cancel.md")
+    }, expected: [
+        "Content/id/articles/cancel.md:6:17: warning: the translation follows the source of 2026-11-01, but articles/cancel.md was updated on 2026-11-25 [stale-translation]\n    hint: bring the translation up to date with the source's changes, then set source_updated: 2026-11-25",
+    ]),
+    DiagnosticCase(kind: .orphanTranslation, fixture: { base.with("id/articles/gone.md", base.files["id/articles/cancel.md"]) }, expected: [
+        "Content/id/articles/gone.md: error: 'gone' has no English source article [orphan-translation]\n    hint: a translation needs articles/gone.md in the source language; rename the file to its source's slug or remove it",
+    ]),
+    DiagnosticCase(kind: .placeholderMismatch, fixture: {
+        base.replacing("perannya {{policy.roles}}.", with: "perannya Admin, Staff dan Viewer; dukungan {{policy.lockout.max_failed_attempts}}.", in: "id/articles/cancel.md")
+    }, expected: [
+        "Content/id/articles/cancel.md:12:85: error: the translation's placeholders differ from articles/cancel.md: it lacks {{policy.roles}} and adds {{policy.lockout.max_failed_attempts}} [placeholder-mismatch]\n    hint: use the same {{…}} placeholders as the source, each at least once, and no others",
+    ]),
+    DiagnosticCase(kind: .untranslatedLink, fixture: {
+        base.replacing("perannya {{policy.roles}}.", with: "perannya {{policy.roles}}. Lihat [buka kunci](unlock.md).", in: "id/articles/cancel.md")
+    }, expected: [
+        "Content/id/articles/cancel.md:12:74: warning: 'unlock' has no Bahasa Indonesia version yet; readers get the English page [untranslated-link]\n    hint: translate articles/unlock.md into id/articles/unlock.md",
+    ]),
+    DiagnosticCase(kind: .sectionMismatch, fixture: {
+        base.replacing("perannya {{policy.roles}}.", with: "perannya {{policy.roles}}.\n\n## Tambahan\n\nTeks.", in: "id/articles/cancel.md")
+    }, expected: [
+        "Content/id/articles/cancel.md:9: warning: the translation has 2 headings, the source 1 [section-mismatch]\n    hint: translate every heading of articles/cancel.md, in the same order: simulators cite sections by position",
+    ]),
 ]
 
 @Suite("Diagnostics name the file, line and fix")
@@ -111,6 +134,7 @@ struct DiagnosticTests {
     func unreadableFile() throws {
         var fixture = ContentFixture()
         fixture.files["articles/cancel.md"] = nil
+        fixture.files["id/articles/cancel.md"] = nil
         fixture.files["articles/unlock.md"] = base.files["articles/unlock.md"]!
             .replacingOccurrences(of: "related: [cancel]", with: "related: []")
             .replacingOccurrences(of: "See [cancelling](cancel.md#after-settlement) and", with: "See")

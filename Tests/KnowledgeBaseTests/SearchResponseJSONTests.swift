@@ -32,11 +32,11 @@ struct SearchResponseJSONTests {
 
     @Test("suggestion, truncation, odd scores and empty facets are written as JSONEncoder writes them")
     func edges() throws {
-        let hitJSON = #"{"kind":"article","id":"x\"y","title":"T\\itle\n","score":0.1,"snippet":"a\u0000b\u007fc\u2028","highlights":[[0,1],[3,4]],"url":"/articles/x.html"}"#
+        let hitJSON = #"{"kind":"article","id":"x\"y","title":"T\\itle\n","score":0.1,"snippet":"a\u0000b\u007fc\u2028","highlights":[[0,1],[3,4]],"url":"/articles/x.html","lang":"en"}"#
         let hit = try JSONDecoder().decode(SearchResponse.Hit.self, from: Data(hitJSON.utf8))
         #expect(hit.snippet.unicodeScalars.first { $0.value < 0x20 } != nil)
         var response = SearchResponse(
-            query: "q", total: 3, hits: [hit], facets: [:], suggestion: "did you", truncated: true, tookMicros: 12
+            query: "q", lang: "id", total: 3, hits: [hit], facets: [:], suggestion: "did you", truncated: true, tookMicros: 12
         )
         for score in [0.1, 3.0, 12.345, 1e20, 123456.789, 0.000001, 0] {
             response.hits[0].score = score

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import KBContent
 import KBSearch
 @testable import KnowledgeBase
 
@@ -59,13 +60,17 @@ struct SearchTests {
         #expect(titles.contains("refund-transaction"))
     }
 
-    @Test("relevance on Tests/Relevance/queries.tsv: top-1 ≥ 90 %, top-3 ≥ 97 %")
-    func relevance() throws {
+    @Test("relevance in each language: top-1 ≥ 90 %, top-3 ≥ 97 %", arguments: [
+        (Language.english, "queries.tsv"), (Language.indonesian, "queries.id.tsv"),
+    ])
+    func relevance(_ language: Language, _ name: String) throws {
         let file = URL(fileURLWithPath: shippedContent).deletingLastPathComponent()
-            .appendingPathComponent("Tests/Relevance/queries.tsv")
+            .appendingPathComponent("Tests/Relevance/\(name)")
         let cases = try RelevanceEvaluation.parseCases(String(contentsOf: file, encoding: .utf8))
         #expect(cases.count >= 80)
-        let evaluation = RelevanceEvaluation(cases: cases, knowledgeBase: Self.knowledgeBase)
+        let edition = Self.knowledgeBase.edition(language)
+        #expect(edition.language == language)
+        let evaluation = RelevanceEvaluation(cases: cases, knowledgeBase: edition)
         let misses = evaluation.misses.map { "\($0.query) → \($0.top ?? "-") (want \($0.expected))" }
         #expect(evaluation.top1 >= 0.90, "top-1 \(evaluation.top1); misses: \(misses)")
         #expect(evaluation.top3 >= 0.97, "top-3 \(evaluation.top3); misses: \(misses)")

@@ -19,7 +19,7 @@ public struct Answer: Sendable, Hashable {
     public static func forArticle(
         _ article: Article, variables: AnswerVariables, strict: Bool = false
     ) throws(AnswerError) -> Answer {
-        try compose(article.answer, subject: .article(slug: article.slug), title: article.title, variables, strict)
+        try compose(article.answer, subject: .article(slug: article.slug), title: article.title, variables, strict, article.language)
     }
 
     /// Composes a response code's answer from its meaning, the merchant's action
@@ -27,6 +27,24 @@ public struct Answer: Sendable, Hashable {
     public static func forCode(
         _ code: ResponseCode, variables: AnswerVariables, strict: Bool = false
     ) throws(AnswerError) -> Answer {
+        if code.language == .indonesian {
+            let template = """
+            Halo {{customer.name}},
+
+            Pembayaran untuk {{order_id}} ditolak oleh bank penerbit kartu dengan kode respons \
+            \(code.code) (\(code.name)). \(code.meaning)
+
+            Langkah yang perlu Anda ambil: \(code.merchantAction)
+
+            Pesan yang bisa Anda sampaikan kepada pelanggan: "\(code.customerMessage)"
+
+            Semoga membantu. Jika ada yang kurang jelas, silakan balas pesan ini.
+
+            Salam,
+            {{agent.name}}
+            """
+            return try compose(template, subject: .code(code.code), title: "\(code.code) — \(code.name)", variables, strict, .indonesian)
+        }
         let template = """
         Hi {{customer.name}},
 
@@ -42,15 +60,15 @@ public struct Answer: Sendable, Hashable {
         Best regards,
         {{agent.name}}
         """
-        return try compose(template, subject: .code(code.code), title: "\(code.code) — \(code.name)", variables, strict)
+        return try compose(template, subject: .code(code.code), title: "\(code.code) — \(code.name)", variables, strict, .english)
     }
 
     private static func compose(
-        _ template: String, subject: Subject, title: String, _ variables: AnswerVariables, _ strict: Bool
+        _ template: String, subject: Subject, title: String, _ variables: AnswerVariables, _ strict: Bool, _ language: Language
     ) throws(AnswerError) -> Answer {
         let missing = variables.missing(in: template)
         if strict, !missing.isEmpty { throw .missingVariables(missing) }
-        let markdown = Placeholders.fill(template, variables.value)
+        let markdown = Placeholders.fill(template) { variables.value($0, in: language) }
         return Answer(subject: subject, title: title, markdown: markdown, document: MarkdownParser.parse(markdown))
     }
 }

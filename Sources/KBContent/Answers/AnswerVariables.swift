@@ -9,6 +9,14 @@ public struct AnswerVariables: Sendable, Hashable {
         "user.email": "the user",
     ]
 
+    /// The defaults in Indonesian answers: a formal, neutral greeting and the team's name.
+    public static let indonesianDefaults: [String: String] = [
+        "customer.name": "Bapak/Ibu",
+        "agent.name": "Tim Support Midtrans",
+        "order_id": "pesanan Anda",
+        "user.email": "pengguna tersebut",
+    ]
+
     /// The names of the variables, for the checker.
     public static let names = Set(defaults.keys)
 
@@ -26,6 +34,12 @@ public struct AnswerVariables: Sendable, Hashable {
     /// The value to write for `name`: the given one, else the default.
     public func value(_ name: String) -> String? {
         values[name] ?? Self.defaults[name]
+    }
+
+    /// The value to write for `name` in an answer in `language`: the given one, else
+    /// that language's default.
+    public func value(_ name: String, in language: Language) -> String? {
+        values[name] ?? (language == .indonesian ? Self.indonesianDefaults[name] : Self.defaults[name])
     }
 
     /// The variables `template` uses that were not given, sorted.

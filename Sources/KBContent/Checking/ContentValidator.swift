@@ -73,6 +73,16 @@ enum ContentValidator {
         return nil
     }
 
+    /// The slug an article link names (`unlock-account.md#x` → `unlock-account`), or `nil`
+    /// for a code, web or in-page link.
+    static func articleSlug(in destination: String) -> String? {
+        guard !destination.contains(":") else { return nil }
+        let (path, _) = splitAnchor(destination)
+        guard path.hasSuffix(".md") else { return nil }
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return String(name.dropLast(".md".count))
+    }
+
     private static func splitAnchor(_ destination: String) -> (String, String?) {
         guard let hash = destination.firstIndex(of: "#") else { return (destination, nil) }
         return (String(destination[..<hash]), String(destination[destination.index(after: hash)...]))

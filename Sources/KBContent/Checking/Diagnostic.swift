@@ -81,6 +81,11 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         case rawHTML = "raw-html"
         case duplicateSynonym = "duplicate-synonym"
         case unknownFlow = "unknown-flow"
+        case orphanTranslation = "orphan-translation"
+        case staleTranslation = "stale-translation"
+        case placeholderMismatch = "placeholder-mismatch"
+        case untranslatedLink = "untranslated-link"
+        case sectionMismatch = "section-mismatch"
         case flowPolicy = "flow-policy"
     }
 }

@@ -23,6 +23,9 @@ public struct ContentLoader: Sendable {
         public var diagnostics: [Diagnostic]
         /// A hash of every file read, to tell one version of the content from another.
         public var version: String
+        /// The content in each translated language (``Language/translations``): every
+        /// article, code and category, translated where a translation exists.
+        public var translations: [Language: Content] = [:]
 
         /// True when no diagnostic is an error.
         public var isValid: Bool { !diagnostics.hasErrors }
@@ -45,6 +48,7 @@ public struct ContentLoader: Sendable {
         let codes = codeTable?.codes ?? []
 
         var parsed: [ArticleReader.Parsed] = []
+        var texts: [String: String] = [:]
         var firstFile: [String: String] = [:]
         for relative in articleFiles(collector) {
             let file = path(relative)
@@ -59,6 +63,7 @@ public struct ContentLoader: Sendable {
                 continue
             }
             firstFile[slug] = relative
+            texts[slug] = text
             if let article = ArticleReader.read(file: file, slug: slug, text: text, policies: policies, collector) {
                 parsed.append(article)
             }
@@ -69,7 +74,16 @@ public struct ContentLoader: Sendable {
             policies: policies, synonyms: synonyms
         )
         ContentValidator.check(parsed, in: content, declaredCodes: codeTable?.declared ?? [], collector)
-        return Result(content: content, diagnostics: collector.diagnostics.sortedByLocation(), version: hasher.hexDigest)
+        var translations: [Language: Content] = [:]
+        for language in Language.translations {
+            translations[language] = TranslationLoader(language: language, files: files).load(
+                source: content, sourceTexts: texts, declaredCodes: codeTable?.declared ?? [], collector, &hasher
+            )
+        }
+        return Result(
+            content: content, diagnostics: collector.diagnostics.sortedByLocation(), version: hasher.hexDigest,
+            translations: translations
+        )
     }
 
     private func path(_ relative: String) -> String { files.path(relative) }

@@ -72,7 +72,13 @@ public enum Placeholders {
 extension Policies {
     /// The value of a `policy.<path>` placeholder name, if it names a value.
     func placeholderValue(_ name: String) -> String? {
+        placeholderValue(name, in: .source)
+    }
+
+    /// The value of a `policy.<path>` placeholder name as written in `language` (a list
+    /// reads "a, b and c" in English, "a, b dan c" in Indonesian).
+    func placeholderValue(_ name: String, in language: Language) -> String? {
         guard name.hasPrefix("policy.") else { return nil }
-        return text(String(name.dropFirst("policy.".count)))
+        return values[String(name.dropFirst("policy.".count))]?.rendered(in: language)
     }
 }

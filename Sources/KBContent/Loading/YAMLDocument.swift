@@ -78,11 +78,19 @@ struct MappingReader {
         return document.location(of: value)
     }
 
-    /// Reports each key that is not in `allowed`, naming the allowed ones.
-    func rejectUnknownFields(allowed: [String]) {
+    /// Reports each key that is not in `allowed`, naming the allowed ones. A key in
+    /// `inherited` (a translation's field that comes from its source) says so.
+    func rejectUnknownFields(allowed: [String], inherited: [String] = []) {
         for (key, _) in mapping {
             let name = key.string ?? "\(key)"
             guard !allowed.contains(name) else { continue }
+            if inherited.contains(name) {
+                collector.error(
+                    .unknownField, document.location(of: key), "'\(name)' comes from the source language and cannot be translated",
+                    hint: "remove it; a translation holds only: \(allowed.joined(separator: ", "))"
+                )
+                continue
+            }
             let close = allowed.min { editDistance($0, name) < editDistance($1, name) }
             var hint = "allowed fields: \(allowed.joined(separator: ", "))"
             if let close, editDistance(close, name) <= 2 { hint = "did you mean '\(close)'? " + hint }

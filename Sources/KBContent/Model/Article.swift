@@ -29,6 +29,11 @@ public struct Article: Sendable, Hashable, Identifiable {
     public var sourcePath: String
     /// Where the `flow` field is written, for diagnostics about the flow id.
     public var flowLocation: SourceLocation?
+    /// The language the text is written in. In a translation's content, an article
+    /// not translated yet is the source's, in ``Language/source``.
+    public var language: Language = .source
+    /// For a translation: the source's `updated` date it follows (`source_updated`).
+    public var sourceUpdated: String?
 
     public var id: String { slug }
 

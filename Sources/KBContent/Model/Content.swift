@@ -9,6 +9,9 @@ public struct Content: Sendable {
     public var responseCodes: [ResponseCode]
     public var policies: Policies
     public var synonyms: [SynonymGroup]
+    /// The language of this content's text; a translation holds the source's articles
+    /// and codes that are not translated yet (each says its own ``Article/language``).
+    public var language: Language = .source
 
     private var articleIndex: [String: Int]
     private var codeIndex: [String: Int]

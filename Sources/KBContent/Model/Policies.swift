@@ -25,6 +25,17 @@ public struct Policies: Sendable, Hashable {
 
     /// Every path, sorted.
     public var paths: [String] { values.keys.sorted() }
+
+    /// These policies with some values replaced (a translation's wording of a label or
+    /// a phrase); the locations of the replaced values move to where they are written.
+    public func overriding(_ other: Policies) -> Policies {
+        var result = self
+        for (path, value) in other.values where values[path] != nil {
+            result.values[path] = value
+            result.locations[path] = other.locations[path]
+        }
+        return result
+    }
 }
 
 /// A leaf of `policies.yaml`: one value or a list of values.
@@ -32,14 +43,18 @@ public enum PolicyValue: Sendable, Hashable {
     case text(String)
     case list([String])
 
-    /// The value as it appears in text: a list reads "a, b and c".
-    public var rendered: String {
+    /// The value as it appears in English text: a list reads "a, b and c".
+    public var rendered: String { rendered(in: .source) }
+
+    /// The value as it appears in text in `language`: a list reads "a, b and c", "a, b dan c".
+    public func rendered(in language: Language) -> String {
         switch self {
         case let .text(text):
             return text
         case let .list(items):
             guard items.count > 1 else { return items.first ?? "" }
-            return items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+            let and = language == .indonesian ? " dan " : " and "
+            return items.dropLast().joined(separator: ", ") + and + items[items.count - 1]
         }
     }
 }

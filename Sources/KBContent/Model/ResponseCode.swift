@@ -15,6 +15,8 @@ public struct ResponseCode: Sendable, Hashable, Identifiable, Codable {
     public var customerMessage: String
     /// Phrases people type for this code ("insufficient funds").
     public var aliases: [String]
+    /// The language the text is written in (not encoded: the API says it beside).
+    public var language: Language = .source
 
     public var id: String { code }
 

@@ -10,6 +10,39 @@
 /// An analyzer is an immutable value; copies share one stemmer, which is
 /// guarded by a mutex, so it can be used from any number of threads.
 public struct Analyzer: Sendable {
+    /// The language an analyzer stems and drops stop words for.
+    public enum Language: String, Sendable, Hashable, CaseIterable {
+        case english
+        case indonesian
+
+        /// The Snowball algorithm's name in libstemmer.
+        var snowballAlgorithm: String { rawValue }
+
+        /// The built-in stop words of the language.
+        public var stopWords: Set<String> {
+            switch self {
+            case .english: Analyzer.defaultStopWords
+            case .indonesian: Analyzer.indonesianStopWords
+            }
+        }
+    }
+
+    /// The built-in Indonesian stop words: function words and the informal forms merchants
+    /// type ("gimana", "kok", "udah"), never a negation ("tidak", "ga", "belum") or "bisa",
+    /// so that "ga bisa login" keeps its meaning.
+    public static let indonesianStopWords: Set<String> = [
+        "yang", "yg", "dan", "atau", "di", "ke", "dari", "dr", "pada", "dalam", "untuk", "utk", "bagi",
+        "dengan", "dgn", "oleh", "ini", "itu", "tersebut", "adalah", "apa", "apakah", "bagaimana", "gimana",
+        "gmn", "cara", "kenapa", "mengapa", "knp", "kapan", "dimana", "mana", "siapa", "berapa", "kok",
+        "saya", "sy", "aku", "gue", "gw", "kami", "kita", "anda", "kamu", "dia", "mereka", "nya", "mau",
+        "ingin", "pengen", "tolong", "mohon", "sudah", "udah", "sdh", "telah", "akan", "ada", "jadi", "tapi",
+        "karena", "krn", "kalau", "kalo", "jika", "agar", "supaya", "saat", "ketika", "juga", "saja", "aja",
+        "sih", "dong", "deh", "ya", "nih", "kak",
+    ]
+
+    /// The language this analyzer stems for.
+    public let language: Language
+
     /// The built-in stop words: a short English list that keeps "not", "no" and
     /// "do" (so that "do not honor" stays searchable).
     public static let defaultStopWords: Set<String> = [
@@ -33,11 +66,13 @@ public struct Analyzer: Sendable {
     ///     `["two factor", "2fa"]`; each member is analyzed like a query.
     ///   - stopWords: words that are not indexed or searched; nil uses
     ///     ``defaultStopWords``. They are folded like any text.
-    public init(synonyms: [[String]] = [], stopWords: Set<String>? = nil) {
-        let stemmer = SnowballStemmer()
+    ///   - language: the Snowball stemmer and the default stop words (English unless said).
+    public init(synonyms: [[String]] = [], stopWords: Set<String>? = nil, language: Language = .english) {
+        let stemmer = SnowballStemmer(algorithm: language.snowballAlgorithm)
         self.stemmer = stemmer
+        self.language = language
         var folded = Set<String>()
-        for word in stopWords ?? Self.defaultStopWords {
+        for word in stopWords ?? language.stopWords {
             Tokenizer.forEachToken(in: word) { token in
                 folded.insert(String(decoding: token.term, as: UTF8.self))
                 return true
@@ -86,6 +121,22 @@ public struct Analyzer: Sendable {
             return true
         }
         return result
+    }
+
+    /// Every folded word of `text`, stop words included, compound tokens (e-mails,
+    /// URLs) left out: what a query's language is judged by.
+    public func words(_ text: String) -> [String] {
+        var result: [String] = []
+        Tokenizer.forEachToken(in: text) { token in
+            if !token.isCompound, !token.hasDigit { result.append(String(decoding: token.term, as: UTF8.self)) }
+            return true
+        }
+        return result
+    }
+
+    /// Whether a folded word is one of this analyzer's stop words.
+    public func isStopWord(_ word: String) -> Bool {
+        stopWords.contains(word)
     }
 
     /// The Snowball English stem of an analyzed term (a term holding a digit or

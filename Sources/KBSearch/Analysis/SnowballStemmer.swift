@@ -1,7 +1,7 @@
 import CStemmer
 import Synchronization
 
-/// The Snowball English stemmer from libstemmer, safe to share between threads.
+/// A Snowball stemmer from libstemmer (English or Indonesian), safe to share between threads.
 ///
 /// libstemmer's `sb_stemmer_stem` returns a buffer owned by the stemmer that is
 /// valid only until the next call, and a stemmer must not be used by two threads
@@ -13,8 +13,8 @@ final class SnowballStemmer: Sendable {
     private struct Handle: ~Copyable, @unchecked Sendable {
         let pointer: OpaquePointer?
 
-        init() {
-            pointer = sb_stemmer_new("english", "UTF_8")
+        init(_ algorithm: String) {
+            pointer = sb_stemmer_new(algorithm, "UTF_8")
         }
 
         deinit {
@@ -22,7 +22,12 @@ final class SnowballStemmer: Sendable {
         }
     }
 
-    private let handle = Mutex(Handle())
+    private let handle: Mutex<Handle>
+
+    /// A stemmer for libstemmer's algorithm name: `english`, `indonesian`.
+    init(algorithm: String = "english") {
+        handle = Mutex(Handle(algorithm))
+    }
 
     /// Returns the stem of an already folded, lower-case word.
     func stem(_ word: UnsafeBufferPointer<UInt8>) -> [UInt8] {

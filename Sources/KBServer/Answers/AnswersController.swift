@@ -22,13 +22,13 @@ struct AnswersController: Sendable {
     }
 
     func article(_ request: Request, context: ServerRequestContext) throws -> Response {
-        let knowledgeBase = context.snapshot(of: store).knowledgeBase
+        let knowledgeBase = try context.knowledgeBase(of: store, for: request)
         let article = try ArticlesController.article(context.pathParameter("slug"), in: knowledgeBase.content)
         return try respond(.article(article), kind: "article", id: article.slug, in: knowledgeBase, query: request.uri.queryParameters)
     }
 
     func code(_ request: Request, context: ServerRequestContext) throws -> Response {
-        let knowledgeBase = context.snapshot(of: store).knowledgeBase
+        let knowledgeBase = try context.knowledgeBase(of: store, for: request)
         let code = try CodesController.code(context.pathParameter("code"), in: knowledgeBase.content)
         return try respond(.code(code), kind: "code", id: code.code, in: knowledgeBase, query: request.uri.queryParameters)
     }
@@ -49,6 +49,7 @@ struct AnswersController: Sendable {
         case .markdown: text = renderer.markdown(answer)
         case .html: text = try HTMLFragmentRenderer(content: knowledgeBase.content, baseURL: renderer.baseURL).html(answer)
         }
-        return try .json(AnswerBody(kind: kind, id: id, title: answer.title, format: asked.format.rawValue, text: text))
+        return try Response.json(AnswerBody(kind: kind, id: id, title: answer.title, format: asked.format.rawValue, text: text))
+            .language(knowledgeBase.language)
     }
 }

@@ -10,35 +10,35 @@ struct ArticlesController: Sendable {
 
     /// The articles, all or one category's (`?category=`).
     func list(_ request: Request, context: ServerRequestContext) throws -> Response {
-        let content = context.snapshot(of: store).knowledgeBase.content
+        let content = try context.knowledgeBase(of: store, for: request).content
         var articles = content.articles
         if let category = try request.uri.queryParameters.single("category") {
             guard content.category(category) != nil else { throw APIError.unknownCategory(category, in: content) }
             articles = content.articles(inCategory: category)
         }
-        let items = articles.map { Linked(record: ArticleRecord($0, includeBody: false), url: links.article($0.slug)) }
-        return try .json(ArticleList(total: items.count, articles: items))
+        let items = articles.map { Linked(record: ArticleRecord($0, includeBody: false), url: links.article($0.slug, language: $0.language)) }
+        return try Response.json(ArticleList(total: items.count, articles: items)).language(content.language)
     }
 
     /// One article with its Markdown and related articles.
     func article(_ request: Request, context: ServerRequestContext) throws -> Response {
-        let content = context.snapshot(of: store).knowledgeBase.content
+        let content = try context.knowledgeBase(of: store, for: request).content
         let article = try Self.article(context.pathParameter("slug"), in: content)
         let html = try HTMLFragmentRenderer(content: content, siteLinks: links.fragmentLinks).html(article.document)
         let related = article.related.compactMap(content.article).map {
-            ArticleDetail.Related(slug: $0.slug, title: $0.title, summary: $0.summary, url: links.article($0.slug))
+            ArticleDetail.Related(slug: $0.slug, title: $0.title, summary: $0.summary, url: links.article($0.slug, language: $0.language))
         }
-        let record = Linked(record: ArticleRecord(article, includeBody: true), url: links.article(article.slug))
-        return try .json(ArticleDetail(article: record, html: html, relatedArticles: related))
+        let record = Linked(record: ArticleRecord(article, includeBody: true), url: links.article(article.slug, language: article.language))
+        return try Response.json(ArticleDetail(article: record, html: html, relatedArticles: related)).language(article.language)
     }
 
     /// The categories in home-page order.
     func categories(_ request: Request, context: ServerRequestContext) throws -> Response {
-        let content = context.snapshot(of: store).knowledgeBase.content
+        let content = try context.knowledgeBase(of: store, for: request).content
         let items = content.categories.map {
-            CategoryList.Item(category: $0, articles: content.articles(inCategory: $0.id).count, url: links.category($0.id))
+            CategoryList.Item(category: $0, articles: content.articles(inCategory: $0.id).count, url: links.category($0.id, language: content.language))
         }
-        return try .json(CategoryList(categories: items))
+        return try Response.json(CategoryList(categories: items)).language(content.language)
     }
 
     /// The article with this slug (any case, `.md` allowed), or a 404 naming close slugs.

@@ -14,14 +14,16 @@ struct CodesController: Sendable {
     }
 
     func list(_ request: Request, context: ServerRequestContext) throws -> Response {
-        let codes = context.snapshot(of: store).knowledgeBase.content.responseCodes.map { Linked(record: $0, url: links.code($0.code)) }
-        return try .json(CodeList(total: codes.count, codes: codes))
+        let knowledgeBase = try context.knowledgeBase(of: store, for: request)
+        let codes = knowledgeBase.content.responseCodes.map { Linked(record: $0, url: links.code($0.code, language: knowledgeBase.language)) }
+        return try Response.json(CodeList(total: codes.count, codes: codes)).language(knowledgeBase.language)
     }
 
     /// One code, as `kb code --json` prints it, with its address.
     func code(_ request: Request, context: ServerRequestContext) throws -> Response {
-        let code = try Self.code(context.pathParameter("code"), in: context.snapshot(of: store).knowledgeBase.content)
-        return try .json(Linked(record: code, url: links.code(code.code)))
+        let knowledgeBase = try context.knowledgeBase(of: store, for: request)
+        let code = try Self.code(context.pathParameter("code"), in: knowledgeBase.content)
+        return try Response.json(Linked(record: code, url: links.code(code.code, language: knowledgeBase.language))).language(code.language)
     }
 
     /// The code as the bank sends it (any case) or by its name, or a 404 naming close codes.

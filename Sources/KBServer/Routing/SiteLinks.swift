@@ -17,7 +17,12 @@ struct SiteLinks: Sendable {
         baseURL.map { .absolute(baseURL: $0) } ?? .rootRelative
     }
 
-    func article(_ slug: String) -> String { url(SiteLayout.articlePath(slug)) }
-    func code(_ code: String) -> String { url(SiteLayout.codePath(code)) }
-    func category(_ id: String) -> String { url(SiteLayout.categoryPath(id)) }
+    /// Pages in a translation live under its code: `id/articles/…`.
+    private func prefix(_ language: Language) -> String {
+        language == .source ? "" : language.code + "/"
+    }
+
+    func article(_ slug: String, language: Language = .source) -> String { url(prefix(language) + SiteLayout.articlePath(slug)) }
+    func code(_ code: String, language: Language = .source) -> String { url(prefix(language) + SiteLayout.codePath(code)) }
+    func category(_ id: String, language: Language = .source) -> String { url(prefix(language) + SiteLayout.categoryPath(id)) }
 }
