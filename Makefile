@@ -4,6 +4,8 @@
 #   make conformance  schemathesis against a live kb serve (installs schemathesis if missing)
 #   make load         kb serve (release) and nginx under wrk, side by side (not in CI)
 #   make soak         kb serve (release) under wrk for 10 minutes, RSS sampled each minute (not in CI)
+#   make install      build in release mode, install kb, its man pages and completions (PREFIX, DESTDIR)
+#   make uninstall    remove exactly what make install installed
 
 SYSTEM_PACKAGES := libxml2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev libpsl-dev zlib1g-dev
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
@@ -11,7 +13,10 @@ KB := .build/debug/kb
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: deps build test check serve conformance load soak bench site site-check site-bench clean
+PREFIX ?= /usr/local
+DESTDIR ?=
+
+.PHONY: deps build test check serve conformance load soak bench site site-check site-bench install uninstall install-check clean
 
 ## Install the Debian packages kb links against, only those missing.
 deps:
@@ -67,6 +72,20 @@ site-check: deps
 ## Site build speed against Hugo on ../shared/bench (not part of the tests).
 site-bench: deps
 	bash scripts/site-bench.sh
+
+## Release build; kb to $(DESTDIR)$(PREFIX)/bin, man pages to share/man/man1, completions
+## to share/bash-completion, share/zsh/site-functions and share/fish/vendor_completions.d.
+install: deps
+	PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" bash scripts/install.sh
+
+## Removes the files listed in $(DESTDIR)$(PREFIX)/share/kb/installed-files.
+uninstall:
+	PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" bash scripts/uninstall.sh
+
+## make install into a temporary prefix; runs the installed kb, renders every man page,
+## checks the bash completion; then make uninstall (CI).
+install-check: deps
+	bash scripts/install-check.sh
 
 clean:
 	rm -rf .build
