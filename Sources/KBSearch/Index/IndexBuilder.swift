@@ -18,6 +18,9 @@ enum IndexBuilder {
     static let fieldGap = 16
     /// Positions between two snippet restart points.
     static let checkpointInterval = 16
+    /// Terms shorter than this (in bytes) are left out of the typo trie: no correction
+    /// is offered for them or to them.
+    static let minimumTypoTermBytes = 3
 
     // swiftlint:disable:next function_body_length
     static func build(documents: [SearchDocument], schema: SearchSchema, analyzer: Analyzer) -> IndexStorage {
@@ -305,7 +308,7 @@ enum IndexBuilder {
             let offsets = terms.offsets
             let eligible = (0..<Int32(termCount)).lazy.compactMap { id -> (id: Int32, bytes: UnsafeBufferPointer<UInt8>)? in
                 let key = UnsafeBufferPointer(rebasing: bytes[Int(offsets[Int(id)])..<Int(offsets[Int(id) + 1])])
-                return key.count >= 3 && Analyzer.isStemmable(key) ? (id, key) : nil
+                return key.count >= minimumTypoTermBytes && Analyzer.isStemmable(key) ? (id, key) : nil
             }
             return TermTrie(sortedTerms: eligible)
         }
