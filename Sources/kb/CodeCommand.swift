@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KBContent
 import KBSearch
+import KBTerminal
 import KnowledgeBase
 
 /// `kb code`: a bank response code by its code or its name.

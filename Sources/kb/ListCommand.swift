@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KBContent
+import KBTerminal
 
 /// `kb list`: a table of articles, codes or categories.
 struct ListCommand: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KBContent
 import KBSearch
+import KBTerminal
 import KnowledgeBase
 
 /// `kb search`: articles and response codes for what someone typed.

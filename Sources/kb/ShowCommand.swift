@@ -1,5 +1,6 @@
 import ArgumentParser
 import KBContent
+import KBTerminal
 
 /// `kb show`: one article, rendered for the terminal.
 struct ShowCommand: ParsableCommand {
