@@ -60,7 +60,7 @@ extension SearchResponse.Hit {
         writer.key("id")
         writer.string(id)
         writer.key("kind")
-        writer.string(kind)
+        writer.string(kind.rawValue)
         writer.key("score")
         writer.number(score)
         writer.key("snippet")

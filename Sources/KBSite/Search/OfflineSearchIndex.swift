@@ -45,10 +45,9 @@ struct OfflineSearchIndex: Encodable {
         let index = knowledgeBase.index.export()
         let content = knowledgeBase.content
         self.index = index
-        documents = index.documentIDs.map { id in
-            let parts = id.split(separator: ":", maxSplits: 1).map(String.init)
-            let key = parts.count > 1 ? parts[1] : id
-            if parts[0] == "code", let code = content.responseCode(key) {
+        documents = index.documentIDs.map { documentID in
+            let (kind, key) = SearchResponse.Hit.Kind.parse(documentID: documentID)
+            if kind == .code, let code = content.responseCode(key) {
                 return Document(kind: "c", id: code.code, title: "\(code.code) — \(code.name)",
                                 url: SiteLayout.codePath(code.code), summary: code.meaning)
             }
