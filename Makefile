@@ -8,6 +8,8 @@
 #   make uninstall    remove exactly what make install installed
 
 SYSTEM_PACKAGES := libxml2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev libpsl-dev zlib1g-dev
+# node runs search.js in the tests; any node on PATH will do.
+NODE_PACKAGE := nodejs
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 KB := .build/debug/kb
 HOST ?= 127.0.0.1
@@ -18,12 +20,14 @@ DESTDIR ?=
 
 .PHONY: deps build test check serve conformance load soak bench site site-check site-bench install uninstall install-check clean
 
-## Install the Debian packages kb links against, only those missing.
+## Install the Debian packages kb links against, and node (the test of the site's
+## search.js runs it), only those missing.
 deps:
 	@missing=""; \
 	for package in $(SYSTEM_PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$package"; \
 	done; \
+	command -v node >/dev/null 2>&1 || missing="$$missing $(NODE_PACKAGE)"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \

@@ -1,6 +1,7 @@
 import Foundation
 import KBContent
 import KBFlows
+import KBTerminal
 
 /// Asks on the terminal for each input of a flow that was not given, one at a time,
 /// showing the default and asking again while the answer is not valid.

@@ -1,6 +1,7 @@
 import Foundation
 import KBContent
 import KBFlows
+import KBTerminal
 
 /// A flow's report for the terminal: the headline, the details, then the numbered trace.
 struct FlowReportRenderer {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KBContent
 import KBFlows
+import KBTerminal
 import KnowledgeBase
 
 /// `kb simulate`: runs a troubleshooting flow's simulator and prints its outcome and

@@ -1,4 +1,5 @@
 import Foundation
+public import KBContent
 
 /// Renders Markdown and content for a terminal: headings, lists, tables and
 /// links as readable text, styled only when ``TextStyle/usesColor`` is on.
