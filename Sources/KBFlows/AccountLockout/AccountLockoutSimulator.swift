@@ -42,6 +42,11 @@ public struct AccountLockoutSimulator: FlowSimulator {
         public var lockDuration: TimeInterval { TimeInterval(unlockAfterMinutes * 60) }
     }
 
+    /// Whether the login is locked at `now`.
+    public enum Verdict: String, FlowVerdict {
+        case locked, open
+    }
+
     /// Whether the password typed was the right one.
     public enum Password: String, Sendable, Hashable, Codable {
         case right, wrong
@@ -98,7 +103,7 @@ public struct AccountLockoutSimulator: FlowSimulator {
         self.init(policy: try Policy(content.policies))
     }
 
-    public func run(_ input: Input, context: FlowContext) -> FlowResult<Outcome> {
+    public func run(_ input: Input, context: FlowContext) -> FlowResult<Verdict, Outcome> {
         var machine = StateMachine(policy: policy)
         var trace: [FlowStep] = []
         var records: [AttemptRecord] = []
@@ -162,7 +167,7 @@ public struct AccountLockoutSimulator: FlowSimulator {
             lockedAt: machine.lockedAt, opensAt: machine.opensAt
         )
         return FlowResult(
-            verdict: machine.isLocked ? "locked" : "open", headline: headline, details: details, outcome: outcome, trace: trace
+            verdict: machine.isLocked ? .locked : .open, headline: headline, details: details, outcome: outcome, trace: trace
         )
     }
 

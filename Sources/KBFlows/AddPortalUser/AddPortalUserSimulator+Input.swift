@@ -53,7 +53,7 @@ extension AddPortalUserSimulator {
             columns: ["Case", "Email", "Role", "Result", "Problems"],
             rows: cases.map { label, input in
                 let result = run(input, context: context)
-                return [label, input.email, input.role ?? "–", result.verdict,
+                return [label, input.email, input.role ?? "–", result.verdict.rawValue,
                         result.outcome.problems.isEmpty ? "–" : result.outcome.problems.joined(separator: "; ")]
             }
         )]

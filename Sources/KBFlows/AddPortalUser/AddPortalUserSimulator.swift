@@ -73,13 +73,29 @@ public struct AddPortalUserSimulator: FlowSimulator {
         }
     }
 
+    /// Whether the form refuses the user, or the state the new user is in.
+    public enum Verdict: String, FlowVerdict {
+        case rejected
+        case notActivated = "not-activated"
+        case waitingForActivation = "waiting-for-activation"
+        case active
+    }
+
+    /// Where the user stands after the form.
+    public enum UserState: String, Sendable, Hashable, Codable {
+        case notCreated = "not-created"
+        case notActivated = "not-activated"
+        case waitingForActivation = "waiting-for-activation"
+        case active
+    }
+
     public struct Outcome: Sendable, Hashable, Codable {
         /// Whether the form accepts the user.
         public var created: Bool
         /// What the form refuses, in the order it checks.
         public var problems: [String]
         /// `not-created`, `not-activated`, `waiting-for-activation` or `active`.
-        public var userState: String
+        public var userState: UserState
         /// The steps with this user's values filled in.
         public var steps: [String]
     }
@@ -92,7 +108,7 @@ public struct AddPortalUserSimulator: FlowSimulator {
         self.init(policy: try Policy(content.policies))
     }
 
-    public func run(_ input: Input, context: FlowContext) -> FlowResult<Outcome> {
+    public func run(_ input: Input, context: FlowContext) -> FlowResult<Verdict, Outcome> {
         var trace = [FlowStep(
             rule: "Users are created in the user-management menu, in its new-user section",
             result: "open \(policy.menu) → \(policy.section)", source: section("create-the-user"),
@@ -111,10 +127,10 @@ public struct AddPortalUserSimulator: FlowSimulator {
         ]
         guard problems.isEmpty, let role = input.role else {
             return FlowResult(
-                verdict: "rejected",
+                verdict: .rejected,
                 headline: "The form refuses it: " + problems.joined(separator: "; ") + ".",
                 details: [FlowDetail("Fix", problems.joined(separator: "; "))],
-                outcome: Outcome(created: false, problems: problems, userState: "not-created", steps: steps), trace: trace
+                outcome: Outcome(created: false, problems: problems, userState: .notCreated, steps: steps), trace: trace
             )
         }
         trace.append(FlowStep(
@@ -128,13 +144,16 @@ public struct AddPortalUserSimulator: FlowSimulator {
             compared: "role \(role)", result: "user \(input.email) created",
             source: section("create-the-user"), policies: ["users.create_button"]
         ))
-        let state: String
+        let state: UserState
+        let verdict: Verdict
         let headline: String
         if !input.activate {
-            state = "not-activated"
+            state = .notActivated
+            verdict = .notActivated
             headline = "Created but not activated: \(input.email) cannot sign in until \(policy.activateCheckbox) is ticked for the user in \(policy.menu)."
         } else {
-            state = input.linkFollowed ? "active" : "waiting-for-activation"
+            state = input.linkFollowed ? .active : .waitingForActivation
+            verdict = input.linkFollowed ? .active : .waitingForActivation
             trace.append(FlowStep(
                 rule: "The new user activates the login by following the link in the activation email, then signs in",
                 compared: "activation link followed: \(input.linkFollowed ? "yes" : "no")",
@@ -146,8 +165,8 @@ public struct AddPortalUserSimulator: FlowSimulator {
                 : "Created as \(role); waiting for \(input.email) to follow the activation link (check spam if it does not arrive)."
         }
         return FlowResult(
-            verdict: state, headline: headline,
-            details: [FlowDetail("User", "\(input.name) <\(input.email)>"), FlowDetail("Role", role), FlowDetail("State", state)],
+            verdict: verdict, headline: headline,
+            details: [FlowDetail("User", "\(input.name) <\(input.email)>"), FlowDetail("Role", role), FlowDetail("State", state.rawValue)],
             outcome: Outcome(created: true, problems: [], userState: state, steps: steps), trace: trace
         )
     }

@@ -1,7 +1,7 @@
 import Foundation
 
 extension CancelTransactionSimulator {
-    public func run(_ input: Input, context: FlowContext) -> FlowResult<Outcome> {
+    public func run(_ input: Input, context: FlowContext) -> FlowResult<Verdict, Outcome> {
         let isCard = input.paymentType == Self.creditCard
         let status = input.status.rawValue
         var trace: [FlowStep] = []
@@ -14,7 +14,7 @@ extension CancelTransactionSimulator {
                 source: ArticleReference("transaction-statuses", "how-a-status-can-move")
             ))
             return notCancellable(
-                "nothing-to-cancel", reason: "the transaction ended as \(status); no money was taken", alternative: nil, trace: trace
+                .nothingToCancel, reason: "the transaction ended as \(status); no money was taken", alternative: nil, trace: trace
             )
         case .refund, .partialRefund, .chargeback, .partialChargeback:
             trace.append(FlowStep(
@@ -23,7 +23,7 @@ extension CancelTransactionSimulator {
                 source: section("after-settlement")
             ))
             return notCancellable(
-                "nothing-to-cancel", reason: "the transaction settled and is already marked \(status)", alternative: nil, trace: trace
+                .nothingToCancel, reason: "the transaction settled and is already marked \(status)", alternative: nil, trace: trace
             )
         case .settlement:
             trace.append(FlowStep(
@@ -32,7 +32,7 @@ extension CancelTransactionSimulator {
                 source: section("after-settlement")
             ))
             return notCancellable(
-                "refund-instead", reason: "the transaction has settled",
+                .refundInstead, reason: "the transaction has settled",
                 alternative: "refund it where the payment method supports refunds (see refund-transaction)", trace: trace
             )
         case .pending, .authorize, .capture:
@@ -50,7 +50,7 @@ extension CancelTransactionSimulator {
                 source: section("when-a-cancel-is-possible")
             ))
             return notCancellable(
-                "not-cancellable", reason: "whether a pre-authorized (authorize) card payment can be cancelled before capture depends on the acquiring bank",
+                .notCancellable, reason: "whether a pre-authorized (authorize) card payment can be cancelled before capture depends on the acquiring bank",
                 alternative: "ask Midtrans how your acquirer handles it; some banks accept a cancel only after the capture, before the cut-off",
                 trace: trace
             )
@@ -71,7 +71,7 @@ extension CancelTransactionSimulator {
                 ))
             }
             return notCancellable(
-                "not-cancellable", reason: "a card payment in status \(status) cannot be cancelled",
+                .notCancellable, reason: "a card payment in status \(status) cannot be cancelled",
                 alternative: input.status == .pending ? "the unfinished card payment expires by itself after \(policy.threeDSecureMinutes) minutes" : nil,
                 trace: trace
             )
@@ -88,7 +88,7 @@ extension CancelTransactionSimulator {
                 source: ArticleReference("challenged-transactions", "review-a-challenge-in-the-portal"), policies: ["fraud.challenge_menu"]
             ))
             return notCancellable(
-                "review-challenge", reason: "the payment is waiting for fraud review",
+                .reviewChallenge, reason: "the payment is waiting for fraud review",
                 alternative: "Accept or Deny it from \(policy.challengeMenu)", trace: trace
             )
         }
@@ -118,7 +118,7 @@ extension CancelTransactionSimulator {
                 alternative: "refund it where the payment method supports refunds (see refund-transaction)"
             )
             return FlowResult(
-                verdict: "refund-instead",
+                verdict: .refundInstead,
                 headline: "Too late to cancel: the cut-off was \(policy.text(deadline, context)). Refund it instead.",
                 details: [FlowDetail("Cut-off", policy.text(deadline, context)), FlowDetail("Instead", outcome.alternative ?? "")],
                 outcome: outcome, trace: trace
@@ -129,7 +129,7 @@ extension CancelTransactionSimulator {
         )
     }
 
-    private func pendingPayment(_ input: Input, _ context: FlowContext, trace: [FlowStep]) -> FlowResult<Outcome> {
+    private func pendingPayment(_ input: Input, _ context: FlowContext, trace: [FlowStep]) -> FlowResult<Verdict, Outcome> {
         var trace = trace
         let status = input.status.rawValue
         let listed = policy.pendingMethods.contains(input.paymentType)
@@ -141,7 +141,7 @@ extension CancelTransactionSimulator {
         ))
         guard input.status == .pending, listed else {
             return notCancellable(
-                "not-cancellable", reason: "\(input.paymentType) in status \(status) cannot be cancelled",
+                .notCancellable, reason: "\(input.paymentType) in status \(status) cannot be cancelled",
                 alternative: nil, trace: trace
             )
         }
@@ -150,7 +150,7 @@ extension CancelTransactionSimulator {
 
     private func cancellable(
         reason: String, deadline: Date?, left: TimeInterval?, _ context: FlowContext, trace: [FlowStep]
-    ) -> FlowResult<Outcome> {
+    ) -> FlowResult<Verdict, Outcome> {
         var trace = trace
         let portal = "portal: \(policy.transactionsMenu) → the transaction's page → Cancel"
         let api = "API: POST \(policy.productionBaseURL)\(policy.cancelPath) (sandbox: \(policy.sandboxBaseURL)\(policy.cancelPath))"
@@ -173,7 +173,7 @@ extension CancelTransactionSimulator {
         }
         details += [FlowDetail("Portal", portal), FlowDetail("API", api)]
         return FlowResult(
-            verdict: "cancellable", headline: "Cancellable\(until).", details: details,
+            verdict: .cancellable, headline: "Cancellable\(until).", details: details,
             outcome: Outcome(
                 cancellable: true, reason: reason, deadline: deadline, secondsLeft: left.map { Int($0.rounded(.down)) },
                 channels: [portal, api], alternative: nil
@@ -182,7 +182,7 @@ extension CancelTransactionSimulator {
         )
     }
 
-    private func notCancellable(_ verdict: String, reason: String, alternative: String?, trace: [FlowStep]) -> FlowResult<Outcome> {
+    private func notCancellable(_ verdict: Verdict, reason: String, alternative: String?, trace: [FlowStep]) -> FlowResult<Verdict, Outcome> {
         var details = [FlowDetail("Why", reason)]
         if let alternative { details.append(FlowDetail("Instead", alternative)) }
         return FlowResult(

@@ -80,7 +80,7 @@ extension CancelTransactionSimulator {
                     Input(paymentType: Self.creditCard, status: .capture, transactionTime: made), context: FlowContext(now: now, timeZone: policy.timeZone)
                 )
                 let left = result.outcome.secondsLeft.map { $0 > 0 ? FlowTime.duration(TimeInterval($0)) : "none" } ?? "–"
-                return [text(now), result.verdict, result.outcome.deadline.map(text) ?? "–", left]
+                return [text(now), result.verdict.rawValue, result.outcome.deadline.map(text) ?? "–", left]
             }
         )
 
@@ -112,7 +112,7 @@ extension CancelTransactionSimulator {
                     Input(paymentType: type, status: status, fraudStatus: fraud, transactionTime: made),
                     context: FlowContext(now: later, timeZone: policy.timeZone)
                 )
-                return [type, status.rawValue, fraud.rawValue, result.verdict, result.outcome.alternative ?? "–"]
+                return [type, status.rawValue, fraud.rawValue, result.verdict.rawValue, result.outcome.alternative ?? "–"]
             }
         )
         return [tries, days, statuses]

@@ -39,6 +39,18 @@ public struct CancelTransactionSimulator: FlowSimulator {
         case accept, challenge, deny, none
     }
 
+    /// Whether the transaction can be cancelled now, and if not, what applies instead.
+    public enum Verdict: String, FlowVerdict {
+        case cancellable
+        case notCancellable = "not-cancellable"
+        /// An end state, or a settled payment already refunded or charged back.
+        case nothingToCancel = "nothing-to-cancel"
+        /// Settled, or past the cut-off.
+        case refundInstead = "refund-instead"
+        /// Waiting for fraud review: Accept or Deny, not Cancel.
+        case reviewChallenge = "review-challenge"
+    }
+
     /// The policy values the flow reads.
     public struct Policy: Sendable, Hashable {
         /// `cancellation.card_statuses`

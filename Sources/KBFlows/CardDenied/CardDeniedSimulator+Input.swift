@@ -52,12 +52,12 @@ extension CardDeniedSimulator {
         var rows: [[String]] = []
         for layer in [Layer.fraudDetection, .threeDSecure] {
             let result = run(Input(stoppedAt: layer, code: nil), context: context)
-            rows.append([layer.label, "–", result.verdict, result.outcome.retry, result.outcome.merchantAction])
+            rows.append([layer.label, "–", result.verdict.rawValue, result.outcome.retry, result.outcome.merchantAction])
         }
         for responseClass in ResponseClass.allCases {
             guard let code = codes.first(where: { $0.responseClass == responseClass }) else { continue }
             let result = run(Input(stoppedAt: .issuingBank, code: code), context: context)
-            rows.append([Layer.issuingBank.label, "\(code.code) \(code.name)", result.verdict, result.outcome.retry, result.outcome.merchantAction])
+            rows.append([Layer.issuingBank.label, "\(code.code) \(code.name)", result.verdict.rawValue, result.outcome.retry, result.outcome.merchantAction])
         }
         return [FlowScenarioTable(
             title: "Where the charge stopped",

@@ -29,6 +29,33 @@ public struct CardDeniedSimulator: FlowSimulator {
         }
     }
 
+    /// What stopped the charge: a check before the bank, or the bank's answer as the
+    /// class of its response code.
+    public enum Verdict: String, FlowVerdict {
+        /// Midtrans fraud detection refused it.
+        case fraudScreening = "fraud-screening"
+        /// The customer did not complete 3-D Secure.
+        case threeDSecure = "3-d-secure"
+        case approved
+        case softDecline = "soft-decline"
+        case hardDecline = "hard-decline"
+        case fraud
+        case technical
+        case referral
+
+        /// The bank's answer of this class.
+        public init(_ responseClass: ResponseClass) {
+            switch responseClass {
+            case .approved: self = .approved
+            case .softDecline: self = .softDecline
+            case .hardDecline: self = .hardDecline
+            case .fraud: self = .fraud
+            case .technical: self = .technical
+            case .referral: self = .referral
+            }
+        }
+    }
+
     /// The policy values the flow reads.
     public struct Policy: Sendable, Hashable {
         /// `support.fraud_email`
@@ -75,8 +102,8 @@ public struct CardDeniedSimulator: FlowSimulator {
         public var layers: [String: String]
         public var code: String?
         public var codeName: String?
-        /// The response class, or the layer that refused.
-        public var decline: String
+        /// The response class, or the layer that refused: the verdict.
+        public var decline: Verdict
         /// `yes`, `later` or `no`.
         public var retry: String
         public var retryAdvice: String
@@ -100,7 +127,7 @@ public struct CardDeniedSimulator: FlowSimulator {
     /// Every code of the table, in file order.
     public var codes: [ResponseCode] { codeTable.responseCodes }
 
-    public func run(_ input: Input, context: FlowContext) -> FlowResult<Outcome> {
+    public func run(_ input: Input, context: FlowContext) -> FlowResult<Verdict, Outcome> {
         var trace: [FlowStep] = []
         let approvedByBank = input.stoppedAt == .issuingBank && input.code?.responseClass == .approved
         var layers: [String: String] = [:]
@@ -135,7 +162,7 @@ public struct CardDeniedSimulator: FlowSimulator {
                 source: section("good-to-know"), policies: ["support.fraud_email"]
             ))
             return result(
-                input, layers: layers, decline: "fraud-screening", retry: "no",
+                input, layers: layers, decline: .fraudScreening, retry: "no",
                 retryAdvice: "not with the same details until the fraud team has answered",
                 action: action,
                 customer: "Your payment could not be completed. Please try another payment method or contact us.",
@@ -150,7 +177,7 @@ public struct CardDeniedSimulator: FlowSimulator {
                 source: ArticleReference("payment-expiry", "default-time-limits"), policies: ["expiry.card_3ds_minutes"]
             ))
             return result(
-                input, layers: layers, decline: "3-d-secure", retry: "yes",
+                input, layers: layers, decline: .threeDSecure, retry: "yes",
                 retryAdvice: "yes, as a new payment the customer completes with their bank's OTP",
                 action: "Ask the customer to pay again and finish the bank's verification step within \(policy.threeDSecureMinutes) minutes.",
                 customer: "The payment needs a confirmation from your bank, usually a one-time code. Please try again and complete that step.",
@@ -189,7 +216,7 @@ public struct CardDeniedSimulator: FlowSimulator {
                 ? "The bank approved it (code \(code.code), \(code.name)): the charge did not stop at the bank."
                 : "Declined by the issuing bank with code \(code.code) (\(code.name)): \(code.responseClass.label), retry \(code.retry.rawValue)."
             return result(
-                input, layers: layers, decline: code.responseClass.rawValue, retry: code.retry.rawValue,
+                input, layers: layers, decline: Verdict(code.responseClass), retry: code.retry.rawValue,
                 retryAdvice: code.responseClass == .approved ? "not needed: the bank approved" : retryAdvice(code.retry),
                 action: code.merchantAction, customer: code.customerMessage,
                 headline: headline, trace: trace
@@ -198,9 +225,9 @@ public struct CardDeniedSimulator: FlowSimulator {
     }
 
     private func result(
-        _ input: Input, layers: [String: String], decline: String, retry: String, retryAdvice: String,
+        _ input: Input, layers: [String: String], decline: Verdict, retry: String, retryAdvice: String,
         action: String, customer: String, headline: String, trace: [FlowStep]
-    ) -> FlowResult<Outcome> {
+    ) -> FlowResult<Verdict, Outcome> {
         var details = [FlowDetail("Stopped at", input.stoppedAt.label)]
         if let code = input.code {
             details.append(FlowDetail("Code", "\(code.code) — \(code.name): \(code.meaning)"))

@@ -61,8 +61,8 @@ extension ChangeLoginEmailSimulator {
             columns: ["Case", "Current role", "New address", "Plan", "Old login"],
             rows: cases.map { label, input in
                 let result = run(input, context: context)
-                return [label, input.currentRole, input.newEmail, result.verdict,
-                        result.verdict == "ready" ? result.outcome.oldLogin : "–"]
+                return [label, input.currentRole, input.newEmail, result.verdict.rawValue,
+                        result.verdict == .ready ? result.outcome.oldLogin : "–"]
             }
         )]
     }

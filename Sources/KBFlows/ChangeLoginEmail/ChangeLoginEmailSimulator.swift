@@ -61,9 +61,16 @@ public struct ChangeLoginEmailSimulator: FlowSimulator {
         }
     }
 
+    /// Whether the plan can go ahead, needs an admin, or the form refuses the new user.
+    public enum Verdict: String, FlowVerdict {
+        case ready
+        case needsAdmin = "needs-admin"
+        case rejected
+    }
+
     public struct Outcome: Sendable, Hashable, Codable {
-        /// `ready`, `needs-admin` or `rejected`.
-        public var plan: String
+        /// `ready`, `needs-admin` or `rejected`: the verdict.
+        public var plan: Verdict
         /// The steps, with this change's values filled in.
         public var steps: [String]
         /// What the form refuses, if anything.
@@ -80,7 +87,7 @@ public struct ChangeLoginEmailSimulator: FlowSimulator {
         self.init(policy: try Policy(content.policies))
     }
 
-    public func run(_ input: Input, context: FlowContext) -> FlowResult<Outcome> {
+    public func run(_ input: Input, context: FlowContext) -> FlowResult<Verdict, Outcome> {
         let users = policy.users
         let admin = users.adminRole
         let oldLogin = input.keepOld == Self.deleteOldLogin
@@ -106,10 +113,10 @@ public struct ChangeLoginEmailSimulator: FlowSimulator {
             ))
             let steps = ["Ask a user with the \(admin) role to follow these steps, or write to \(policy.supportEmail) if no \(admin) can sign in."]
             return FlowResult(
-                verdict: "needs-admin",
+                verdict: .needsAdmin,
                 headline: "\(input.currentEmail) is \(input.currentRole), not \(admin): an \(admin) has to create the new login.",
                 details: [FlowDetail("Ask", "an \(admin) of the account, or \(policy.supportEmail) if none can sign in")],
-                outcome: Outcome(plan: "needs-admin", steps: steps, problems: [], oldLogin: oldLogin), trace: trace
+                outcome: Outcome(plan: .needsAdmin, steps: steps, problems: [], oldLogin: oldLogin), trace: trace
             )
         }
 
@@ -130,9 +137,9 @@ public struct ChangeLoginEmailSimulator: FlowSimulator {
         if same { problems = ["the new address is the one in use now"] }
         guard problems.isEmpty else {
             return FlowResult(
-                verdict: "rejected", headline: "The new user cannot be created: " + problems.joined(separator: "; ") + ".",
+                verdict: .rejected, headline: "The new user cannot be created: " + problems.joined(separator: "; ") + ".",
                 details: [FlowDetail("Fix", problems.joined(separator: "; "))],
-                outcome: Outcome(plan: "rejected", steps: [], problems: problems, oldLogin: oldLogin), trace: trace
+                outcome: Outcome(plan: .rejected, steps: [], problems: problems, oldLogin: oldLogin), trace: trace
             )
         }
 
@@ -158,10 +165,10 @@ public struct ChangeLoginEmailSimulator: FlowSimulator {
             "Only then, back in \(users.menu): \(oldLogin).",
         ]
         return FlowResult(
-            verdict: "ready",
+            verdict: .ready,
             headline: "Create \(input.newEmail) as a new \(admin), check it works, then \(oldLogin).",
             details: [FlowDetail("Steps", steps.enumerated().map { "\($0 + 1). \($1)" }.joined(separator: "\n")), FlowDetail("Old login", oldLogin)],
-            outcome: Outcome(plan: "ready", steps: steps, problems: [], oldLogin: oldLogin), trace: trace
+            outcome: Outcome(plan: .ready, steps: steps, problems: [], oldLogin: oldLogin), trace: trace
         )
     }
 }

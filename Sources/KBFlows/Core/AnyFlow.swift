@@ -39,7 +39,7 @@ public struct AnyFlow: Sendable, Identifiable {
             }
             return FlowReport(
                 flow: Simulator.id, article: Simulator.article, now: context.iso(context.now),
-                timeZone: context.timeZone.identifier, input: used, verdict: result.verdict,
+                timeZone: context.timeZone.identifier, input: used, verdict: result.verdict.rawValue,
                 headline: result.headline, details: result.details,
                 outcome: (try? JSONValue(encoding: result.outcome, timeZone: context.timeZone)) ?? .null,
                 trace: result.trace

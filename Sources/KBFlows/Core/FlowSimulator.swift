@@ -16,6 +16,8 @@ public protocol FlowSimulator: Sendable {
     associatedtype Input: Sendable
     /// What one run concludes, as data (encoded into ``FlowReport/outcome``).
     associatedtype Outcome: Sendable, Codable
+    /// The ways a run can end (its raw value is ``FlowReport/verdict``).
+    associatedtype Verdict: FlowVerdict
 
     /// The flow's id, as in `kb simulate account-lockout` and `/v1/flows/account-lockout/simulate`.
     static var id: String { get }
@@ -41,7 +43,7 @@ public protocol FlowSimulator: Sendable {
     func input(from values: FlowInput, context: FlowContext) throws(FlowInputError) -> Input
 
     /// Runs the flow on a valid input at `context.now`.
-    func run(_ input: Input, context: FlowContext) -> FlowResult<Outcome>
+    func run(_ input: Input, context: FlowContext) -> FlowResult<Verdict, Outcome>
 
     /// Tables for the flow's page, each computed by running the simulator on a range of
     /// inputs around `context.now` (never written by hand).

@@ -29,7 +29,7 @@ extension ForgotTwoFactorSimulator {
             for knowsPassword in [true, false] {
                 let result = run(Input(email: email, hasAuthenticator: hasAuthenticator, knowsPassword: knowsPassword), context: context)
                 rows.append([
-                    hasAuthenticator ? "yes" : "no", knowsPassword ? "yes" : "no", result.verdict,
+                    hasAuthenticator ? "yes" : "no", knowsPassword ? "yes" : "no", result.verdict.rawValue,
                     result.outcome.message?.to ?? "–", result.outcome.steps.first ?? "–",
                 ])
             }

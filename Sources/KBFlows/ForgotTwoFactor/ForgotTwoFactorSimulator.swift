@@ -66,9 +66,15 @@ public struct ForgotTwoFactorSimulator: FlowSimulator {
         public var body: String
     }
 
+    /// Whether the user can sign in with the code, or needs support to turn 2FA off.
+    public enum Verdict: String, FlowVerdict {
+        case useAuthenticator = "use-authenticator"
+        case askSupport = "ask-support"
+    }
+
     public struct Outcome: Sendable, Hashable, Codable {
-        /// `use-authenticator` or `ask-support`.
-        public var path: String
+        /// `use-authenticator` or `ask-support`: the verdict.
+        public var path: Verdict
         /// What to do, in order.
         public var steps: [String]
         /// The request to support, when one is needed.
@@ -83,7 +89,7 @@ public struct ForgotTwoFactorSimulator: FlowSimulator {
         self.init(policy: try Policy(content.policies))
     }
 
-    public func run(_ input: Input, context: FlowContext) -> FlowResult<Outcome> {
+    public func run(_ input: Input, context: FlowContext) -> FlowResult<Verdict, Outcome> {
         var trace: [FlowStep] = []
         var steps: [String] = []
         trace.append(FlowStep(
@@ -103,9 +109,9 @@ public struct ForgotTwoFactorSimulator: FlowSimulator {
 
         if input.hasAuthenticator {
             steps.append("Sign in with the password, then type the current code shown in \(policy.authenticatorApp).")
-            let outcome = Outcome(path: "use-authenticator", steps: steps, message: nil)
+            let outcome = Outcome(path: .useAuthenticator, steps: steps, message: nil)
             return FlowResult(
-                verdict: "use-authenticator",
+                verdict: .useAuthenticator,
                 headline: "No need for support: sign in with the code from \(policy.authenticatorApp).",
                 details: [FlowDetail("Do", steps.joined(separator: " "))], outcome: outcome, trace: trace
             )
@@ -128,9 +134,9 @@ public struct ForgotTwoFactorSimulator: FlowSimulator {
             "Sign in with the email and password; no code is asked.",
             "Open \(policy.twoFactorMenu), enable 2FA again and scan the QR code with \(policy.authenticatorApp).",
         ]
-        let outcome = Outcome(path: "ask-support", steps: steps, message: message)
+        let outcome = Outcome(path: .askSupport, steps: steps, message: message)
         return FlowResult(
-            verdict: "ask-support",
+            verdict: .askSupport,
             headline: "Ask \(policy.supportEmail) to turn 2FA off for \(input.email); the message below is ready to send.",
             details: [
                 FlowDetail("To", message.to),

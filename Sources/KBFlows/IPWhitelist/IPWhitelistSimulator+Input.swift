@@ -42,7 +42,7 @@ extension IPWhitelistSimulator {
             let entries = whitelist.compactMap { try? Entry($0) }
             guard let ip = IPAddress(address) else { return [whitelist.joined(separator: ", "), address, "invalid", "–"] }
             let result = run(Input(enabled: true, whitelist: entries, address: ip), context: context)
-            return [whitelist.joined(separator: ", "), address, result.verdict, result.outcome.matchedEntry ?? "–"]
+            return [whitelist.joined(separator: ", "), address, result.verdict.rawValue, result.outcome.matchedEntry ?? "–"]
         }
         let office = ["203.0.113.0/24", "2001:db8:10::/48"]
         let ranges = FlowScenarioTable(

@@ -67,6 +67,11 @@ public struct IPWhitelistSimulator: FlowSimulator {
         }
     }
 
+    /// Whether the portal lets the sign-in through.
+    public enum Verdict: String, FlowVerdict {
+        case allowed, refused
+    }
+
     public struct Outcome: Sendable, Hashable, Codable {
         public var allowed: Bool
         /// The address in canonical form (an IPv4-mapped one as IPv4).
@@ -90,7 +95,7 @@ public struct IPWhitelistSimulator: FlowSimulator {
         self.init(policy: try Policy(content.policies))
     }
 
-    public func run(_ input: Input, context: FlowContext) -> FlowResult<Outcome> {
+    public func run(_ input: Input, context: FlowContext) -> FlowResult<Verdict, Outcome> {
         let address = input.address
         var trace: [FlowStep] = []
         if address.isPrivate {
@@ -108,7 +113,7 @@ public struct IPWhitelistSimulator: FlowSimulator {
                 source: section("what-the-message-means")
             ))
             return FlowResult(
-                verdict: "allowed", headline: "Allowed: the IP whitelist is off, so any address may sign in.",
+                verdict: .allowed, headline: "Allowed: the IP whitelist is off, so any address may sign in.",
                 details: [FlowDetail("Address", address.description)],
                 outcome: Outcome(
                     allowed: true, address: address.description, family: address.family, matchedEntry: nil,
@@ -142,7 +147,7 @@ public struct IPWhitelistSimulator: FlowSimulator {
 
         if let match {
             return FlowResult(
-                verdict: "allowed",
+                verdict: .allowed,
                 headline: "Allowed: \(address) is on the whitelist (entry '\(match.written)').",
                 details: [FlowDetail("Address", address.description), FlowDetail("Matched", "\(match.written) = \(match.network)")],
                 outcome: Outcome(
@@ -181,7 +186,7 @@ public struct IPWhitelistSimulator: FlowSimulator {
             fixes.append("Whitelist only static addresses: a dynamic one changes without warning.")
         }
         return FlowResult(
-            verdict: "refused",
+            verdict: .refused,
             headline: "Refused with \"\(policy.refusalText)\": \(address) matches no whitelist entry.",
             details: [
                 FlowDetail("Address", address.description),

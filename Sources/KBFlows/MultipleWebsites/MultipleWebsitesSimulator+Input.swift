@@ -70,7 +70,7 @@ extension MultipleWebsitesSimulator {
         let rows = cases.compactMap { first, second, sameBusiness -> [String]? in
             guard let a = site(first), let b = site(second) else { return nil }
             let result = run(Input(registered: a, new: b, sameBusiness: sameBusiness), context: context)
-            return [first, second + (sameBusiness ? "" : " (other business)"), a.registrableDomain, b.registrableDomain, result.verdict]
+            return [first, second + (sameBusiness ? "" : " (other business)"), a.registrableDomain, b.registrableDomain, result.verdict.rawValue]
         }
         return [FlowScenarioTable(
             title: "Which sites share an account",

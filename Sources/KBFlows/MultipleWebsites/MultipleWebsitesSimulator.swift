@@ -54,6 +54,12 @@ public struct MultipleWebsitesSimulator: FlowSimulator {
         }
     }
 
+    /// Whether the new site may use the account, or needs one of its own.
+    public enum Verdict: String, FlowVerdict {
+        case allowed
+        case separateAccount = "separate-account"
+    }
+
     public struct Outcome: Sendable, Hashable, Codable {
         public var allowed: Bool
         public var registered: Site
@@ -72,7 +78,7 @@ public struct MultipleWebsitesSimulator: FlowSimulator {
         self.init(policy: try Policy(content.policies))
     }
 
-    public func run(_ input: Input, context: FlowContext) -> FlowResult<Outcome> {
+    public func run(_ input: Input, context: FlowContext) -> FlowResult<Verdict, Outcome> {
         let registered = input.registered, new = input.new
         let sameDomain = registered.registrableDomain == new.registrableDomain
         var trace = [registered, new].map { site in
@@ -129,7 +135,7 @@ public struct MultipleWebsitesSimulator: FlowSimulator {
             headline = "Not allowed: \(why). \(new.host) needs an account of its own."
         }
         return FlowResult(
-            verdict: allowed ? "allowed" : "separate-account", headline: headline,
+            verdict: allowed ? .allowed : .separateAccount, headline: headline,
             details: [
                 FlowDetail("Registered", "\(registered.host) (domain \(registered.registrableDomain))"),
                 FlowDetail("New", "\(new.host) (domain \(new.registrableDomain))"),

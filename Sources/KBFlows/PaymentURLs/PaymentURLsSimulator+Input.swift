@@ -84,7 +84,7 @@ extension PaymentURLsSimulator {
             rows: runs.map { outcome, card in
                 let result = run(input(outcome, card: card), context: context)
                 return [outcome.rawValue, card ? Self.creditCard : Self.otherMethod, result.outcome.transactionStatus ?? "–",
-                        result.outcome.notificationResult, result.outcome.redirectURL ?? "–"]
+                        result.outcome.notificationResult.rawValue, result.outcome.redirectURL ?? "–"]
             }
         )
         var answers: [EndpointResponse] = [.status(200)]
@@ -98,7 +98,7 @@ extension PaymentURLsSimulator {
             rows: answers.map { answer in
                 let result = run(input(.paid, response: answer), context: context)
                 let last = result.outcome.timeline.last { $0.channel == "server" }?.time
-                return [answer.text, String(result.outcome.notificationAttempts), result.outcome.notificationResult,
+                return [answer.text, String(result.outcome.notificationAttempts), result.outcome.notificationResult.rawValue,
                         last.map(context.text) ?? "–"]
             }
         )
@@ -112,7 +112,7 @@ extension PaymentURLsSimulator {
             columns: ["Payment Notification URL", "Result", "Why"],
             rows: badURLs.map { url in
                 let result = run(input(.paid, url: url), context: context)
-                return [url, result.outcome.notificationResult, result.outcome.notificationProblem ?? "–"]
+                return [url, result.outcome.notificationResult.rawValue, result.outcome.notificationProblem ?? "–"]
             }
         )
         return [outcomes, retries, reachability]

@@ -1,7 +1,7 @@
 import Foundation
 
 extension PaymentURLsSimulator {
-    public func run(_ input: Input, context: FlowContext) -> FlowResult<Outcome> {
+    public func run(_ input: Input, context: FlowContext) -> FlowResult<Verdict, Outcome> {
         let now = context.now
         let status = input.outcome.status(card: input.card)
         var trace: [FlowStep] = []
@@ -16,7 +16,7 @@ extension PaymentURLsSimulator {
             result: status == nil ? "no notification" : "a notification is due",
             source: section("two-kinds-of-url")
         ))
-        var delivery = Delivery(attempts: 0, result: "not-sent", problem: nil, summary: "none: no status change to report")
+        var delivery = Delivery(attempts: 0, result: .notSent, problem: nil, summary: "none: no status change to report")
         if let status {
             delivery = notify(input, status: status, context, trace: &trace, timeline: &timeline)
         }
@@ -67,14 +67,14 @@ extension PaymentURLsSimulator {
             notificationProblem: delivery.problem, notificationAttempts: delivery.attempts, notificationResult: delivery.result,
             redirectPage: page, redirectURL: redirectURL, timeline: timeline
         )
-        let verdict = status == nil ? "no-notification" : "notification-\(delivery.result)"
+        let verdict: Verdict = status == nil ? .noNotification : Verdict(delivery.result)
         return FlowResult(verdict: verdict, headline: headline, details: details, outcome: outcome, trace: trace)
     }
 
     /// What became of the notification.
     private struct Delivery {
         var attempts: Int
-        var result: String
+        var result: NotificationResult
         var problem: String?
         var summary: String
     }
@@ -89,7 +89,7 @@ extension PaymentURLsSimulator {
                 compared: "Payment Notification URL: not set", result: "nothing is sent; set it under \(policy.menu)",
                 source: section("where-to-set-them"), policies: ["notification.menu"]
             ))
-            return Delivery(attempts: 0, result: "not-sent", problem: "set a Payment Notification URL under \(policy.menu)", summary: "not sent: no URL is set")
+            return Delivery(attempts: 0, result: .notSent, problem: "set a Payment Notification URL under \(policy.menu)", summary: "not sent: no URL is set")
         }
         if let unreachable = reachabilityProblem(url) {
             trace.append(FlowStep(
@@ -97,7 +97,7 @@ extension PaymentURLsSimulator {
                 compared: "'\(url)'", result: "cannot be delivered: \(unreachable.problem)",
                 source: section("payment-notification-url-webhook"), policies: unreachable.policies
             ))
-            return Delivery(attempts: 0, result: "not-sent", problem: unreachable.problem, summary: "not delivered: \(unreachable.problem)")
+            return Delivery(attempts: 0, result: .notSent, problem: unreachable.problem, summary: "not delivered: \(unreachable.problem)")
         }
 
         let now = context.now
@@ -115,7 +115,7 @@ extension PaymentURLsSimulator {
             policies: ["notification.timeout_seconds"]
         ))
         if acknowledged {
-            return Delivery(attempts: 1, result: "delivered", problem: nil, summary: "delivered to \(url) (\(input.response.text))")
+            return Delivery(attempts: 1, result: .delivered, problem: nil, summary: "delivered to \(url) (\(input.response.text))")
         }
         let retries = ArticleReference("notification-not-received", "3-how-midtrans-retries")
         if let code, policy.redirectsNotFollowed.contains(code) {
@@ -125,7 +125,7 @@ extension PaymentURLsSimulator {
                 source: retries, policies: ["notification.redirects_not_followed"]
             ))
             return Delivery(
-                attempts: 1, result: "failed", problem: "point the URL at the final address, not at a redirect (HTTP \(code))",
+                attempts: 1, result: .failed, problem: "point the URL at the final address, not at a redirect (HTTP \(code))",
                 summary: "failed: HTTP \(code) is a redirect Midtrans does not follow, and it does not retry"
             )
         }
@@ -137,7 +137,7 @@ extension PaymentURLsSimulator {
                 source: retries, policies: ["notification.redirects_followed", "notification.max_redirects_followed"]
             ))
             return Delivery(
-                attempts: 1, result: "redirected", problem: nil,
+                attempts: 1, result: .redirected, problem: nil,
                 summary: "redirected (HTTP \(code)): the POST is sent again to the new address"
             )
         }
@@ -168,7 +168,7 @@ extension PaymentURLsSimulator {
             ))
         }
         return Delivery(
-            attempts: 1 + count, result: "failed",
+            attempts: 1 + count, result: .failed,
             problem: "make the endpoint answer 2xx within \(policy.timeoutSeconds) s",
             summary: "failed (\(input.response.text)); \(count) retr\(count == 1 ? "y" : "ies")"
                 + (count > 0 ? ", the last about \(context.text(last))" : "")

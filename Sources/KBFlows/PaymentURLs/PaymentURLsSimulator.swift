@@ -63,6 +63,37 @@ public struct PaymentURLsSimulator: FlowSimulator {
         }
     }
 
+    /// What became of the notification: none was due, or how its delivery went.
+    public enum Verdict: String, FlowVerdict {
+        case noNotification = "no-notification"
+        case notificationDelivered = "notification-delivered"
+        case notificationRedirected = "notification-redirected"
+        case notificationFailed = "notification-failed"
+        case notificationNotSent = "notification-not-sent"
+
+        /// A due notification that went this way.
+        init(_ result: NotificationResult) {
+            switch result {
+            case .delivered: self = .notificationDelivered
+            case .redirected: self = .notificationRedirected
+            case .failed: self = .notificationFailed
+            case .notSent: self = .notificationNotSent
+            }
+        }
+    }
+
+    /// How a notification's delivery went.
+    public enum NotificationResult: String, Sendable, Hashable, Codable {
+        /// Answered 2xx in time.
+        case delivered
+        /// Answered with a redirect Midtrans follows.
+        case redirected
+        /// Not acknowledged, after the retries (if any).
+        case failed
+        /// Never sent: no URL, or one Midtrans cannot reach.
+        case notSent = "not-sent"
+    }
+
     /// The policy values the flow reads.
     public struct Policy: Sendable, Hashable {
         /// `notification.menu`
@@ -178,7 +209,7 @@ public struct PaymentURLsSimulator: FlowSimulator {
         /// POSTs made: the first plus the retries.
         public var notificationAttempts: Int
         /// `delivered`, `redirected`, `failed` or `not-sent`.
-        public var notificationResult: String
+        public var notificationResult: NotificationResult
         public var redirectPage: RedirectPage
         /// The address the browser is sent to, parameters included; `nil` when that page is not set.
         public var redirectURL: String?

@@ -16,6 +16,43 @@ public struct TransactionActionsSimulator: FlowSimulator {
         case refund, report
     }
 
+    /// The actions open now, in ``Action`` order; spelled `view,cancel,report`, or
+    /// `none` when the portal no longer holds the transaction.
+    public struct Verdict: FlowVerdict {
+        public var open: [Action]
+
+        public init(open: [Action]) { self.open = open }
+
+        public init?(rawValue: String) {
+            guard rawValue != "none" else {
+                self.init(open: [])
+                return
+            }
+            var open: [Action] = []
+            for name in rawValue.split(separator: ",", omittingEmptySubsequences: false) {
+                guard let action = Action(rawValue: String(name)) else { return nil }
+                open.append(action)
+            }
+            self.init(open: open)
+        }
+
+        public var rawValue: String { open.isEmpty ? "none" : open.map(\.rawValue).joined(separator: ",") }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            guard let verdict = Self(rawValue: text) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not a list of actions or none")
+            }
+            self = verdict
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(rawValue)
+        }
+    }
+
     /// The policy values the flow reads.
     public struct Policy: Sendable, Hashable {
         /// The cancellation rules (`cancellation.*` and the values they need).
@@ -68,7 +105,7 @@ public struct TransactionActionsSimulator: FlowSimulator {
     /// The cancellation rules' zone.
     public var defaultTimeZone: TimeZone? { policy.cancellation.timeZone }
 
-    public func run(_ input: Input, context: FlowContext) -> FlowResult<Outcome> {
+    public func run(_ input: Input, context: FlowContext) -> FlowResult<Verdict, Outcome> {
         func text(_ date: Date) -> String { policy.cancellation.text(date, context) }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = context.timeZone
@@ -84,7 +121,7 @@ public struct TransactionActionsSimulator: FlowSimulator {
             let reason = "older than \(policy.retentionMonths) months: ask your Midtrans PIC for it"
             let actions = Action.allCases.map { ActionState(action: $0, open: false, reason: reason) }
             return FlowResult(
-                verdict: "none", headline: "Nothing in the portal: the transaction is \(reason).",
+                verdict: Verdict(open: []), headline: "Nothing in the portal: the transaction is \(reason).",
                 details: [FlowDetail("Kept until", text(keptUntil))],
                 outcome: Outcome(actions: actions, open: [], keptUntil: keptUntil), trace: trace
             )
@@ -101,7 +138,7 @@ public struct TransactionActionsSimulator: FlowSimulator {
         trace += cancel.trace
         trace.append(FlowStep(
             rule: "A card payment is cancelled from its detail page before it settles",
-            compared: "cancel-transaction: \(cancel.verdict)", result: cancel.outcome.cancellable ? "cancel: open" : "cancel: closed",
+            compared: "cancel-transaction: \(cancel.verdict.rawValue)", result: cancel.outcome.cancellable ? "cancel: open" : "cancel: closed",
             source: section("what-you-can-do")
         ))
         states.append(ActionState(
@@ -150,7 +187,7 @@ public struct TransactionActionsSimulator: FlowSimulator {
         let open = states.filter(\.open).map(\.action)
         let closed = states.filter { !$0.open }
         return FlowResult(
-            verdict: open.map(\.rawValue).joined(separator: ","),
+            verdict: Verdict(open: open),
             headline: "Open now: " + open.map(\.rawValue).joined(separator: ", ")
                 + (closed.isEmpty ? "." : "; closed: " + closed.map(\.action.rawValue).joined(separator: ", ") + "."),
             details: states.map { FlowDetail($0.action.rawValue, ($0.open ? "open: " : "closed: ") + $0.reason) },
