@@ -8,7 +8,6 @@ public import KBContent
 public struct PaymentURLsSimulator: FlowSimulator {
     public static let id = "payment-urls"
     public static let article = "notification-and-redirect-urls"
-    public static let title = "What does Midtrans call, and where does the customer land?"
 
     /// The `payment_type` of card payments, as Midtrans names it.
     public static let creditCard = "credit_card"
@@ -54,13 +53,6 @@ public struct PaymentURLsSimulator: FlowSimulator {
         case status(Int)
         /// No answer within the timeout.
         case timeout
-
-        var text: String {
-            switch self {
-            case let .status(code): return "HTTP \(code)"
-            case .timeout: return "no answer"
-            }
-        }
     }
 
     /// What became of the notification: none was due, or how its delivery went.
