@@ -10,19 +10,35 @@ import Testing
 @Suite("Offline search")
 struct OfflineSearchTests {
     static let knowledgeBase = SiteFixtures.knowledgeBase(SiteFixtures.shippedContent)
+    /// The Indonesian edition: its index is built with the Indonesian analyzer.
+    static let indonesian = SiteFixtures.shippedKnowledgeBase.edition(.indonesian)
 
-    /// Tests/Relevance/queries.tsv (the queries `kb eval` scores), and words being typed.
-    static let queries: [String] = {
-        let file = SiteFixtures.testsFolder.deletingLastPathComponent().appendingPathComponent("Relevance/queries.tsv")
+    /// The queries of a relevance file in `Tests/Relevance` (the queries `kb eval` scores).
+    static func relevanceQueries(_ name: String) -> [String] {
+        let file = SiteFixtures.testsFolder.deletingLastPathComponent().appendingPathComponent("Relevance/\(name)")
         let lines = (try? String(contentsOf: file, encoding: .utf8))?.split(separator: "\n") ?? []
-        let relevance = lines.filter { !$0.hasPrefix("#") && !$0.hasPrefix("query\t") }
+        return lines.filter { !$0.hasPrefix("#") && !$0.hasPrefix("query\t") }
             .compactMap { $0.split(separator: "\t").first.map(String.init) }
+    }
+
+    /// Tests/Relevance/queries.tsv, and words being typed.
+    static let queries: [String] = {
         let typing = [
             "locke", "denie", "give accountant access", "accountant dashboard", "unlocking", "cancelling a transac",
             "refund mon", "ip whitel", "2fa", "51", "code n7", "rc 05", "\"two factor\"", "refund -settlement",
             "kind:code expired", "category:payments cancel",
         ]
-        return relevance + typing
+        return relevanceQueries("queries.tsv") + typing
+    }()
+
+    /// Tests/Relevance/queries.id.tsv, affixed words KBSearch stems, and words being typed.
+    static let indonesianQueries: [String] = {
+        let typing = [
+            "terkun", "akun dikuncikan", "membatalkan transaksi", "pembatalan transak", "pengembalian dana",
+            "mengaktifkan 2fa", "kode 51", "rc 05", "\"kode respons\"", "refund -settlement", "kind:code dana",
+            "category:payments batal", "whitelist ip", "notifikasinya tidak masuk",
+        ]
+        return relevanceQueries("queries.id.tsv") + typing
     }()
 
     static var nodePath: String? {
@@ -32,20 +48,25 @@ struct OfflineSearchTests {
 
     /// search.js mirrors the engine's ranking step by step (same sources, the same
     /// Float32 additions in the same order), so every query must agree; a drift in
-    /// either is listed on failure.
-    @Test("search.js puts the same result first as kb search", .enabled(if: nodePath != nil, "node is not installed"))
-    func sameFirstResult() throws {
-        #expect(Self.queries.count > 100)
-        let offline = try Self.runNode(Self.queries)
-        #expect(offline.count == Self.queries.count)
+    /// either is listed on failure. In Bahasa Indonesia the index it reads is the
+    /// Indonesian edition's (Indonesian stems, word forms and stop words).
+    @Test("search.js puts the same result first as kb search, in each language", .enabled(if: nodePath != nil, "node is not installed"),
+          arguments: [Language.english, .indonesian])
+    func sameFirstResult(_ language: Language) throws {
+        let knowledgeBase = language == .english ? Self.knowledgeBase : Self.indonesian
+        #expect(knowledgeBase.language == language)
+        let queries = language == .english ? Self.queries : Self.indonesianQueries
+        #expect(queries.count > 100)
+        let offline = try Self.runNode(queries, knowledgeBase: knowledgeBase)
+        #expect(offline.count == queries.count)
         var disagreements: [String] = []
-        for (query, top) in zip(Self.queries, offline) {
-            let expected = Self.knowledgeBase.search(query).hits.first.map { "\($0.kind):\($0.id)" }
+        for (query, top) in zip(queries, offline) {
+            let expected = knowledgeBase.search(query).hits.first.map { "\($0.kind):\($0.id)" }
             if top != expected {
                 disagreements.append("“\(query)”: search.js gives \(top ?? "nothing"), kb search \(expected ?? "nothing")")
             }
         }
-        #expect(disagreements.isEmpty, "\(disagreements.count) of \(Self.queries.count) disagree: \(disagreements)")
+        #expect(disagreements.isEmpty, "\(language): \(disagreements.count) of \(queries.count) disagree: \(disagreements)")
     }
 
     @Test("word forms come from Snowball: inflections and words being typed find their stem")
@@ -72,7 +93,7 @@ struct OfflineSearchTests {
     }
 
     /// The first result's `kind:id` for each query, from search.js under node.
-    static func runNode(_ queries: [String]) throws -> [String?] {
+    static func runNode(_ queries: [String], knowledgeBase: KnowledgeBase = knowledgeBase) throws -> [String?] {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kb-offline-search-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
