@@ -74,8 +74,13 @@ extension PageRenderer {
                     let row = rows.element("tr")
                     row.element("th", ["scope": "row"]).element("code", text: field.name)
                     row.element("td", ["data-label": columns[1]], text: strings.label(field.kind))
-                    let defaultValue = field.defaultValue.map { $0.isEmpty ? strings(.inputEmpty) : $0 } ?? strings(.inputRequired)
-                    row.element("td", ["data-label": columns[2]], text: defaultValue)
+                    // A default is a value to type (code); "empty" and "required" are words.
+                    let defaultCell = row.element("td", ["data-label": columns[2]])
+                    if let value = field.defaultValue, !value.isEmpty {
+                        defaultCell.element("code", text: value)
+                    } else {
+                        defaultCell.text(field.defaultValue == nil ? strings(.inputRequired) : strings(.inputEmpty))
+                    }
                     var help = field.help
                     if let last = help.last, !".?!:".contains(last) { help += "." }
                     let cell = row.element("td", ["data-label": columns[3]])
