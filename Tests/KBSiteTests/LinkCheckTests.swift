@@ -12,7 +12,7 @@ struct LinkCheckTests {
 
     @Test("without a base URL every link is relative and resolves too")
     func shippedSiteWithoutBaseURL() {
-        let site = SiteFixtures.build(SiteFixtures.shippedContent)
+        let site = SiteFixtures.build(SiteFixtures.shippedKnowledgeBase)
         #expect(SiteLinkChecker(site: site, baseURL: nil).problems() == [])
     }
 

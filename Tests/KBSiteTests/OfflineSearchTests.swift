@@ -11,26 +11,38 @@ import Testing
 @Suite("Offline search")
 struct OfflineSearchTests {
     static let knowledgeBase = SiteFixtures.knowledgeBase(SiteFixtures.shippedContent)
+    /// The Indonesian edition: its index is built with the Indonesian analyzer.
+    static let indonesian = SiteFixtures.shippedKnowledgeBase.edition(.indonesian)
 
     /// How many results, in order, search.js and `kb search` must agree on.
     static let comparedResults = 3
 
-    /// Every query of Tests/Relevance/queries.tsv (the queries `kb eval` scores).
-    static let relevanceQueries: [String] = {
-        let file = SiteFixtures.testsFolder.deletingLastPathComponent().appendingPathComponent("Relevance/queries.tsv")
+    /// The queries of a relevance file in `Tests/Relevance` (the queries `kb eval` scores).
+    static func relevanceQueries(_ name: String) -> [String] {
+        let file = SiteFixtures.testsFolder.deletingLastPathComponent().appendingPathComponent("Relevance/\(name)")
         let lines = (try? String(contentsOf: file, encoding: .utf8))?.split(separator: "\n") ?? []
         return lines.filter { !$0.hasPrefix("#") && !$0.hasPrefix("query\t") }
             .compactMap { $0.split(separator: "\t").first.map(String.init) }
-    }()
+    }
 
-    /// The relevance queries, and words being typed, typos, codes, phrases, exclusions and filters.
+    /// Tests/Relevance/queries.tsv, and words being typed.
     static let queries: [String] = {
         let typing = [
             "locke", "denie", "give accountant access", "accountant dashboard", "unlocking", "cancelling a transac",
             "refund mon", "ip whitel", "2fa", "51", "code n7", "rc 05", "\"two factor\"", "refund -settlement",
             "kind:code expired", "category:payments cancel",
         ]
-        return relevanceQueries + typing
+        return relevanceQueries("queries.tsv") + typing
+    }()
+
+    /// Tests/Relevance/queries.id.tsv, affixed words KBSearch stems, and words being typed.
+    static let indonesianQueries: [String] = {
+        let typing = [
+            "terkun", "akun dikuncikan", "membatalkan transaksi", "pembatalan transak", "pengembalian dana",
+            "mengaktifkan 2fa", "kode 51", "rc 05", "\"kode respons\"", "refund -settlement", "kind:code dana",
+            "category:payments batal", "whitelist ip", "notifikasinya tidak masuk",
+        ]
+        return relevanceQueries("queries.id.tsv") + typing
     }()
 
     static var nodePath: String? {
@@ -40,26 +52,31 @@ struct OfflineSearchTests {
 
     /// search.js mirrors the engine's ranking step by step (same sources, the same
     /// Float32 additions in the same order), so every query must agree on its first three
-    /// results, in order; a drift in either is listed on failure. Without node the test
-    /// fails: `make deps` installs it.
-    @Test("search.js puts the same three results first, in order, as kb search")
-    func sameFirstResults() throws {
+    /// results, in order; a drift in either is listed on failure. In Bahasa Indonesia the
+    /// index it reads is the Indonesian edition's (Indonesian stems, word forms and stop
+    /// words). Without node the test fails: `make deps` installs it.
+    @Test("search.js puts the same three results first, in order, as kb search, in each language",
+          arguments: [Language.english, .indonesian])
+    func sameFirstResults(_ language: Language) throws {
         guard Self.nodePath != nil else {
             Issue.record("node is not installed, so search.js cannot be compared with kb search: run `make deps`")
             return
         }
-        #expect(Self.relevanceQueries.count > 100)
-        let offline = try Self.runNode(Self.queries, results: Self.comparedResults)
-        #expect(offline.count == Self.queries.count)
+        let knowledgeBase = language == .english ? Self.knowledgeBase : Self.indonesian
+        #expect(knowledgeBase.language == language)
+        let queries = language == .english ? Self.queries : Self.indonesianQueries
+        #expect(queries.count > 100)
+        let offline = try Self.runNode(queries, results: Self.comparedResults, knowledgeBase: knowledgeBase)
+        #expect(offline.count == queries.count)
         var disagreements: [String] = []
-        for (query, top) in zip(Self.queries, offline) {
+        for (query, top) in zip(queries, offline) {
             let options = SearchOptions(limit: Self.comparedResults, snippets: false)
-            let expected = Self.knowledgeBase.search(query, options: options).hits.map { "\($0.kind):\($0.id)" }
+            let expected = knowledgeBase.search(query, options: options).hits.map { "\($0.kind):\($0.id)" }
             if top != expected {
                 disagreements.append("“\(query)”: search.js gives \(top), kb search \(expected)")
             }
         }
-        #expect(disagreements.isEmpty, "\(disagreements.count) of \(Self.queries.count) disagree: \(disagreements)")
+        #expect(disagreements.isEmpty, "\(language): \(disagreements.count) of \(queries.count) disagree: \(disagreements)")
     }
 
     /// search.js types no ranking or matching constant: it reads every one from the
@@ -114,7 +131,7 @@ struct OfflineSearchTests {
     }
 
     /// The first `results` results' `kind:id` for each query, from search.js under node.
-    static func runNode(_ queries: [String], results: Int) throws -> [[String]] {
+    static func runNode(_ queries: [String], results: Int, knowledgeBase: KnowledgeBase = knowledgeBase) throws -> [[String]] {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kb-offline-search-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }

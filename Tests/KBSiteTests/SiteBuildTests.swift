@@ -9,32 +9,38 @@ struct SiteBuildTests {
     let content = SiteFixtures.shippedContent
     let site = SiteFixtures.shippedSite
 
-    @Test("two builds of the same content are byte-identical")
-    func deterministic() {
+    @Test("two builds of the same content are byte-identical, both languages")
+    func deterministic() throws {
         let options = SiteOptions(baseURL: SiteFixtures.baseURL)
-        let first = SiteFixtures.build(content, options: options)
-        let second = SiteFixtures.build(content, options: options)
+        let first = SiteFixtures.build(SiteFixtures.shippedKnowledgeBase, options: options)
+        let second = SiteFixtures.build(try KnowledgeBase.load(directory: SiteFixtures.shippedDirectory), options: options)
+        #expect(first.files.contains { $0.path == "id/index.html" })
         #expect(first.files.map(\.path) == second.files.map(\.path))
         for (one, other) in zip(first.files, second.files) {
             #expect(one.contents == other.contents, "\(one.path) differs between builds")
         }
     }
 
-    @Test("every article, category, code and flow has its page, plus home, search, 404 and the codes table")
+    @Test("every article, category, code and flow has its page, plus home, search, 404 and the codes table, in each language")
     func everyPage() {
         let paths = Set(site.files.map(\.path))
-        for article in content.articles { #expect(paths.contains("articles/\(article.slug).html")) }
-        for category in content.categories { #expect(paths.contains("categories/\(category.id).html")) }
-        for code in content.responseCodes { #expect(paths.contains("codes/\(code.code).html")) }
-        for path in [
-            "index.html", "search.html", "404.html", "codes/index.html", "style.css", "favicon.svg", "robots.txt",
-            "sitemap.xml", "search.js", "search-index.js", "copy.js",
-        ] {
+        for folder in ["", "id/"] {
+            for article in content.articles { #expect(paths.contains("\(folder)articles/\(article.slug).html")) }
+            for category in content.categories { #expect(paths.contains("\(folder)categories/\(category.id).html")) }
+            for code in content.responseCodes { #expect(paths.contains("\(folder)codes/\(code.code).html")) }
+            for path in ["index.html", "search.html", "404.html", "codes/index.html", "search-index.js"] {
+                #expect(paths.contains(folder + path), "missing \(folder + path)")
+            }
+        }
+        for path in ["style.css", "favicon.svg", "robots.txt", "sitemap.xml", "search.js", "copy.js"] {
             #expect(paths.contains(path), "missing \(path)")
+            #expect(!paths.contains("id/" + path), "id/\(path) is shared, not per language")
         }
         let flows = Set(content.articles.compactMap(\.flow))
-        for flow in flows { #expect(paths.contains("flows/\(flow).html")) }
-        #expect(site.pageCount == 4 + content.articles.count + content.categories.count + content.responseCodes.count + flows.count)
+        for flow in flows { #expect(paths.contains("flows/\(flow).html") && paths.contains("id/flows/\(flow).html")) }
+        let perLanguage = 4 + content.articles.count + content.categories.count + content.responseCodes.count + flows.count
+        #expect(site.pageCount == 2 * perLanguage)
+        #expect(site.files.filter { $0.isPage && $0.path.hasPrefix("id/") }.count == perLanguage)
     }
 
     @Test("the codes table has one row per code with the id code-<code>, and a filter per class")
@@ -90,7 +96,11 @@ struct SiteBuildTests {
         #expect(canonical?["href"] == SiteFixtures.baseURL + "articles/unlock-account.html")
         #expect(page.all("meta").first { $0["name"] == "description" }?["content"] == content.article("unlock-account")?.summary)
         let sitemap = String(decoding: try #require(site.file("sitemap.xml")).contents, as: UTF8.self)
-        #expect(sitemap.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"))
+        #expect(sitemap.hasPrefix(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">"
+        ))
+        let plainSitemap = String(decoding: try #require(SiteFixtures.build(SiteFixtures.fixtureContent, options: SiteOptions(baseURL: SiteFixtures.baseURL)).file("sitemap.xml")).contents, as: UTF8.self)
+        #expect(plainSitemap.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"), "one language: no xhtml namespace")
         #expect(sitemap.contains("<loc>\(SiteFixtures.baseURL)</loc>"))
         #expect(sitemap.contains("<loc>\(SiteFixtures.baseURL)codes/51.html</loc>"))
         #expect(!sitemap.contains("404") && !sitemap.contains("search.html"))

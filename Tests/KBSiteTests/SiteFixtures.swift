@@ -14,18 +14,32 @@ extension SiteBuilder {
 enum SiteFixtures {
     static let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 
-    /// The repository's own `Content/`.
-    static let shippedContent = load(
-        testsFolder.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Content").path
-    )
+    /// The repository's own `Content/` folder.
+    static let shippedDirectory = testsFolder.deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Content").path
+
+    /// The repository's own `Content/`, in the source language.
+    static let shippedContent = load(shippedDirectory)
+
+    /// The repository's own `Content/` with its translations: one edition per language.
+    static let shippedKnowledgeBase: KnowledgeBase = {
+        do {
+            return try KnowledgeBase.load(directory: shippedDirectory)
+        } catch {
+            fatalError("the shipped content gives no knowledge base: \(error)")
+        }
+    }()
+
+    /// The shipped content in Bahasa Indonesia.
+    static var indonesianContent: Content { shippedKnowledgeBase.edition(.indonesian).content }
 
     /// `Tests/KBSiteTests/Fixtures/Content`: small and fixed, for the golden files.
     static let fixtureContent = load(testsFolder.appendingPathComponent("Fixtures/Content").path)
 
     static let baseURL = "https://help.example.com/kb/"
 
-    /// The shipped content built with a base URL: every page and file there is.
-    static let shippedSite = build(shippedContent, options: SiteOptions(baseURL: baseURL))
+    /// The shipped content in both languages, built with a base URL: every page and file there is.
+    static let shippedSite = build(shippedKnowledgeBase, options: SiteOptions(baseURL: baseURL))
 
     static func load(_ directory: String) -> Content {
         let result = ContentLoader(directory: directory).load()
@@ -45,6 +59,14 @@ enum SiteFixtures {
     static func build(_ content: Content, options: SiteOptions = SiteOptions()) -> StaticSite {
         do {
             return try SiteBuilder(content: content, options: options).build()
+        } catch {
+            fatalError("the test site did not build: \(error)")
+        }
+    }
+
+    static func build(_ knowledgeBase: KnowledgeBase, options: SiteOptions = SiteOptions()) -> StaticSite {
+        do {
+            return try SiteBuilder(knowledgeBase: knowledgeBase, options: options).build()
         } catch {
             fatalError("the test site did not build: \(error)")
         }

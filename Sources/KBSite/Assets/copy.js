@@ -6,7 +6,8 @@
 // the text: navigator.clipboard where the page may use it, else (file://, older
 // browsers, a refused permission) a selected off-screen <textarea> and
 // document.execCommand('copy'). It then says "Copied" on the button and in a live
-// region for screen readers, and goes back to "Copy answer" after 2 seconds.
+// region for screen readers, and goes back to "Copy answer" after 2 seconds. What it
+// says is on the button, in the page's language (data-copied, data-copy-failed).
 (function () {
   'use strict';
 
@@ -45,6 +46,8 @@
     var status = document.getElementById(button.getAttribute('data-copy-status'));
     if (!source) return;
     var label = button.textContent;
+    var copiedText = button.getAttribute('data-copied') || '';
+    var failedText = button.getAttribute('data-copy-failed') || '';
     var timer = null;
 
     function say(buttonText, statusText) {
@@ -55,10 +58,10 @@
     button.addEventListener('click', function () {
       copyText(source.textContent).then(function (copied) {
         if (copied) {
-          say('Copied', 'Copied');
+          say(copiedText, copiedText);
           button.classList.add('copied');
         } else {
-          say(label, 'Could not copy: open “Reply for a ticket” and copy the text');
+          say(label, failedText);
           var details = source.closest('details');
           if (details) details.open = true;
         }

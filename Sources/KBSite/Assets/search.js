@@ -809,13 +809,16 @@
     if (!input || !list || !status) return;
     var ix = prepare(raw);
 
+    /** The page's words (data-prompt, data-none, …, in its language), with {query} and {count} filled. */
+    function said(name, query, count) {
+      return (status.getAttribute('data-' + name) || '').split('{count}').join(String(count)).split('{query}').join(query);
+    }
+
     function show(query) {
       while (list.firstChild) list.removeChild(list.firstChild);
-      if (query.trim() === '') { status.textContent = 'Type a question or a response code.'; return; }
+      if (query.trim() === '') { status.textContent = said('prompt'); return; }
       var result = search(ix, query, RESULTS_SHOWN);
-      status.textContent = result.total === 0
-        ? 'No results for \u201c' + query + '\u201d. Try other words, or browse the topics.'
-        : result.total + (result.total === 1 ? ' result' : ' results') + ' for \u201c' + query + '\u201d';
+      status.textContent = said(result.total === 0 ? 'none' : result.total === 1 ? 'one' : 'many', query, result.total);
       result.hits.forEach(function (hit) {
         var item = document.createElement('li');
         var link = document.createElement('a');
@@ -824,7 +827,7 @@
         item.appendChild(link);
         var kind = document.createElement('span');
         kind.className = 'kind';
-        kind.textContent = hit.kind === 'code' ? 'response code' : 'article';
+        kind.textContent = said(hit.kind === 'code' ? 'code' : 'article');
         item.appendChild(kind);
         var summary = document.createElement('p');
         summary.appendChild(highlighted(ix, hit.summary, result.terms));

@@ -57,6 +57,16 @@ final class MarkupDocument {
         xmlFreeDoc(document)
     }
 
+    /// Declares `uri` with `prefix` on the root element (`xmlns:xhtml="…"`), for child
+    /// elements in that namespace (``MarkupElement/element(_:namespace:)``).
+    func declareNamespace(_ uri: String, prefix: StaticString) -> MarkupNamespace {
+        let space = MarkupElement.withName(prefix) { prefix in
+            MarkupText.withCleanCString(uri) { xmlNewNs(root.node, $0, prefix) }
+        }
+        guard let space else { Self.outOfMemory("declaring a namespace") }
+        return MarkupNamespace(pointer: space)
+    }
+
     /// The document as UTF-8 bytes: HTML through `htmlDocDumpMemoryFormat`, XML through
     /// `xmlDocDumpFormatMemoryEnc`; both indent block elements.
     ///

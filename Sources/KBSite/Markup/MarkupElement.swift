@@ -18,6 +18,14 @@ struct MarkupElement {
         return MarkupElement(node: child)
     }
 
+    /// Appends an empty child element in `namespace` (written with its prefix, `xhtml:link`).
+    @discardableResult
+    func element(_ name: StaticString, namespace: MarkupNamespace) -> MarkupElement {
+        let child = Self.withName(name) { xmlNewChild(node, namespace.pointer, $0, nil) }
+        guard let child else { MarkupDocument.outOfMemory("adding an element") }
+        return MarkupElement(node: child)
+    }
+
     /// Appends a child element with attributes, in the order given.
     @discardableResult
     func element(_ name: StaticString, _ attributes: KeyValuePairs<StaticString, String>) -> MarkupElement {
@@ -59,4 +67,10 @@ struct MarkupElement {
         }
         return MarkupText.withCleanCString(name.description, body)
     }
+}
+
+/// A namespace declared on a document's root (``MarkupDocument/declareNamespace(_:prefix:)``),
+/// valid while the document is alive.
+struct MarkupNamespace {
+    let pointer: xmlNsPtr
 }

@@ -4,7 +4,7 @@ import KBContent
 extension Page {
     /// `<nav aria-label="Breadcrumb">`: the trail of links, then the current page's name.
     func breadcrumbs(_ trail: [(title: String, route: SiteRoute)], current: String) {
-        let list = main.element("nav", ["class": "breadcrumbs", "aria-label": "Breadcrumb"]).element("ol")
+        let list = main.element("nav", ["class": "breadcrumbs", "aria-label": strings(.breadcrumb)]).element("ol")
         for step in trail {
             list.element("li").element("a", ["href": href(step.route)], text: step.title)
         }
@@ -20,10 +20,10 @@ extension Page {
         let row = form.element("div", ["class": "search-row"])
         let input = row.element("input", [
             "type": "search", "id": id, "name": "q", "autocomplete": "off", "spellcheck": "false",
-            "placeholder": "e.g. account locked, code 51",
+            "placeholder": strings(.searchPlaceholder),
         ])
         if query { input.setAttribute("aria-controls", "kb_results") }
-        row.element("button", ["type": "submit"], text: "Search")
+        row.element("button", ["type": "submit"], text: strings(.searchButton))
     }
 
     /// A list of article links, each with its summary when `summaries` is set.
@@ -31,6 +31,7 @@ extension Page {
         let list = parent.element("ul", ["class": summaries ? "article-list" : "link-list"])
         for article in articles {
             let item = list.element("li")
+            mark(item, as: article.language)
             item.element("a", ["href": href(.article(article.slug))], text: article.title)
             if summaries { item.element("p", text: article.summary) }
         }
@@ -39,18 +40,23 @@ extension Page {
     /// The reply for a support agent, `text` (an ``Answer`` as plain text): a collapsed
     /// `<details>` "Reply for a ticket" holding it in a `<pre>`, which works with no
     /// JavaScript, and a "Copy answer" button that `copy.js` shows (it stays `hidden`
-    /// without JavaScript) and that announces "Copied" in a live region.
-    func copyAnswer(_ text: String, into parent: MarkupElement) {
+    /// without JavaScript) and that announces "Copied" in a live region. The words
+    /// `copy.js` says are on the button (`data-copied`, `data-copy-failed`), in the
+    /// page's language; `textLanguage` is the reply's.
+    func copyAnswer(_ text: String, language textLanguage: Language, into parent: MarkupElement) {
         let box = parent.element("div", ["class": "copy-answer"])
         let row = box.element("p", ["class": "copy-row"])
-        row.element("button", [
+        let button = row.element("button", [
             "type": "button", "class": "button copy-button", "hidden": "hidden",
             "data-copy-target": "kb_answer-text", "data-copy-status": "kb_copy-status",
-        ], text: "Copy answer")
+        ], text: strings(.copyAnswer))
+        button.setAttribute("data-copied", strings(.copied))
+        button.setAttribute("data-copy-failed", strings(.copyFailed))
         row.element("span", ["id": "kb_copy-status", "class": "visually-hidden", "role": "status", "aria-live": "polite"])
         let details = box.element("details", ["class": "answer"])
-        details.element("summary", text: "Reply for a ticket")
-        details.element("pre", ["id": "kb_answer-text", "class": "answer-text"], text: text)
+        details.element("summary", text: strings(.replyForTicket))
+        let reply = details.element("pre", ["id": "kb_answer-text", "class": "answer-text"], text: text)
+        mark(reply, as: textLanguage)
     }
 
     /// A `<section>` named by its `<h2>` (via `aria-labelledby`); returns the section.
@@ -64,27 +70,13 @@ extension Page {
 
 /// `YYYY-MM-DD` as "25 November 2026" in a `<time>` element.
 enum DisplayDate {
-    private static let months = [
-        "January", "February", "March", "April", "May", "June",
-        "July", "August", "September", "October", "November", "December",
-    ]
-
-    /// Appends the date to `parent`; text that is not a date is written as it is.
-    static func append(_ iso: String, to parent: MarkupElement) {
-        guard let text = readable(iso) else {
+    /// Appends the date, written in `strings`' language, to `parent`; text that is not a
+    /// date is written as it is.
+    static func append(_ iso: String, to parent: MarkupElement, _ strings: SiteStrings) {
+        guard let text = strings.date(iso) else {
             parent.text(iso)
             return
         }
         parent.element("time", ["datetime": iso], text: text)
-    }
-
-    /// "25 November 2026" for "2026-11-25", or `nil` when `iso` is not such a date.
-    static func readable(_ iso: String) -> String? {
-        let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month), (1...31).contains(day)
-        else { return nil }
-        return "\(day) \(months[month - 1]) \(year)"
     }
 }

@@ -12,48 +12,49 @@ extension PageRenderer {
     /// `#code-51` still shows the whole table with row 51 highlighted.
     func codesPage() throws(SiteError) -> Data {
         let codes = content.responseCodes
-        let description = "What each bank response code means, whether to retry, and what to do: \(codes.count) codes."
-        return try page(.codes, title: "Bank response codes", description: description) { page in
-            page.breadcrumbs([("Home", .home)], current: "Response codes")
-            page.main.element("h1", text: "Bank response codes")
-            page.main.element("p", ["class": "lead"], text: "The code a card's issuing bank sends back with a payment, what it means, whether to retry, and what to do.")
+        let description = strings(.codesDescription, ["count": "\(codes.count)"])
+        return try page(.codes, title: strings(.bankResponseCodes), description: description) { page in
+            page.breadcrumbs([(strings(.home), .home)], current: strings(.responseCodes))
+            page.main.element("h1", text: strings(.bankResponseCodes))
+            page.main.element("p", ["class": "lead"], text: strings(.codesLead))
 
             let classes = ResponseClass.allCases.filter { responseClass in codes.contains { $0.responseClass == responseClass } }
             for responseClass in classes {
                 page.main.element("span", ["class": "filter-target", "id": responseClass.filterID])
             }
-            let filters = page.main.element("nav", ["class": "filters", "aria-label": "Filter the codes by class"])
-            filters.element("span", ["class": "filters-label"], text: "Show:")
+            let filters = page.main.element("nav", ["class": "filters", "aria-label": strings(.filterCodes)])
+            filters.element("span", ["class": "filters-label"], text: strings(.filterShow))
             let list = filters.element("ul")
-            list.element("li").element("a", ["href": "#all-codes"], text: "All (\(codes.count))")
+            list.element("li").element("a", ["href": "#all-codes"], text: strings(.filterAll, ["count": "\(codes.count)"]))
             for responseClass in classes {
                 let count = codes.filter { $0.responseClass == responseClass }.count
-                list.element("li").element("a", ["href": "#" + responseClass.filterID], text: "\(responseClass.title) (\(count))")
+                list.element("li").element("a", ["href": "#" + responseClass.filterID], text: "\(strings.title(responseClass)) (\(count))")
             }
 
             let table = page.main.element("div", ["class": "table-scroll codes-table"]).element("table", ["id": "all-codes"])
-            table.element("caption", text: "Each response code, its class, whether to retry, and what to do")
+            table.element("caption", text: strings(.codesCaption))
             let header = table.element("thead").element("tr")
-            for title in ["Code", "Name", "Class", "Retry", "What to do"] {
+            let columns = [strings(.columnCode), strings(.columnName), strings(.columnClass), strings(.columnRetry), strings(.columnAction)]
+            for title in columns {
                 header.element("th", ["scope": "col"], text: title)
             }
             let body = table.element("tbody")
             for code in codes {
                 let row = body.element("tr", ["id": "code-" + code.code, "class": code.responseClass.rawValue])
-                row.element("th", ["scope": "row", "data-label": "Code"])
+                row.element("th", ["scope": "row", "data-label": columns[0]])
                     .element("a", ["href": page.href(.code(code.code))], text: code.code)
-                row.element("td", ["data-label": "Name"], text: code.name)
-                row.element("td", ["data-label": "Class"])
-                    .element("span", ["class": "badge " + code.responseClass.rawValue], text: code.responseClass.label)
-                row.element("td", ["data-label": "Retry"], text: code.retry.rawValue)
-                row.element("td", ["data-label": "What to do"], text: code.merchantAction)
+                page.mark(row.element("td", ["data-label": columns[1]], text: code.name), as: code.language)
+                row.element("td", ["data-label": columns[2]])
+                    .element("span", ["class": "badge " + code.responseClass.rawValue], text: strings.label(code.responseClass))
+                row.element("td", ["data-label": columns[3]], text: strings.label(code.retry))
+                page.mark(row.element("td", ["data-label": columns[4]], text: code.merchantAction), as: code.language)
             }
 
-            let legend = page.section("What the classes mean", id: "kb_classes")
+            let legend = page.section(strings(.classesHeading), id: "kb_classes")
             let terms = legend.element("dl", ["class": "classes"])
             for responseClass in classes {
-                terms.element("dt").element("span", ["class": "badge " + responseClass.rawValue], text: responseClass.label)
-                terms.element("dd", text: responseClass.explanation)
+                terms.element("dt").element("span", ["class": "badge " + responseClass.rawValue], text: strings.label(responseClass))
+                terms.element("dd", text: strings.explanation(responseClass))
             }
         }
     }
@@ -61,36 +62,38 @@ extension PageRenderer {
     /// `codes/<code>.html`: one code with its meaning, class, retry advice, what the
     /// merchant does, what to tell the customer, and the articles that mention it.
     func codePage(_ code: ResponseCode) throws(SiteError) -> Data {
-        let title = "Code \(code.code): \(code.name)"
+        let title = strings(.codeTitle, ["code": code.code, "name": code.name])
         let answer = codeAnswer(code)
         let scripts: [SiteRoute] = answer == nil ? [] : [.file(SiteAssets.copyScriptName)]
         return try page(.code(code.code), title: title, description: code.meaning, scripts: scripts) { page in
-            page.breadcrumbs([("Home", .home), ("Response codes", .codes)], current: code.code)
+            page.breadcrumbs([(strings(.home), .home), (strings(.responseCodes), .codes)], current: code.code)
             let article = page.main.element("article", ["class": "code"])
             article.element("h1", text: title)
-            article.element("p", ["class": "lead"], text: code.meaning)
-            if let answer { page.copyAnswer(answer, into: article) }
+            page.mark(article.element("p", ["class": "lead"], text: code.meaning), as: code.language)
+            if let answer { page.copyAnswer(answer, language: code.language, into: article) }
             let facts = article.element("dl", ["class": "facts"])
-            facts.element("dt", text: "Class")
+            facts.element("dt", text: strings(.columnClass))
             let classValue = facts.element("dd")
-            classValue.element("a", ["class": "badge " + code.responseClass.rawValue, "href": page.href(.codes, fragment: code.responseClass.filterID)], text: code.responseClass.label)
-            classValue.text(" " + code.responseClass.explanation)
-            facts.element("dt", text: "Retry")
-            facts.element("dd", text: code.retry.explanation)
+            classValue.element("a", ["class": "badge " + code.responseClass.rawValue, "href": page.href(.codes, fragment: code.responseClass.filterID)], text: strings.label(code.responseClass))
+            classValue.text(" " + strings.explanation(code.responseClass))
+            facts.element("dt", text: strings(.columnRetry))
+            facts.element("dd", text: strings.explanation(code.retry))
             if !code.aliases.isEmpty {
-                facts.element("dt", text: "Also called")
-                facts.element("dd", text: code.aliases.joined(separator: ", "))
+                facts.element("dt", text: strings(.alsoCalled))
+                page.mark(facts.element("dd", text: code.aliases.joined(separator: ", ")), as: code.language)
             }
 
-            page.section("What to do", id: "kb_action", into: article).element("p", text: code.merchantAction)
-            page.section("What to tell the customer", id: "kb_customer", into: article)
+            let action = page.section(strings(.whatToDo), id: "kb_action", into: article).element("p", text: code.merchantAction)
+            page.mark(action, as: code.language)
+            let message = page.section(strings(.whatToTellCustomer), id: "kb_customer", into: article)
                 .element("blockquote", ["class": "customer-message"]).element("p", text: code.customerMessage)
+            page.mark(message, as: code.language)
 
             if let mentions = context.mentions[code.code], !mentions.isEmpty {
-                let section = page.section("Articles that mention code \(code.code)", id: "kb_mentions")
+                let section = page.section(strings(.articlesMentioningCode, ["code": code.code]), id: "kb_mentions")
                 page.articleList(mentions, into: section, summaries: true)
             }
-            page.main.element("p").element("a", ["href": page.href(.codes, fragment: "code-" + code.code)], text: "See code \(code.code) in the table of all codes")
+            page.main.element("p").element("a", ["href": page.href(.codes, fragment: "code-" + code.code)], text: strings(.seeCodeInTable, ["code": code.code]))
         }
     }
 }

@@ -11,44 +11,47 @@ extension PageRenderer {
         let route = SiteRoute.flow(flow.id)
         let article = content.article(flow.article)
         let flowContext = context.flowContext(for: flow)
-        let tables = flow.scenarios(context: flowContext)
-        let description = "\(flow.title) Worked examples computed by the \(flow.id) simulator"
-            + (article.map { " from the rules in “\($0.title)”." } ?? ".")
+        let tables = context.scenarios(flow)
+        let flowLanguage = context.flowTextLanguage
+        let description = article.map {
+            strings(.flowDescriptionFromArticle, ["title": flow.title, "flow": flow.id, "article": $0.title])
+        } ?? strings(.flowDescription, ["title": flow.title, "flow": flow.id])
         return try page(route, title: flow.title, description: description) { page in
-            var trail: [(title: String, route: SiteRoute)] = [("Home", .home)]
+            var trail: [(title: String, route: SiteRoute)] = [(strings(.home), .home)]
             if let article { trail.append((article.title, .article(article.slug))) }
-            page.breadcrumbs(trail, current: "Simulator")
+            page.breadcrumbs(trail, current: strings(.simulator))
 
             let body = page.main.element("article", ["class": "flow"])
-            body.element("h1", text: flow.title)
+            page.mark(body.element("h1", text: flow.title), as: flowLanguage)
             let lead = body.element("p", ["class": "lead"])
             if let article {
-                lead.text("The rules are stated in ")
+                lead.text(strings(.flowRulesStatedIn) + " ")
                 lead.element("a", ["href": page.href(.article(article.slug))], text: article.title)
-                lead.text(". Every row below was computed by running the \(flow.id) simulator on them.")
+                lead.text(strings(.flowRowsComputedFromArticle, ["flow": flow.id]))
             } else {
-                lead.text("Every row below was computed by running the \(flow.id) simulator.")
+                lead.text(strings(.flowRowsComputed, ["flow": flow.id]))
             }
             let meta = body.element("p", ["class": "meta"])
-            meta.text("Computed for ")
-            meta.element("time", ["datetime": flowContext.iso(flowContext.now)], text: Self.moment(flowContext))
-            meta.text(" (the date of the newest article), in \(flowContext.timeZone.identifier).")
+            meta.text(strings(.flowComputedFor) + " ")
+            meta.element("time", ["datetime": flowContext.iso(flowContext.now)], text: Self.moment(flowContext, strings))
+            meta.text(strings(.flowComputedIn, ["zone": flowContext.timeZone.identifier]))
 
             for (index, table) in tables.enumerated() {
                 let id = "kb_scenario-\(index + 1)"
                 let section = page.section(table.title, id: id, into: body, class: "scenario")
+                page.mark(section, as: flowLanguage)
                 scenarioTable(table, into: section)
             }
 
-            let policies = flow.policyPaths.compactMap { path in content.policies.text(path).map { (path, $0) } }
+            let policies = flow.policyPaths.compactMap { path in content.policies[path].map { (path, $0.rendered(in: language)) } }
             if !policies.isEmpty {
-                let section = page.section("Policy values used", id: "kb_policies", into: body)
-                section.element("p", text: "From policies.yaml, the same values the article states; change one there and both follow.")
+                let section = page.section(strings(.policyValuesUsed), id: "kb_policies", into: body)
+                section.element("p", text: strings(.policyValuesLead))
                 let table = section.element("div", ["class": "table-scroll"]).element("table", ["class": "data-table"])
-                table.element("caption", text: "The policy values the \(flow.id) simulator read")
+                table.element("caption", text: strings(.policyValuesCaption, ["flow": flow.id]))
                 let header = table.element("thead").element("tr")
-                header.element("th", ["scope": "col"], text: "Policy")
-                header.element("th", ["scope": "col"], text: "Value")
+                header.element("th", ["scope": "col"], text: strings(.columnPolicy))
+                header.element("th", ["scope": "col"], text: strings(.columnValue))
                 let rows = table.element("tbody")
                 for (path, value) in policies {
                     let row = rows.element("tr")
@@ -58,39 +61,56 @@ extension PageRenderer {
             }
 
             if !flow.fields.isEmpty {
-                let section = page.section("Inputs", id: "kb_inputs", into: body)
+                let section = page.section(strings(.inputs), id: "kb_inputs", into: body)
                 let table = section.element("div", ["class": "table-scroll"]).element("table", ["class": "data-table stack"])
-                table.element("caption", text: "What the \(flow.id) simulator asks for")
+                table.element("caption", text: strings(.inputsCaption, ["flow": flow.id]))
                 let header = table.element("thead").element("tr")
-                for title in ["Input", "Type", "Default", "What to enter"] {
+                let columns = [strings(.columnInput), strings(.columnType), strings(.columnDefault), strings(.columnWhatToEnter)]
+                for title in columns {
                     header.element("th", ["scope": "col"], text: title)
                 }
                 let rows = table.element("tbody")
                 for field in flow.fields {
                     let row = rows.element("tr")
                     row.element("th", ["scope": "row"]).element("code", text: field.name)
-                    row.element("td", ["data-label": "Type"], text: field.kind.rawValue)
-                    row.element("td", ["data-label": "Default"], text: field.defaultValue.map { $0.isEmpty ? "empty" : $0 } ?? "required")
+                    row.element("td", ["data-label": columns[1]], text: strings.label(field.kind))
+                    // A default is a value to type (code); "empty" and "required" are words.
+                    let defaultCell = row.element("td", ["data-label": columns[2]])
+                    if let value = field.defaultValue, !value.isEmpty {
+                        defaultCell.element("code", text: value)
+                    } else {
+                        defaultCell.text(field.defaultValue == nil ? strings(.inputRequired) : strings(.inputEmpty))
+                    }
                     var help = field.help
                     if let last = help.last, !".?!:".contains(last) { help += "." }
-                    if !field.allowedValues.isEmpty { help += " One of: " + field.allowedValues.joined(separator: ", ") + "." }
-                    if let example = field.example { help += " Example: " + example }
-                    row.element("td", ["data-label": "What to enter"], text: help)
+                    let cell = row.element("td", ["data-label": columns[3]])
+                    if flowLanguage == language {
+                        if !field.allowedValues.isEmpty { help += " " + strings(.inputOneOf) + " " + field.allowedValues.joined(separator: ", ") + "." }
+                        if let example = field.example { help += " " + strings(.inputExample) + " " + example }
+                        cell.text(help)
+                    } else {
+                        // The simulator's help is in its own language; the words around it are the page's.
+                        page.mark(cell.element("span", text: help), as: flowLanguage)
+                        if !field.allowedValues.isEmpty {
+                            cell.text(" " + strings(.inputOneOf) + " " + field.allowedValues.joined(separator: ", ") + ".")
+                        }
+                        if let example = field.example { cell.text(" " + strings(.inputExample) + " " + example) }
+                    }
                 }
             }
 
-            let run = page.section("Run it yourself", id: "kb_run", into: body)
+            let run = page.section(strings(.runItYourself), id: "kb_run", into: body)
             let example = Self.exampleInput(for: flow)
             let now = flowContext.iso(Self.exampleMoment(flowContext))
-            run.element("p", text: "Try other inputs and another moment with kb, in a terminal. With no inputs it asks for each one; the second line runs example values at the end of the day above:")
+            run.element("p", text: strings(.runInTerminal))
             let sets = example.map { " \\\n  --set " + Self.shellQuoted("\($0.name)=\($0.value)") }.joined()
             run.element("pre").element("code", text: "kb simulate \(flow.id)\nkb simulate \(flow.id) --now \(now)" + sets)
             let api = run.element("p")
-            api.text("Or ask a running kb server: the inputs go in a JSON body, and ")
+            api.text(strings(.runOnServer) + " ")
             api.element("code", text: "?now=")
-            api.text(" and ")
+            api.text(" " + strings(.runOnServerAnd) + " ")
             api.element("code", text: "?time_zone=")
-            api.text(" are optional:")
+            api.text(" " + strings(.runOnServerEnd))
             let query = "?now=" + now.replacingOccurrences(of: "+", with: "%2B")
             run.element("pre").element("code", text: "POST /v1/flows/\(flow.id)/simulate\(query)\nContent-Type: application/json\n\n" + Self.json(example))
         }
@@ -154,13 +174,32 @@ extension PageRenderer {
         }
     }
 
-    /// "25 November 2026, 09:00" for a flow context's `now`, in its zone.
-    static func moment(_ flowContext: FlowContext) -> String {
+    /// "25 November 2026, 09:00" ("25 November 2026, pukul 09.00") for a flow
+    /// context's `now`, in its zone.
+    static func moment(_ flowContext: FlowContext, _ strings: SiteStrings) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = flowContext.timeZone
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: flowContext.now)
         let day = String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
-        let time = String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
-        return (DisplayDate.readable(day) ?? day) + ", " + time
+        let time = strings.time(hour: parts.hour ?? 0, minute: parts.minute ?? 0)
+        return strings(.dateTime, ["date": strings.date(day) ?? day, "time": time])
+    }
+}
+
+extension SiteStrings {
+    /// A simulator input's kind as the site names it ("date-time", "tanggal dan waktu").
+    func label(_ kind: FlowField.Kind) -> String {
+        switch kind {
+        case .text: self(.kindText)
+        case .email: self(.kindEmail)
+        case .boolean: self(.kindBoolean)
+        case .integer: self(.kindInteger)
+        case .choice: self(.kindChoice)
+        case .dateTime: self(.kindDateTime)
+        case .list: self(.kindList)
+        case .host: self(.kindHost)
+        case .url: self(.kindURL)
+        case .ipAddress: self(.kindIPAddress)
+        }
     }
 }

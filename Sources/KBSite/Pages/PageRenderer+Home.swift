@@ -9,21 +9,21 @@ extension PageRenderer {
     /// `index.html`: a search box, the most-asked articles, every category with its
     /// articles, the simulators' pages, and the way to the response codes.
     func homePage() throws(SiteError) -> Data {
-        let description = "Answers for merchants: "
-            + content.categories.map { $0.title.lowercased() }.joined(separator: ", ") + "."
-        return try page(.home, title: options.siteName, description: description) { page in
+        let topics = content.categories.map { $0.title.lowercased() }.joined(separator: ", ")
+        let description = strings(.homeDescription, ["topics": topics])
+        return try page(.home, title: context.siteName, description: description) { page in
             let hero = page.main.element("div", ["class": "hero"])
-            hero.element("h1", text: "How can we help?")
-            hero.element("p", text: options.search ? "Search the help center, or browse the topics below." : "Browse the topics below.")
-            page.searchForm(into: hero, id: "kb_q", label: "Search the help center")
+            hero.element("h1", text: strings(.homeHeading))
+            hero.element("p", text: options.search ? strings(.homeLeadWithSearch) : strings(.homeLead))
+            page.searchForm(into: hero, id: "kb_q", label: strings(.searchLabel))
 
             if !context.mostAsked.isEmpty {
-                let section = page.section("Most asked", id: "kb_most-asked")
+                let section = page.section(strings(.mostAsked), id: "kb_most-asked")
                 page.articleList(context.mostAsked, into: section, summaries: true)
             }
 
-            let topics = page.section("Browse by topic", id: "topics")
-            let grid = topics.element("div", ["class": "category-grid"])
+            let browse = page.section(strings(.browseByTopic), id: "topics")
+            let grid = browse.element("div", ["class": "category-grid"])
             for category in content.categories {
                 let articles = context.articles(inCategory: category.id)
                 let card = grid.element("section", ["class": "category-card", "aria-labelledby": "kb_category-" + category.id])
@@ -35,24 +35,27 @@ extension PageRenderer {
                 }
                 if articles.count > Self.homeArticlesPerCategory {
                     card.element("p", ["class": "more"])
-                        .element("a", ["href": page.href(.category(category.id))], text: "All \(articles.count) articles")
+                        .element("a", ["href": page.href(.category(category.id))], text: strings(.allArticles, ["count": "\(articles.count)"]))
                 }
             }
 
             if !context.flows.isEmpty {
-                let section = page.section("Troubleshooters", id: "kb_flows")
-                section.element("p", text: "Worked examples from kb's simulators: each page shows how a rule plays out, computed from the same policy values the articles state.")
+                let section = page.section(strings(.troubleshooters), id: "kb_flows")
+                section.element("p", text: strings(.troubleshootersLead))
                 let list = section.element("ul", ["class": "article-list"])
                 for flow in context.flows {
                     let item = list.element("li")
-                    item.element("a", ["href": page.href(.flow(flow.id))], text: flow.title)
-                    if let article = content.article(flow.article) { item.element("p", text: "From “\(article.title)”") }
+                    let link = item.element("a", ["href": page.href(.flow(flow.id))], text: flow.title)
+                    page.mark(link, as: context.flowTextLanguage)
+                    if let article = content.article(flow.article) {
+                        item.element("p", text: strings(.fromArticle, ["title": article.title]))
+                    }
                 }
             }
 
-            let codes = page.section("Bank response codes", id: "kb_codes")
-            codes.element("p", text: "What each code a bank sends back for a card payment means, whether to retry, and what to tell the customer.")
-            codes.element("p").element("a", ["class": "button", "href": page.href(.codes)], text: "All \(content.responseCodes.count) response codes")
+            let codes = page.section(strings(.bankResponseCodes), id: "kb_codes")
+            codes.element("p", text: strings(.bankResponseCodesLead))
+            codes.element("p").element("a", ["class": "button", "href": page.href(.codes)], text: strings(.allResponseCodes, ["count": "\(content.responseCodes.count)"]))
         }
     }
 }

@@ -34,39 +34,48 @@ struct PageRenderer: Sendable {
         case let .flow(id):
             guard let flow = context.flows.first(where: { $0.id == id }) else { return try notFoundPage() }
             return try flowPage(flow)
-        case .file:
+        case .file, .searchIndex:
             return try notFoundPage()
         }
     }
 
-    /// A whole page: `<head>` with title, description, canonical link, icon and style
-    /// sheet; the site header; `<main>`, filled by `fill`; the footer; then `scripts`.
+    /// The site's own words in this tree's language.
+    var strings: SiteStrings { context.strings }
+    var language: Language { context.language }
+
+    /// A whole page: `<head>` with title, description, canonical link, `hreflang`
+    /// alternates, icon and style sheet; the site header with the language switcher;
+    /// `<main>`, filled by `fill`; the footer; then `scripts`.
     func page(
         _ route: SiteRoute, title: String, description: String, scripts: [SiteRoute] = [],
         _ fill: (Page) -> Void
     ) throws(SiteError) -> Data {
-        let document = MarkupDocument(htmlLanguage: options.language)
+        let document = MarkupDocument(htmlLanguage: language.code)
         let html = document.root
         // libxml2 2.9 writes UTF-8 (not character references) only when it finds this form.
         let head = html.element("head")
         head.element("meta", ["http-equiv": "Content-Type", "content": "text/html; charset=utf-8"])
         head.element("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
         head.element("meta", ["name": "color-scheme", "content": "light dark"])
-        head.element("title", text: route == .home ? options.siteName : "\(title) · \(options.siteName)")
+        head.element("title", text: route == .home ? context.siteName : "\(title) · \(context.siteName)")
         head.element("meta", ["name": "description", "content": description])
 
         let body = html.element("body")
-        let shell = Page(route: route, main: body, options: options, absoluteLinks: route == .notFound && options.baseURL != nil)
-        if route != .notFound, let canonical = options.absoluteURL(route) {
+        let absoluteLinks = route == .notFound && options.baseURL != nil
+        let shell = Page(route: route, main: body, context: context, absoluteLinks: absoluteLinks)
+        if route != .notFound, let canonical = options.absoluteURL(route, in: language) {
             head.element("link", ["rel": "canonical", "href": canonical])
+        }
+        if route != .notFound, context.languages.isMultilingual {
+            alternates(of: route, into: head, shell)
         }
         head.element("link", ["rel": "icon", "href": shell.href(.file(SiteAssets.faviconName)), "type": "image/svg+xml"])
         head.element("link", ["rel": "stylesheet", "href": shell.href(.file(SiteAssets.styleSheetName))])
 
-        body.element("a", ["class": "skip-link", "href": "#kb_main"], text: "Skip to the content")
+        body.element("a", ["class": "skip-link", "href": "#kb_main"], text: strings(.skipLink))
         header(into: body, shell)
         let main = body.element("main", ["id": "kb_main", "class": "wrap"])
-        fill(Page(route: route, main: main, options: options, absoluteLinks: shell.absoluteLinks))
+        fill(Page(route: route, main: main, context: context, absoluteLinks: absoluteLinks))
         footer(into: body, shell)
         for script in scripts {
             body.element("script", ["src": shell.href(script)])
@@ -78,51 +87,94 @@ struct PageRenderer: Sendable {
         }
     }
 
+    /// `<link rel="alternate" hreflang>` for each language the page is written in (itself
+    /// included) and `x-default` for the source language's: absolute under a base URL,
+    /// else relative.
+    private func alternates(of route: SiteRoute, into head: MarkupElement, _ page: Page) {
+        let languages = context.languages.alternates(of: route)
+        guard languages.count > 1 else { return }
+        for other in languages {
+            head.element("link", ["rel": "alternate", "hreflang": other.code, "href": page.href(route, language: other, absolute: true)])
+        }
+        if languages.contains(.source) {
+            head.element("link", ["rel": "alternate", "hreflang": "x-default", "href": page.href(route, language: .source, absolute: true)])
+        }
+    }
+
     private func header(into body: MarkupElement, _ page: Page) {
         let bar = body.element("header", ["class": "site-header"]).element("div", ["class": "wrap"])
         let brand = bar.element("a", ["class": "brand", "href": page.href(.home)])
         brand.element("img", ["src": page.href(.file(SiteAssets.faviconName)), "alt": "", "width": "28", "height": "28"])
-        brand.element("span", text: options.siteName)
-        let list = bar.element("nav", ["aria-label": "Site"]).element("ul")
-        var items: [(String, SiteRoute, String?)] = [("Topics", .home, "topics"), ("Response codes", .codes, nil)]
-        if options.search { items.append(("Search", .search, nil)) }
+        brand.element("span", text: context.siteName)
+        let list = bar.element("nav", ["aria-label": strings(.siteNavigation)]).element("ul")
+        var items: [(String, SiteRoute, String?)] = [(strings(.navTopics), .home, "topics"), (strings(.responseCodes), .codes, nil)]
+        if options.search { items.append((strings(.navSearch), .search, nil)) }
         for (label, route, fragment) in items {
             let link = list.element("li").element("a", ["href": page.href(route, fragment: fragment)], text: label)
             if route == page.route, route != .home { link.setAttribute("aria-current", "page") }
+        }
+        if context.languages.isMultilingual { languageSwitcher(into: bar, page) }
+    }
+
+    /// Links to the same page in each other language, each named in its own language
+    /// (the 404 page links to the other languages' home pages).
+    private func languageSwitcher(into bar: MarkupElement, _ page: Page) {
+        let others = context.languages.all.filter { $0 != language }
+        guard !others.isEmpty else { return }
+        let list = bar.element("nav", ["class": "languages", "aria-label": strings(.languageNavigation)]).element("ul")
+        let target = page.route == .notFound ? SiteRoute.home : page.route
+        for other in others {
+            list.element("li").element("a", [
+                "href": page.href(target, language: other), "hreflang": other.code, "lang": other.code,
+            ], text: other.nativeName)
         }
     }
 
     private func footer(into body: MarkupElement, _ page: Page) {
         let footer = body.element("footer", ["class": "site-footer"]).element("div", ["class": "wrap"])
         let line = footer.element("p")
-        line.text(options.siteName)
+        line.text(context.siteName)
         if let latest = context.latestUpdate {
-            line.text(" · articles updated up to ")
-            DisplayDate.append(latest, to: line)
+            line.text(" · " + strings(.footerUpdated) + " ")
+            DisplayDate.append(latest, to: line, strings)
         }
         if let email = content.policies.text("support.email") {
             let contact = footer.element("p")
-            contact.text("Still stuck? Email ")
+            contact.text(strings(.footerContact) + " ")
             contact.element("a", ["href": "mailto:" + email], text: email)
-            contact.text(".")
+            contact.text(strings(.footerContactEnd))
         }
     }
 }
 
-/// The page being built: where it is (for relative links) and its `<main>` element.
+/// The page being built: where it is (for relative links), in which language, and its
+/// `<main>` element.
 struct Page {
     let route: SiteRoute
     let main: MarkupElement
-    let options: SiteOptions
+    let context: SiteContext
     /// True for the 404 page under a base URL: a server shows it at any address, so
     /// its links must not be relative.
     let absoluteLinks: Bool
 
-    /// The link from this page to `target`.
-    func href(_ target: SiteRoute, fragment: String? = nil) -> String {
-        if absoluteLinks, let url = options.absoluteURL(target) {
+    var options: SiteOptions { context.options }
+    var strings: SiteStrings { context.strings }
+    /// The language of the page's tree.
+    var language: Language { context.language }
+
+    /// The link from this page to `target` in this page's language, or in `language`'s
+    /// tree; absolute under a base URL when the page's links are, or when `absolute` is set.
+    func href(_ target: SiteRoute, fragment: String? = nil, language: Language? = nil, absolute: Bool = false) -> String {
+        let targetLanguage = language ?? self.language
+        if absoluteLinks || absolute, let url = options.absoluteURL(target, in: targetLanguage) {
             return fragment.map { url + "#" + $0 } ?? url
         }
-        return target.href(from: route, fragment: fragment)
+        return target.href(in: targetLanguage, from: route, in: self.language, fragment: fragment)
+    }
+
+    /// Marks `element` as written in `textLanguage` when that is not the page's language
+    /// (an article not translated yet, a simulator's English text).
+    func mark(_ element: MarkupElement, as textLanguage: Language) {
+        if textLanguage != language { element.setAttribute("lang", textLanguage.code) }
     }
 }

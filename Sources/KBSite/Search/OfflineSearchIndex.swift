@@ -59,7 +59,8 @@ struct OfflineSearchIndex: Encodable {
     }
 
     /// Word forms the script cannot stem itself: inflections of every indexed word and
-    /// synonym term that Snowball stems like the word ("lock" gives "locks", "locking"…),
+    /// synonym term that Snowball stems like the word ("lock" gives "locks", "locking"…;
+    /// in Bahasa Indonesia, affixed forms of every stem: "kunci" gives "dikunci"…),
     /// and the beginnings of indexed words whose stem the index knows ("locke" → "lock"),
     /// as search as you type meets them. Forms that are indexed terms are left out.
     ///
@@ -79,10 +80,12 @@ struct OfflineSearchIndex: Encodable {
                 }
             }
         }
+        let indonesian = analyzer.language == .indonesian
+        let inflect = indonesian ? indonesianInflections(of:) : inflections(of:)
         var forms: [String: String] = [:]
         var tried: Set<String> = []
-        for (word, stem) in bases {
-            for candidate in [word] + inflections(of: word) where !indexed.contains(candidate) && forms[candidate] == nil {
+        for (word, stem) in bases where !indonesian || word == stem {
+            for candidate in [word] + inflect(word) where !indexed.contains(candidate) && forms[candidate] == nil {
                 guard tried.insert(candidate + "\u{0}" + stem).inserted else { continue }
                 if analyzer.stem(candidate) == stem { forms[candidate] = stem }
             }
@@ -129,6 +132,45 @@ struct OfflineSearchIndex: Encodable {
         if !vowels.contains(last), last != "w", last != "x", last != "y", vowels.contains(previous),
            !vowels.contains(scalars[scalars.count - 3]) {
             result += ["ed", "ing", "er", "ers"].map { word + String(last) + $0 }
+        }
+        return result
+    }
+
+    /// Indonesian affixed forms of a root (a Snowball stem), the ones Snowball
+    /// Indonesian strips: the root with -kan, -an, -i and -nya ("langkahnya"), and with
+    /// the prefixes di-, ter-, ke-, ber- and meN-/peN- (the nasal the first letter takes,
+    /// and k, p, t, s dropped where the language drops them: "kunci" gives "mengunci",
+    /// "pakai" "memakai"), each alone or with -kan, -an or -i ("dikuncikan",
+    /// "pembatalan"). Rarer stacks (-lah, -kah, -pun, -nya after a prefix) are left out
+    /// to keep the index small; only the forms Snowball maps back to the root are kept
+    /// by the caller.
+    static func indonesianInflections(of word: String) -> [String] {
+        let scalars = Array(word.unicodeScalars)
+        guard scalars.count >= 3, let first = scalars.first else { return [] }
+        let rest = String(String.UnicodeScalarView(scalars.dropFirst()))
+        var starts = ["di", "ter", "ke", "ber"].map { $0 + word }
+        switch first {
+        case "a", "e", "i", "o", "u", "g", "h":
+            starts += ["meng" + word, "peng" + word]
+        case "k":
+            starts += ["meng" + rest, "peng" + rest]
+        case "p":
+            starts += ["mem" + rest, "pem" + rest]
+        case "b", "f", "v":
+            starts += ["mem" + word, "pem" + word]
+        case "t":
+            starts += ["men" + rest, "pen" + rest]
+        case "s":
+            starts += ["meny" + rest, "peny" + rest]
+        case "c", "d", "j", "z":
+            starts += ["men" + word, "pen" + word]
+        default:
+            starts += ["me" + word, "pe" + word]
+        }
+        let suffixes = ["", "kan", "an", "i"]
+        var result = suffixes.dropFirst().map { word + $0 } + suffixes.map { word + $0 + "nya" }
+        for start in starts {
+            result += suffixes.map { start + $0 }
         }
         return result
     }

@@ -2,14 +2,23 @@ import Foundation
 import KBContent
 import KBFlows
 
-/// What every page of one build needs: the content, the options, and the lookups
-/// computed once (most-asked articles, which articles mention which code).
+/// What every page of one language's tree needs: the content in that language, its
+/// words, the options, the languages of the whole site, and the lookups computed once
+/// (most-asked articles, which articles mention which code).
 struct SiteContext: Sendable {
     /// How many articles the home page lists as most asked.
     static let mostAskedCount = 6
 
     let content: Content
     let options: SiteOptions
+    /// The language of the tree: every page's `<html lang>`, the folder it is in.
+    let language: Language
+    /// The site's own words in ``language``.
+    let strings: SiteStrings
+    /// The name in every page's header and title.
+    let siteName: String
+    /// Every language the site is built in, for the alternates and the switcher.
+    let languages: SiteLanguages
     /// The home page's "Most asked": the articles with the most `questions` (the ways
     /// merchants ask for them), then by title; ``mostAskedCount`` of them.
     let mostAsked: [Article]
@@ -28,8 +37,13 @@ struct SiteContext: Sendable {
 
     /// - Parameter flows: the simulators to give pages; those whose article is not in
     ///   `content` are left out (their page would point at a missing article).
-    init(content: Content, options: SiteOptions, flows: [AnyFlow] = []) {
+    ///   - languages: every tree of the site; by default only this content's language.
+    init(content: Content, options: SiteOptions, flows: [AnyFlow] = [], languages: SiteLanguages? = nil) {
         self.content = content
+        language = content.language
+        strings = SiteStrings(content.language)
+        siteName = options.siteName ?? strings(.siteName)
+        self.languages = languages ?? SiteLanguages([content])
         let paged = flows.filter { content.article($0.article) != nil }
         self.flows = paged
         var options = options
@@ -76,7 +90,7 @@ struct SiteContext: Sendable {
         calendar.timeZone = zone
         let parts = (latestUpdate ?? "").split(separator: "-").compactMap { Int($0) }
         var components = DateComponents(year: 2000, month: 1, day: 1, hour: Self.flowHour)
-        if parts.count == 3, DisplayDate.readable(latestUpdate ?? "") != nil {
+        if parts.count == 3, strings.date(latestUpdate ?? "") != nil {
             components.year = parts[0]
             components.month = parts[1]
             components.day = parts[2]
@@ -85,9 +99,51 @@ struct SiteContext: Sendable {
         return FlowContext(now: now, timeZone: zone)
     }
 
+    /// The tables of a flow's page, each row a run of the simulator at ``flowContext(for:)``.
+    ///
+    /// The one place flow pages get the simulators' text: it is in
+    /// ``flowTextLanguage``, whatever the page's language (KBFlows writes English).
+    func scenarios(_ flow: AnyFlow) -> [FlowScenarioTable] {
+        flow.scenarios(context: flowContext(for: flow))
+    }
+
+    /// The language the simulators write their titles, tables and input help in; pages
+    /// in another language mark that text with its `lang`.
+    var flowTextLanguage: Language { .source }
+
     /// The article's flow page, when one is built.
     func flowRoute(for article: Article) -> SiteRoute? {
         guard let flow = article.flow, options.flowPages.contains(flow) else { return nil }
         return .flow(flow)
+    }
+}
+
+/// The languages a site is built in, the source first, and for each the pages whose
+/// text is not in it (an article or code not translated yet shows the source's text).
+struct SiteLanguages: Sendable {
+    /// Every language with a tree, the source first.
+    let all: [Language]
+    /// For each language, the article and code pages that show another language's text.
+    let untranslated: [Language: Set<SiteRoute>]
+
+    /// The languages of `contents`, one tree each, in the order given.
+    init(_ contents: [Content]) {
+        all = contents.map(\.language)
+        var untranslated: [Language: Set<SiteRoute>] = [:]
+        for content in contents {
+            var routes = Set<SiteRoute>()
+            for article in content.articles where article.language != content.language { routes.insert(.article(article.slug)) }
+            for code in content.responseCodes where code.language != content.language { routes.insert(.code(code.code)) }
+            untranslated[content.language] = routes
+        }
+        self.untranslated = untranslated
+    }
+
+    /// Whether the site has more than one language (and so alternates and a switcher).
+    var isMultilingual: Bool { all.count > 1 }
+
+    /// The languages `route` is written in: its `hreflang` alternates.
+    func alternates(of route: SiteRoute) -> [Language] {
+        all.filter { !(untranslated[$0]?.contains(route) ?? false) }
     }
 }

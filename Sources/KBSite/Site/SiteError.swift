@@ -10,8 +10,8 @@ public enum SiteError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotWrite(path: String, reason: String)
     /// The finished site could not be moved into place.
     case cannotReplace(path: String, reason: String)
-    /// The search index could not be encoded.
-    case searchIndex(reason: String)
+    /// A language's search index (`search-index.js`, `id/search-index.js`) could not be encoded.
+    case searchIndex(path: String, reason: String)
     /// libxml2 failed while building or serializing a page.
     case libxml2(operation: String, code: Int, message: String)
 
@@ -28,8 +28,8 @@ public enum SiteError: Error, Sendable, Equatable, CustomStringConvertible {
             return "cannot write '\(path)': \(reason); check that the folder is writable and the disk is not full"
         case let .cannotReplace(path, reason):
             return "cannot move the new site into '\(path)': \(reason); the previous site, if any, is unchanged"
-        case let .searchIndex(reason):
-            return "cannot write the search index (search-index.js): \(reason); this is a bug in kb, please report it with the content that caused it"
+        case let .searchIndex(path, reason):
+            return "cannot write the search index (\(path)): \(reason); this is a bug in kb, please report it with the content that caused it"
         case let .libxml2(operation, code, message):
             return LibXML2Error(operation: operation, code: code, message: message).description
         }

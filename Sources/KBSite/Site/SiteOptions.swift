@@ -1,4 +1,5 @@
 import Foundation
+import KBContent
 
 /// How a site is built: where it will be served and what it is called.
 public struct SiteOptions: Sendable, Hashable {
@@ -6,10 +7,10 @@ public struct SiteOptions: Sendable, Hashable {
     /// With it, pages get `<link rel="canonical">` and the build writes `sitemap.xml`;
     /// without it, the site has no absolute URL at all.
     public var baseURL: String?
-    /// The name in every page's header and `<title>`.
-    public var siteName: String
-    /// The `lang` of every page.
-    public var language: String
+    /// The name in every page's header and `<title>`, in every language; `nil` (the
+    /// default) for each language's own name ("Midtrans Help Center", "Pusat Bantuan
+    /// Midtrans"). Each page's `lang` is its knowledge base's language.
+    public var siteName: String?
     /// Flow ids that have a simulator page at ``SiteRoute/flow(_:)``. An article whose
     /// `flow` is listed gets a "Try the simulator" link. ``SiteBuilder`` sets it to the
     /// flows it builds pages for (whatever was given is replaced), so a link is never
@@ -21,12 +22,10 @@ public struct SiteOptions: Sendable, Hashable {
     public var search: Bool
 
     public init(
-        baseURL: String? = nil, siteName: String = "Midtrans Help Center", language: String = "en",
-        flowPages: Set<String> = [], search: Bool = true
+        baseURL: String? = nil, siteName: String? = nil, flowPages: Set<String> = [], search: Bool = true
     ) {
         self.baseURL = baseURL
         self.siteName = siteName
-        self.language = language
         self.flowPages = flowPages
         self.search = search
     }
@@ -52,10 +51,11 @@ public struct SiteOptions: Sendable, Hashable {
         return trimmed.hasSuffix("/") ? trimmed : trimmed + "/"
     }
 
-    /// The absolute URL of `route`, when a base URL is set; a folder's `index.html` is left off.
-    func absoluteURL(_ route: SiteRoute) -> String? {
+    /// The absolute URL of `route` in `language`'s tree, when a base URL is set; a
+    /// folder's `index.html` is left off.
+    func absoluteURL(_ route: SiteRoute, in language: Language = .source) -> String? {
         guard let baseURL else { return nil }
-        let path = route.path
+        let path = route.path(in: language)
         if path == "index.html" { return baseURL }
         if path.hasSuffix("/index.html") { return baseURL + path.dropLast("index.html".count) }
         return baseURL + path

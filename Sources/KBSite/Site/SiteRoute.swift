@@ -1,11 +1,14 @@
-import KBContent
+public import KBContent
 
 /// A file of the static site, named by what it shows.
 ///
-/// ``path`` is where the file is written (from `SiteLayout`, which the server, search
-/// results and answers use too), relative to the site's root folder;
-/// ``href(from:)`` is the relative link to it from another page, so the folder
-/// works wherever it is put, `file://` included.
+/// Every language has the same tree of pages (Hugo's multilingual layout): the source
+/// language's at the site's root, each translation's under its code (`id/`).
+/// ``path`` is where the source language's file is written (from `SiteLayout`, which
+/// the server, search results and answers use too), relative to the site's root
+/// folder, and ``path(in:)`` where a language's is; ``href(from:fragment:)`` is the
+/// relative link to it from another page of the same language, so the folder works
+/// wherever it is put, `file://` included.
 public enum SiteRoute: Hashable, Sendable {
     case home
     case search
@@ -20,7 +23,10 @@ public enum SiteRoute: Hashable, Sendable {
     case category(String)
     /// A simulator page, by flow id (only linked when ``SiteOptions/flowPages`` lists it).
     case flow(String)
-    /// A file that is not a page: `style.css`, `favicon.svg`, `search.js`, …
+    /// A language's search data, `search-index.js` (the index of that language's text).
+    case searchIndex
+    /// A file that is not a page and is shared by every language, at the site's root:
+    /// `style.css`, `favicon.svg`, `search.js`, …
     case file(String)
 
     /// The file's path below the site's root, e.g. `articles/unlock-account.html`.
@@ -34,8 +40,35 @@ public enum SiteRoute: Hashable, Sendable {
         case let .article(slug): return SiteLayout.articlePath(slug)
         case let .category(id): return SiteLayout.categoryPath(id)
         case let .flow(id): return "flows/\(id).html"
+        case .searchIndex: return SiteAssets.searchIndexName
         case let .file(name): return name
         }
+    }
+
+    /// The file's path below the site's root in `language`'s tree: ``path`` for the
+    /// source language and for shared files, else under the language's code
+    /// (`id/articles/unlock-account.html`).
+    public func path(in language: Language) -> String {
+        if case .file = self { return path }
+        return Self.folder(of: language) + path
+    }
+
+    /// The folder of a language's tree, ending in `/`: empty for the source language, `id/`.
+    public static func folder(of language: Language) -> String {
+        language == .source ? "" : language.code + "/"
+    }
+
+    /// A relative link to this file in `language`'s tree from `page` in `pageLanguage`'s,
+    /// with an optional `#fragment`.
+    public func href(
+        in language: Language, from page: SiteRoute, in pageLanguage: Language, fragment: String? = nil
+    ) -> String {
+        let target = path(in: language)
+        let source = page.path(in: pageLanguage)
+        if target == source, let fragment { return "#" + fragment }
+        let link = Self.relativePath(to: target, from: source)
+        guard let fragment else { return link }
+        return link + "#" + fragment
     }
 
     /// A relative link to this file from `page`, with an optional `#fragment`.
