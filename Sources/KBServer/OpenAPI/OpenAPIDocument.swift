@@ -14,6 +14,13 @@ public enum OpenAPIDocument {
         paste into tickets, and the server's health and metrics. Every error is a 4xx or 5xx
         with {"error": {"code": "...", "message": "..."}}; `code` is stable, `message` says
         what was wrong and what to do.
+
+        Every value has a length limit (in characters, as maxLength counts them), checked
+        before any work: a longer query parameter is a 400 value-too-long, a longer path
+        value names nothing (404, no suggestions). The connection itself refuses, with the
+        same JSON, a request target over 16 KiB (414), header fields over 32 KiB (431), an
+        HTTP/1.1 request without Host (400), HTTP it cannot parse (400), and a head not
+        sent within the header timeout (408).
     servers:
       - url: /
     tags:
@@ -34,13 +41,14 @@ public enum OpenAPIDocument {
               in: query
               required: false
               description: Only this category's articles, sorted by title (ids from GET /v1/categories); an unknown id is a 404.
-              schema: {type: string}
+              schema: {type: string, maxLength: 100}
           responses:
             "200":
               description: The articles, each without its Markdown.
               content:
                 application/json:
                   schema: {$ref: "#/components/schemas/ArticleList"}
+            "400": {$ref: "#/components/responses/BadRequest"}
             "404": {$ref: "#/components/responses/NotFound"}
       /v1/articles/{slug}:
         get:
@@ -147,8 +155,8 @@ public enum OpenAPIDocument {
             - name: q
               in: query
               required: true
-              description: What to search for.
-              schema: {type: string, minLength: 1, pattern: "\\S"}
+              description: What to search for (at most 1000 characters; the search reads the first 256).
+              schema: {type: string, minLength: 1, maxLength: 1000, pattern: "\\S"}
             - name: limit
               in: query
               required: false
@@ -168,7 +176,7 @@ public enum OpenAPIDocument {
               in: query
               required: false
               description: Only this category (codes are under card-declines); an unknown id is a 404.
-              schema: {type: string}
+              schema: {type: string, maxLength: 100}
           responses:
             "200":
               description: The hits, best first, with facet counts and a suggestion when one helps.
@@ -187,7 +195,7 @@ public enum OpenAPIDocument {
               in: query
               required: true
               description: What has been typed so far; its last word is a prefix.
-              schema: {type: string, minLength: 1, pattern: "\\S"}
+              schema: {type: string, minLength: 1, maxLength: 1000, pattern: "\\S"}
           responses:
             "200":
               description: The suggestions, best first.
@@ -233,28 +241,35 @@ public enum OpenAPIDocument {
               in: path
               required: true
               description: The flow's id (GET /v1/flows lists them); another id is a 404 naming close ones.
-              schema: {type: string}
+              schema: {type: string, maxLength: 128}
               example: account-lockout
             - name: now
               in: query
               required: false
               description: The moment to simulate, ISO 8601 (default the server's current time).
-              schema: {type: string, format: date-time}
+              schema: {type: string, format: date-time, maxLength: 100}
             - name: time_zone
               in: query
               required: false
               description: The zone for times without an offset and for the report (default the flow's own, else UTC).
-              schema: {type: string}
+              schema: {type: string, maxLength: 100}
           requestBody:
             required: false
             content:
               application/json:
                 schema:
                   type: object
-                  description: One value or a list of values per input; null leaves an input unset.
+                  description: >-
+                    One value or a list of values per input; null leaves an input unset. At most
+                    100 inputs, names of 64 characters, values (and list items) of 512, lists of
+                    100 items: more is a 400 value-too-long naming the input. JSON in UTF-8 only.
+                  maxProperties: 100
+                  propertyNames: {maxLength: 64}
                   additionalProperties:
                     type: [string, number, boolean, "null", array]
-                    items: {type: [string, number, boolean]}
+                    maxLength: 512
+                    maxItems: 100
+                    items: {type: [string, number, boolean], maxLength: 512}
           responses:
             "200":
               description: The outcome and the trace of rules applied.
@@ -283,7 +298,7 @@ public enum OpenAPIDocument {
           summary: Prometheus metrics in the text exposition format.
           responses:
             "200":
-              description: Requests and latency by route, method and status; content size; reloads by result.
+              description: Requests and latency by route, method and status; refusals; open connections; the response cache; content size; reloads by result.
               content:
                 text/plain:
                   schema: {type: string}
@@ -305,13 +320,13 @@ public enum OpenAPIDocument {
           in: path
           required: true
           description: The article's slug, e.g. unlock-account (any case; a trailing .md is allowed).
-          schema: {type: string}
+          schema: {type: string, maxLength: 128}
         Code:
           name: code
           in: path
           required: true
           description: The code as the bank sends it (51, n7; any case), or its name ("do not honor").
-          schema: {type: string}
+          schema: {type: string, maxLength: 128}
         Format:
           name: format
           in: query
@@ -332,26 +347,26 @@ public enum OpenAPIDocument {
           name: var.customer.name
           in: query
           required: false
-          description: The customer's name (default "there").
-          schema: {type: string}
+          description: The customer's name (default "there"). Plain text in every format, never Markdown.
+          schema: {type: string, maxLength: 200}
         AgentName:
           name: var.agent.name
           in: query
           required: false
           description: The agent's name (default "Midtrans Support").
-          schema: {type: string}
+          schema: {type: string, maxLength: 200}
         OrderID:
           name: var.order_id
           in: query
           required: false
           description: The order id (default "your order").
-          schema: {type: string}
+          schema: {type: string, maxLength: 200}
         UserEmail:
           name: var.user.email
           in: query
           required: false
           description: The portal user's e-mail (default "the user").
-          schema: {type: string}
+          schema: {type: string, maxLength: 200}
       responses:
         BadRequest:
           description: A parameter, input or body the route cannot use; the message names it.
