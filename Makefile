@@ -4,6 +4,7 @@
 #   make conformance  schemathesis against a live kb serve (installs schemathesis if missing)
 #   make load         kb serve (release) and nginx under wrk, side by side (not in CI)
 #   make soak         kb serve (release) under wrk for 10 minutes, RSS sampled each minute (not in CI)
+#   make fuzz         hostile clients against kb serve (release): 100,000 requests, slowloris, SIGHUPs (not in CI)
 
 SYSTEM_PACKAGES := libxml2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev libpsl-dev zlib1g-dev
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
@@ -11,7 +12,7 @@ KB := .build/debug/kb
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: deps build test check serve conformance load soak bench site site-check site-bench clean
+.PHONY: deps build test check serve conformance load soak fuzz bench site site-check site-bench clean
 
 ## Install the Debian packages kb links against, only those missing.
 deps:
@@ -50,6 +51,11 @@ load: deps
 ## kb serve under load for MINUTES (10) minutes; prints RSS each minute and whether it stayed flat.
 soak: deps
 	bash scripts/soak.sh
+
+## Hostile clients against kb serve (release): issue 17's reproductions, 100,000 fuzzed
+## requests with a normal client's p99 measured, slowloris, SIGHUP and --watch bursts.
+fuzz: deps
+	bash scripts/fuzz.sh
 
 ## Search speed against SQLite FTS5 and tantivy on ../shared/bench (not part of the tests).
 bench: deps
