@@ -6,6 +6,7 @@
 #   make soak         kb serve (release) under wrk for 10 minutes, RSS sampled each minute (not in CI)
 #   make install      build in release mode, install kb, its man pages and completions (PREFIX, DESTDIR)
 #   make uninstall    remove exactly what make install installed
+#   make fuzz         hostile clients against kb serve (release): 100,000 requests, slowloris, SIGHUPs (not in CI)
 
 SYSTEM_PACKAGES := libxml2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev libpsl-dev zlib1g-dev
 # node runs search.js in the tests; any node on PATH will do.
@@ -17,8 +18,8 @@ PORT ?= 8080
 
 PREFIX ?= /usr/local
 DESTDIR ?=
+.PHONY: deps build test check serve conformance load soak fuzz bench site site-check site-bench install uninstall install-check clean
 
-.PHONY: deps build test check serve conformance load soak bench site site-check site-bench install uninstall install-check clean
 
 ## Install the Debian packages kb links against, and node (the test of the site's
 ## search.js runs it), only those missing.
@@ -59,6 +60,11 @@ load: deps
 ## kb serve under load for MINUTES (10) minutes; prints RSS each minute and whether it stayed flat.
 soak: deps
 	bash scripts/soak.sh
+
+## Hostile clients against kb serve (release): issue 17's reproductions, 100,000 fuzzed
+## requests with a normal client's p99 measured, slowloris, SIGHUP and --watch bursts.
+fuzz: deps
+	bash scripts/fuzz.sh
 
 ## Search speed against SQLite FTS5 and tantivy on ../shared/bench (not part of the tests).
 bench: deps

@@ -17,7 +17,12 @@ struct ServeCommand: AsyncParsableCommand {
         what is served: the errors are logged and /healthz shows the failed reload. SIGINT \
         and SIGTERM stop the server once requests in flight have been answered.
 
-        One log line per request goes to stderr. docs/server.md lists the routes.
+        Limits against hostile clients (each with a flag below): connections open at once, \
+        the time to send a request's head and body, the idle time between requests, the \
+        response cache's bytes. Request lines are at most 16 KiB and headers 32 KiB; \
+        docs/server.md lists every limit, and the routes.
+
+        One log line per request goes to stderr.
         """
     )
 
@@ -46,11 +51,35 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Log level: info logs one line per request; warning logs only problems.", valueName: "level"))
     var logLevel: LogLevel = .info
 
+    @Option(help: ArgumentHelp("Connections open at once; more wait in the listen backlog.", valueName: "n"))
+    var maxConnections = ConnectionLimits().maxConnections
+
+    @Option(help: ArgumentHelp(
+        "Time a client has to send a request's head, from its first byte: past it, 408 and the connection closes (10s, 500ms, 1m).",
+        valueName: "duration"
+    ))
+    var headerTimeout = TimeoutArgument(ConnectionLimits().headerTimeout)
+
+    @Option(help: ArgumentHelp("Time a client has to send a request's body, from the end of its head.", valueName: "duration"))
+    var bodyTimeout = TimeoutArgument(ConnectionLimits().bodyTimeout)
+
+    @Option(help: ArgumentHelp("Time a kept-alive connection may wait, idle, for its next request.", valueName: "duration"))
+    var idleTimeout = TimeoutArgument(ConnectionLimits().idleTimeout)
+
+    @Option(help: ArgumentHelp(
+        "The response cache's budget in bytes (32MiB, 512KiB, 0 for no cache); the oldest answers are evicted past it.",
+        valueName: "size"
+    ))
+    var cacheBytes = ByteCountArgument(ServerConfiguration.defaultCacheBytes)
+
     @OptionGroup var contentOptions: ContentOptions
 
     func validate() throws {
         guard (1...65535).contains(port) else {
             throw ValidationError("--port must be between 1 and 65535, not \(port)")
+        }
+        guard maxConnections >= 1 else {
+            throw ValidationError("--max-connections must be at least 1, not \(maxConnections)")
         }
         if let baseURL {
             do {
@@ -90,9 +119,15 @@ struct ServeCommand: AsyncParsableCommand {
             ServerLogHandler(label: label, level: level, sink: .standardError)
         }
         defer { LogSink.standardError.flush() }
+        let connections = ConnectionLimits(
+            maxConnections: maxConnections,
+            headerTimeout: headerTimeout.duration,
+            bodyTimeout: bodyTimeout.duration,
+            idleTimeout: idleTimeout.duration
+        )
         let configuration = ServerConfiguration(
             host: host, port: port, contentDirectory: directory,
-            baseURL: baseURL, watch: watch
+            baseURL: baseURL, watch: watch, connections: connections, cacheBytes: cacheBytes.bytes
         )
         let counts = knowledgeBase.content
         let server = KnowledgeBaseServer(configuration: configuration, store: store, logger: Logger(label: "kb"))
@@ -105,4 +140,69 @@ struct ServeCommand: AsyncParsableCommand {
             FileHandle.standardOutput.write(Data(lines.utf8))
         }
     }
+}
+
+/// A timeout on the command line: `10s`, `500ms`, `2m`, or a number of seconds.
+struct TimeoutArgument: ExpressibleByArgument, CustomStringConvertible {
+    var duration: Duration
+
+    init(_ duration: Duration) {
+        self.duration = duration
+    }
+
+    init?(argument: String) {
+        let text = argument.trimmingCharacters(in: .whitespaces).lowercased()
+        let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60)]
+        var number = text, scale = 1.0
+        for (suffix, factor) in units where text.hasSuffix(suffix) {
+            number = String(text.dropLast(suffix.count))
+            scale = factor
+            break
+        }
+        guard let value = Double(number), value > 0, value * scale <= 86_400 else { return nil }
+        duration = .milliseconds(Int64((value * scale * 1000).rounded()))
+        guard duration > .zero else { return nil }
+    }
+
+    var description: String {
+        let (seconds, attoseconds) = duration.components
+        if attoseconds == 0 { return "\(seconds)s" }
+        return "\(seconds * 1000 + attoseconds / 1_000_000_000_000_000)ms"
+    }
+
+    var defaultValueDescription: String { description }
+}
+
+/// A size in bytes on the command line: `33554432`, `32MiB`, `512KiB`, `1GiB` (also `MB`, `K`, …, read as powers of 1024).
+struct ByteCountArgument: ExpressibleByArgument, CustomStringConvertible {
+    var bytes: Int
+
+    init(_ bytes: Int) {
+        self.bytes = bytes
+    }
+
+    init?(argument: String) {
+        let text = argument.trimmingCharacters(in: .whitespaces).lowercased()
+        let units: [(String, Int)] = [
+            ("kib", 1 << 10), ("mib", 1 << 20), ("gib", 1 << 30), ("kb", 1 << 10), ("mb", 1 << 20), ("gb", 1 << 30),
+            ("k", 1 << 10), ("m", 1 << 20), ("g", 1 << 30), ("b", 1),
+        ]
+        var number = text, scale = 1
+        for (suffix, factor) in units where text.hasSuffix(suffix) {
+            number = String(text.dropLast(suffix.count))
+            scale = factor
+            break
+        }
+        guard let value = Int(number.trimmingCharacters(in: .whitespaces)), value >= 0,
+              value <= Int(Int32.max) / scale * 4 else { return nil }
+        bytes = value * scale
+    }
+
+    var description: String {
+        if bytes > 0, bytes % (1 << 20) == 0 { return "\(bytes >> 20)MiB" }
+        if bytes > 0, bytes % (1 << 10) == 0 { return "\(bytes >> 10)KiB" }
+        return String(bytes)
+    }
+
+    var defaultValueDescription: String { description }
 }

@@ -133,6 +133,51 @@ struct ServeCommandTests {
         #expect(printed.contains("at http://127.0.0.1:\(port)\n"))
     }
 
+    @Test("50 SIGHUPs in a burst give at most 2 reloads; SIGTERM after another burst does not wait for them")
+    func coalescedHangups() async throws {
+        let port = try Self.freePort()
+        let process = Process()
+        process.executableURL = KBRun.binary
+        process.arguments = ["serve", "--port", String(port), "--log-level", "warning"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+
+        let deadline = ContinuousClock.now + .seconds(150)
+        var health: [String: Any]?
+        while health == nil, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(50))
+            health = try await Self.health(port)
+        }
+        try #require(health != nil, "kb serve answers")
+        for _ in 0..<50 { kill(process.processIdentifier, SIGHUP) }
+        // Wait until the reloads settle: the same count for two seconds.
+        var succeeded = -1, stableSince = ContinuousClock.now
+        while ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(100))
+            let now = (try await Self.health(port)?["reloads"] as? [String: Any])?["succeeded"] as? Int ?? -1
+            if now != succeeded {
+                succeeded = now
+                stableSince = .now
+            } else if now >= 1, ContinuousClock.now - stableSince > .seconds(2) {
+                break
+            }
+        }
+        #expect((1...2).contains(succeeded), "\(succeeded) reloads for 50 SIGHUPs")
+
+        for _ in 0..<50 { kill(process.processIdentifier, SIGHUP) }
+        let start = ContinuousClock.now
+        process.terminate()
+        while process.isRunning, ContinuousClock.now - start < .seconds(30) {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        let took = ContinuousClock.now - start
+        #expect(!process.isRunning)
+        #expect(process.terminationStatus == 0)
+        #expect(took < .seconds(10), "SIGTERM took \(took)")
+    }
+
     @Test("a bad port, a missing content folder or a bad base URL is bad usage")
     func badUsage() throws {
         let port = try KBRun("serve", "--port", "70000")

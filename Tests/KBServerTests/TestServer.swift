@@ -65,11 +65,31 @@ func withServer<Value>(
     store: KnowledgeBaseStore = TestContent.store(),
     metrics: ServerMetrics = ServerMetrics(),
     logger: Logger = Logger(label: "kb-test", factory: { _ in SwiftLogNoOpLogHandler() }),
+    configure: (inout ServerConfiguration) -> Void = { _ in },
     _ test: @Sendable (any TestClientProtocol) async throws -> Value
 ) async throws -> Value {
-    let configuration = ServerConfiguration(contentDirectory: TestContent.directory, baseURL: baseURL)
+    var configuration = ServerConfiguration(contentDirectory: TestContent.directory, baseURL: baseURL)
+    configure(&configuration)
     let app = buildApplication(configuration, store: store, metrics: metrics, logger: logger)
     return try await app.test(.router, test)
+}
+
+/// Runs `test` against a real server on a loopback port, as `kb serve` builds it
+/// (connection limits and all), with the port to open raw sockets to.
+func withLiveServer<Value>(
+    store: KnowledgeBaseStore = TestContent.store(),
+    metrics: ServerMetrics = ServerMetrics(),
+    logger: Logger = Logger(label: "kb-test", factory: { _ in SwiftLogNoOpLogHandler() }),
+    configure: (inout ServerConfiguration) -> Void = { _ in },
+    _ test: @escaping @Sendable (Int) async throws -> Value
+) async throws -> Value {
+    var configuration = ServerConfiguration(host: "127.0.0.1", port: 0, contentDirectory: TestContent.directory)
+    configure(&configuration)
+    let app = buildApplication(configuration, store: store, metrics: metrics, logger: logger)
+    return try await app.test(.live) { client in
+        let port = try #require(client.port, "the live server's port")
+        return try await test(port)
+    }
 }
 
 extension TestResponse {

@@ -10,7 +10,8 @@ public struct Answer: Sendable, Hashable {
     public var subject: Subject
     /// The article's title or the code's name, to say which answer this is.
     public var title: String
-    /// The reply as Markdown, every placeholder filled.
+    /// The reply as Markdown, every placeholder filled; ticket variables are
+    /// Markdown-escaped, so they read as the text they are.
     public var markdown: String
     /// The reply parsed, for the renderers.
     public var document: MarkdownDocument
@@ -68,7 +69,9 @@ public struct Answer: Sendable, Hashable {
     ) throws(AnswerError) -> Answer {
         let missing = variables.missing(in: template)
         if strict, !missing.isEmpty { throw .missingVariables(missing) }
-        let markdown = Placeholders.fill(template) { variables.value($0, in: language) }
-        return Answer(subject: subject, title: title, markdown: markdown, document: MarkdownParser.parse(markdown))
+        // A variable is plain text: escaped here, it parses back to exactly its characters.
+        let markdown = Placeholders.fill(template) { name in variables.value(name, in: language).map(MarkdownEscaping.source) }
+        let document = MarkdownParser.parse(markdown).unlinkingAutolinks(inside: Array(variables.values.values))
+        return Answer(subject: subject, title: title, markdown: markdown, document: document)
     }
 }

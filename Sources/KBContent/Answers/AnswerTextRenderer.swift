@@ -21,10 +21,10 @@ public struct AnswerTextRenderer: Sendable {
     private func block(_ block: MarkdownBlock, indent: String, markdown: Bool) -> String? {
         switch block {
         case let .heading(level, content, _):
-            let text = inlines(content, markdown: markdown)
+            let text = inlines(content, markdown: markdown, atLineStart: false)
             return indent + (markdown ? String(repeating: "#", count: level) + " " + text : text)
         case let .paragraph(content):
-            return indent + inlines(content, markdown: markdown).replacingLineBreaks(with: "\n" + indent)
+            return indent + inlines(content, markdown: markdown, atLineStart: true).replacingLineBreaks(with: "\n" + indent)
         case let .list(start, isTight, items):
             return items.enumerated().map { offset, item in
                 let marker = start.map { "\($0 + offset). " } ?? (markdown ? "- " : "• ")
@@ -40,7 +40,7 @@ public struct AnswerTextRenderer: Sendable {
             return code.split(separator: "\n", omittingEmptySubsequences: false).map { indent + "    " + $0 }.joined(separator: "\n")
         case let .table(header, rows, _):
             return ([header] + rows).map { row in
-                indent + row.map { inlines($0, markdown: markdown) }.joined(separator: markdown ? " | " : " — ")
+                indent + row.map { inlines($0, markdown: markdown, atLineStart: false) }.joined(separator: markdown ? " | " : " — ")
             }.joined(separator: "\n")
         case .thematicBreak:
             return indent + (markdown ? "---" : "")
@@ -49,12 +49,17 @@ public struct AnswerTextRenderer: Sendable {
         }
     }
 
-    private func inlines(_ inlines: [MarkdownInline], markdown: Bool) -> String {
+    /// The inlines as text; in Markdown, their literal text escaped (a ticket variable
+    /// in it stays text: ``MarkdownEscaping``).
+    ///
+    /// - Parameter atLineStart: whether the first inline starts a line of the output.
+    private func inlines(_ inlines: [MarkdownInline], markdown: Bool, atLineStart: Bool = false) -> String {
         var text = ""
+        var lineStart = atLineStart
         for inline in inlines {
             switch inline {
             case let .text(value):
-                text += value
+                text += markdown ? MarkdownEscaping.text(value, atLineStart: lineStart) : value
             case let .code(value):
                 text += markdown ? "`\(value)`" : value
             case let .emphasis(children):
@@ -66,12 +71,15 @@ public struct AnswerTextRenderer: Sendable {
             case let .link(destination, _, content):
                 text += link(self.inlines(content, markdown: markdown), destination, markdown: markdown)
             case let .image(_, alt):
-                text += alt
+                text += markdown ? MarkdownEscaping.text(alt, atLineStart: lineStart) : alt
             case .softBreak, .lineBreak:
                 text += "\u{2028}"
+                lineStart = true
+                continue
             case .html:
-                break
+                continue
             }
+            lineStart = false
         }
         return text
     }

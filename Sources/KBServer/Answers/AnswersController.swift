@@ -22,21 +22,22 @@ struct AnswersController: Sendable {
     }
 
     func article(_ request: Request, context: ServerRequestContext) throws -> Response {
+        let asked = try AnswerRequest(query: request.parameters())
         let knowledgeBase = try context.knowledgeBase(of: store, for: request)
         let article = try ArticlesController.article(context.pathParameter("slug"), in: knowledgeBase.content)
-        return try respond(.article(article), kind: "article", id: article.slug, in: knowledgeBase, query: request.uri.queryParameters)
+        return try respond(.article(article), kind: "article", id: article.slug, in: knowledgeBase, asked: asked)
     }
 
     func code(_ request: Request, context: ServerRequestContext) throws -> Response {
+        let asked = try AnswerRequest(query: request.parameters())
         let knowledgeBase = try context.knowledgeBase(of: store, for: request)
         let code = try CodesController.code(context.pathParameter("code"), in: knowledgeBase.content)
-        return try respond(.code(code), kind: "code", id: code.code, in: knowledgeBase, query: request.uri.queryParameters)
+        return try respond(.code(code), kind: "code", id: code.code, in: knowledgeBase, asked: asked)
     }
 
     private func respond(
-        _ subject: KnowledgeBase.Subject, kind: String, id: String, in knowledgeBase: KnowledgeBase, query: Parameters
+        _ subject: KnowledgeBase.Subject, kind: String, id: String, in knowledgeBase: KnowledgeBase, asked: AnswerRequest
     ) throws -> Response {
-        let asked = try AnswerRequest(query: query)
         let answer: Answer
         do {
             answer = try knowledgeBase.answer(for: subject, variables: asked.variables, strict: asked.strict)

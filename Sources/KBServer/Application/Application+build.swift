@@ -1,5 +1,6 @@
 public import Hummingbird
 public import Logging
+import HummingbirdCore
 import KBContent
 
 /// Builds the kb HTTP application: the JSON API (articles, codes, answers, search,
@@ -23,11 +24,14 @@ public func buildApplication(
     metrics.observe(store.knowledgeBase)
     store.onReload { result, snapshot in metrics.observe(result, serving: snapshot.knowledgeBase) }
     let url = "http://\(configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host):\(configuration.port)"
+    let limits = configuration.connections
     return Application(
         router: buildRouter(configuration, store: store, metrics: metrics),
+        server: .guardedHTTP1(limits: limits, metrics: metrics),
         configuration: ApplicationConfiguration(
             address: .hostname(configuration.host, port: configuration.port),
-            serverName: nil
+            serverName: nil,
+            availableConnectionsDelegate: MaximumAvailableConnections(limits.maxConnections, logger: logger)
         ),
         onServerRunning: { _ in onListening(url) },
         logger: logger
@@ -42,7 +46,8 @@ func buildRouter(_ configuration: ServerConfiguration, store: KnowledgeBaseStore
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: APICORSMiddleware())
     router.add(middleware: ErrorMiddleware())
-    let cache = ResponseCache()
+    router.add(middleware: UnreadBodyMiddleware(maxBodySize: configuration.maxBodySize))
+    let cache = ResponseCache(budget: configuration.cacheBytes, metrics: metrics)
     store.onReload { _, _ in cache.removeAll() }
     router.add(middleware: ResponseCacheMiddleware(cache: cache, store: store))
     router.add(middleware: SiteMiddleware(store: store))

@@ -12,7 +12,7 @@ struct ArticlesController: Sendable {
     func list(_ request: Request, context: ServerRequestContext) throws -> Response {
         let content = try context.knowledgeBase(of: store, for: request).content
         var articles = content.articles
-        if let category = try request.uri.queryParameters.single("category") {
+        if let category = try request.parameters().single("category") {
             guard content.category(category) != nil else { throw APIError.unknownCategory(category, in: content) }
             articles = content.articles(inCategory: category)
         }
@@ -43,6 +43,7 @@ struct ArticlesController: Sendable {
 
     /// The article with this slug (any case, `.md` allowed), or a 404 naming close slugs.
     static func article(_ slug: String, in content: Content) throws(APIError) -> Article {
+        guard RequestLimits.length(slug) <= RequestLimits.pathValue else { throw APIError.overlongPathValue("article", slug) }
         let wanted = (slug.hasSuffix(".md") ? String(slug.dropLast(3)) : slug).lowercased()
         guard let article = content.article(wanted) else { throw APIError.unknownArticle(slug, in: content) }
         return article
@@ -50,6 +51,21 @@ struct ArticlesController: Sendable {
 }
 
 extension APIError {
+    /// A path value longer than any slug, code or id can be: not found, and not compared with anything.
+    static func overlongPathValue(_ kind: String, _ value: String) -> APIError {
+        let (code, list) = switch kind {
+        case "article": ("unknown-article", "GET /v1/articles lists them")
+        case "flow": ("unknown-flow", "GET /v1/flows lists them")
+        default: ("unknown-code", "GET /v1/codes lists every code")
+        }
+        let name = kind == "code" ? "response code" : kind
+        return APIError(
+            .notFound, code: code,
+            message: "no \(name) '\(RequestLimits.shown(value))': it is \(RequestLimits.length(value)) characters long, "
+                + "and none is longer than \(RequestLimits.pathValue); \(list)"
+        )
+    }
+
     static func unknownArticle(_ slug: String, in content: Content) -> APIError {
         let close = content.articleSlugs(closeTo: slug)
         let hint = close.isEmpty ? "GET /v1/articles lists them" : "did you mean: \(close.joined(separator: ", "))?"

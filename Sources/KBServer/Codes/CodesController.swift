@@ -28,6 +28,7 @@ struct CodesController: Sendable {
 
     /// The code as the bank sends it (any case) or by its name, or a 404 naming close codes.
     static func code(_ text: String, in content: Content) throws(APIError) -> ResponseCode {
+        guard RequestLimits.length(text) <= RequestLimits.pathValue else { throw APIError.overlongPathValue("code", text) }
         guard let code = content.responseCode(text) ?? content.responseCode(named: text) else {
             throw APIError.unknownCode(text, in: content)
         }

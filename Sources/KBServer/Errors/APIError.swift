@@ -1,4 +1,5 @@
 public import Hummingbird
+import Foundation
 
 /// An error the API answers with: an HTTP status and the JSON body every error
 /// has, `{"error": {"code": "...", "message": "..."}}`, naming what was wrong.
@@ -46,10 +47,32 @@ public struct APIError: Error, HTTPResponseError, Sendable, Equatable {
 
     /// The response, with the JSON body and ``headers``.
     func response() -> Response {
-        let body = Body(error: .init(code: code, message: message, suggestions: suggestions.isEmpty ? nil : suggestions, field: field))
         var response = (try? Response.json(body, status: status)) ?? Response(status: status)
         response.headers.append(contentsOf: headers)
         return response
+    }
+
+    private var body: Body {
+        Body(error: .init(code: code, message: message, suggestions: suggestions.isEmpty ? nil : suggestions, field: field))
+    }
+
+    /// The whole HTTP/1.1 response, bytes ready for the socket, with `Connection: close`
+    /// and the security headers: for the refusals a connection answers itself,
+    /// before any request reaches the router.
+    func rawResponse(requestID: String) -> [UInt8] {
+        let json = (try? Response.jsonData(body)) ?? Data()
+        var head = "HTTP/1.1 \(status.code) \(status.reasonPhrase)\r\n"
+        var fields: HTTPFields = [
+            .contentType: "application/json; charset=utf-8",
+            .contentLength: String(json.count),
+            .connection: "close",
+        ]
+        fields.append(contentsOf: SecurityHeadersMiddleware<ServerRequestContext>.headers)
+        fields[.xRequestID] = requestID
+        fields.append(contentsOf: headers)
+        for field in fields { head += "\(field.name.rawName): \(field.value)\r\n" }
+        head += "\r\n"
+        return Array(head.utf8) + Array(json)
     }
 }
 
@@ -96,5 +119,20 @@ extension APIError {
     /// A required query parameter is absent or empty.
     static func missingParameter(_ name: String, _ what: String) -> APIError {
         APIError(.badRequest, code: "missing-parameter", message: "the query parameter '\(name)' is required: \(what)")
+    }
+}
+
+extension APIError {
+    /// A request whose body the HTTP/1 decoder could not read (invalid chunked encoding, say).
+    static func malformedRequest(_ error: any Error) -> APIError {
+        APIError(
+            .badRequest, code: "malformed-request",
+            message: "the request is not valid HTTP/1.1 (\(error)); the connection is closed"
+        )
+    }
+
+    /// A request the client stopped sending (it closed or reset the connection).
+    static func incompleteRequest() -> APIError {
+        APIError(.badRequest, code: "incomplete-request", message: "the connection failed before the request was complete")
     }
 }

@@ -1,12 +1,18 @@
 public import Hummingbird
 import Logging
+import NIOCore
+import NIOHTTP1
 
 /// Turns every error into the API's JSON error answer.
 ///
 /// ``APIError``s answer as they are; Hummingbird's own errors (no such route, a
 /// body too large) keep their status in the same JSON shape; a path that exists
 /// for other methods answers 405 with `Allow`; anything else is a 500 that names
-/// only the request id, and is logged in full under that id.
+/// only the request id, and is logged in full under that id. A request the HTTP/1
+/// decoder could not finish reading (invalid chunked encoding) is a 400
+/// `malformed-request`; a connection that failed mid-request (the client left)
+/// is a 400 `incomplete-request` that nobody reads, logged at info: neither counts
+/// as a server error.
 public struct ErrorMiddleware: RouterMiddleware {
     public typealias Context = ServerRequestContext
 
@@ -19,6 +25,17 @@ public struct ErrorMiddleware: RouterMiddleware {
             return error.response()
         } catch let error as any HTTPResponseError {
             return translate(error, request: request).response()
+        } catch let error as HTTPParserError {
+            // The decoder could not read the rest of the request (its body): the client's fault.
+            return APIError.malformedRequest(error).response()
+        } catch let error where Self.isConnectionFailure(error) {
+            // The client went away mid-request: nothing can be answered, and it is no server error.
+            context.logger.info("the connection failed while the request was read", metadata: [
+                "error": .string(String(describing: error)),
+                "http.method": .string(request.method.rawValue),
+                "http.path": .string(request.uri.path),
+            ])
+            return APIError.incompleteRequest().response()
         } catch {
             context.logger.error("internal error", metadata: [
                 "error": .string(String(reflecting: error)),
@@ -27,6 +44,11 @@ public struct ErrorMiddleware: RouterMiddleware {
             ])
             return APIError.internalError(requestID: context.requestID).response()
         }
+    }
+
+    /// Whether `error` is the connection failing (reset, closed) rather than the server.
+    static func isConnectionFailure(_ error: any Error) -> Bool {
+        error is IOError || error is ChannelError
     }
 
     /// The API error for one of Hummingbird's.

@@ -25,10 +25,11 @@ struct FlowsController: Sendable {
     /// `?now=` (ISO 8601) and `?time_zone=` as `kb simulate --now --time-zone`.
     func simulate(_ request: Request, context: ServerRequestContext) async throws -> Response {
         let language = try request.requestedLanguage() ?? .source
+        let query = try request.parameters()
         let flows = context.snapshot(of: store).flows
         let id = context.pathParameter("id")
+        guard RequestLimits.length(id) <= RequestLimits.pathValue else { throw APIError.overlongPathValue("flow", id) }
         guard let flow = flows.flow(id) else { throw APIError.unknownFlow(id, in: flows) }
-        let query = request.uri.queryParameters
         var zone: TimeZone?
         if let name = try query.single("time_zone") {
             guard let named = TimeZone(identifier: name) else {
@@ -67,15 +68,55 @@ struct FlowsController: Sendable {
             throw APIError.bodyTooLarge(maxBodySize)
         }
         guard body.readableBytes > 0 else { return FlowInput() }
-        let mediaType = request.headers[.contentType]?.split(separator: ";").first?
-            .trimmingCharacters(in: .whitespaces).lowercased()
-        guard mediaType == "application/json" else {
-            throw APIError.unsupportedMediaType(request.headers[.contentType])
+        let contentType = request.headers[.contentType]
+        let parts = contentType?.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) } ?? []
+        guard parts.first?.lowercased() == "application/json" else {
+            throw APIError.unsupportedMediaType(contentType)
         }
+        // JSON is UTF-8 (RFC 8259); a body declared in another charset is not read as if it were.
+        for parameter in parts.dropFirst() {
+            let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard pair.count == 2, pair[0].lowercased() == "charset" else { continue }
+            let charset = pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"")).lowercased()
+            guard charset == "utf-8" || charset == "utf8" else { throw APIError.unsupportedCharset(pair[1]) }
+        }
+        let input: FlowInput
         do throws(FlowInputError) {
-            return try FlowInput(json: Data(body.readableBytesView), language: language)
+            input = try FlowInput(json: Data(body.readableBytesView), language: language)
         } catch {
             throw APIError.badJSON(error)
+        }
+        try Self.checkLengths(input)
+        return input
+    }
+
+    /// Every input name and value within ``RequestLimits``, before a simulator looks at them.
+    static func checkLengths(_ input: FlowInput) throws(APIError) {
+        if input.values.count > RequestLimits.flowInputItems {
+            throw APIError.tooManyInputs(input.values.count)
+        }
+        for (name, value) in input.values.sorted(by: { $0.key < $1.key }) {
+            let nameLength = RequestLimits.length(name)
+            if nameLength > RequestLimits.flowInputName {
+                throw APIError.inputTooLong(name, what: "its name", length: nameLength, limit: RequestLimits.flowInputName)
+            }
+            switch value {
+            case let .text(text):
+                let length = RequestLimits.length(text)
+                if length > RequestLimits.flowInputValue {
+                    throw APIError.inputTooLong(name, what: "its value", length: length, limit: RequestLimits.flowInputValue)
+                }
+            case let .list(items):
+                if items.count > RequestLimits.flowInputItems {
+                    throw APIError.inputTooLong(name, what: "its list", length: items.count, limit: RequestLimits.flowInputItems, unit: "items")
+                }
+                for item in items {
+                    let length = RequestLimits.length(item)
+                    if length > RequestLimits.flowInputValue {
+                        throw APIError.inputTooLong(name, what: "an item", length: length, limit: RequestLimits.flowInputValue)
+                    }
+                }
+            }
         }
     }
 }
@@ -98,6 +139,30 @@ extension APIError {
     /// A body that is not one JSON object of inputs.
     static func badJSON(_ error: FlowInputError) -> APIError {
         APIError(.badRequest, code: "bad-json", message: error.message + (error.hint.map { "; \($0)" } ?? ""), field: error.field)
+    }
+
+    /// A flow input (its name, value, list or an item of it) over its limit.
+    static func inputTooLong(_ name: String, what: String, length: Int, limit: Int, unit: String = "characters") -> APIError {
+        APIError(
+            .badRequest, code: "value-too-long",
+            message: "the input '\(RequestLimits.shown(name))' is too long: \(what) has \(length) \(unit); at most \(limit) are accepted",
+            field: RequestLimits.shown(name)
+        )
+    }
+
+    static func tooManyInputs(_ count: Int) -> APIError {
+        APIError(
+            .badRequest, code: "value-too-long",
+            message: "the body has \(count) inputs; a simulation takes at most \(RequestLimits.flowInputItems)", field: "input"
+        )
+    }
+
+    /// A JSON body declared in a charset other than UTF-8.
+    static func unsupportedCharset(_ charset: String) -> APIError {
+        APIError(
+            .unsupportedMediaType, code: "unsupported-media-type",
+            message: "the body must be JSON in UTF-8 (application/json; charset=utf-8), not charset '\(RequestLimits.shown(charset))'"
+        )
     }
 
     static func unsupportedMediaType(_ given: String?) -> APIError {

@@ -4,14 +4,19 @@ import Hummingbird
 extension Response {
     /// A JSON response: compact UTF-8, slashes unescaped, keys in a stable order.
     static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-        let data = try encoder.encode(value)
+        let data = try jsonData(value)
         return Response(
             status: status,
             headers: [.contentType: "application/json; charset=utf-8"],
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: data))
         )
+    }
+
+    /// `value` as the API writes JSON: compact UTF-8, slashes unescaped, keys sorted.
+    static func jsonData(_ value: some Encodable) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+        return try encoder.encode(value)
     }
 
     /// A JSON response from bytes already encoded (``KnowledgeBase/SearchResponse/jsonBytes()``).

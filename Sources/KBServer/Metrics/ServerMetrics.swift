@@ -34,6 +34,13 @@ public final class ServerMetrics: Sendable {
     private let reloadsSucceeded: Counter
     private let reloadsFailed: Counter
     private let lastReloadFailed: Gauge
+    private let openConnections: Gauge
+    private let openConnectionCount = Mutex(0)
+    private let refusals = Mutex<[String: Counter]>([:])
+    private let cacheBytes: Gauge
+    private let cacheEntries: Gauge
+    private let cacheBudget: Gauge
+    private let cacheEvictions: Counter
 
     /// Request latency buckets: from a tenth of a millisecond to a second.
     static let latencyBuckets: [Duration] = [
@@ -55,6 +62,15 @@ public final class ServerMetrics: Sendable {
         reloadsSucceeded = Counter(label: "kb_content_reloads_total", dimensions: [("result", "ok")], factory: factory)
         reloadsFailed = Counter(label: "kb_content_reloads_total", dimensions: [("result", "failed")], factory: factory)
         lastReloadFailed = Gauge(label: "kb_content_last_reload_failed", factory: factory)
+        openConnections = Gauge(label: "kb_http_open_connections", factory: factory)
+        cacheBytes = Gauge(label: "kb_response_cache_bytes", factory: factory)
+        cacheEntries = Gauge(label: "kb_response_cache_entries", factory: factory)
+        cacheBudget = Gauge(label: "kb_response_cache_budget_bytes", factory: factory)
+        cacheEvictions = Counter(label: "kb_response_cache_evictions_total", factory: factory)
+        openConnections.record(0)
+        cacheBytes.record(0)
+        cacheEntries.record(0)
+        cacheEvictions.increment(by: 0)
     }
 
     /// Counts a request and its duration.
@@ -72,6 +88,42 @@ public final class ServerMetrics: Sendable {
         }
         series.count.increment()
         series.duration.record(duration: duration)
+    }
+
+    /// A connection was accepted.
+    func connectionOpened() {
+        openConnections.record(openConnectionCount.withLock { count in
+            count += 1
+            return count
+        })
+    }
+
+    /// A connection was closed.
+    func connectionClosed() {
+        openConnections.record(openConnectionCount.withLock { count in
+            count = max(0, count - 1)
+            return count
+        })
+    }
+
+    /// A request the connection refused before the router saw it (`missing-host`,
+    /// `uri-too-long`, `header-timeout`, `malformed-request`, …), or a body that timed out.
+    func recordRefusal(_ code: String) {
+        let counter = refusals.withLock { counters in
+            if let existing = counters[code] { return existing }
+            let made = Counter(label: "kb_http_refused_total", dimensions: [("error", code)], factory: factory)
+            counters[code] = made
+            return made
+        }
+        counter.increment()
+    }
+
+    /// The response cache's size after a change, and the entries it evicted for it.
+    func observeCache(bytes: Int, entries: Int, budget: Int, evicted: Int) {
+        cacheBytes.record(bytes)
+        cacheEntries.record(entries)
+        cacheBudget.record(budget)
+        if evicted > 0 { cacheEvictions.increment(by: evicted) }
     }
 
     /// Sets the content gauges from the knowledge base being served.

@@ -14,11 +14,18 @@ public struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddlewa
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
-        response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
-        response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[.referrerPolicy] = "strict-origin-when-cross-origin"
-        response.headers[.xFrameOptions] = "DENY"
+        for field in Self.headers { response.headers[field.name] = field.value }
         return response
+    }
+
+    /// The headers every response carries, those the connection writes itself included.
+    static var headers: HTTPFields {
+        [
+            .contentSecurityPolicy: contentSecurityPolicy,
+            .xContentTypeOptions: "nosniff",
+            .referrerPolicy: "strict-origin-when-cross-origin",
+            .xFrameOptions: "DENY",
+        ]
     }
 }
 

@@ -5,7 +5,13 @@ import KnowledgeBase
 public import UnixSignals
 
 /// Reloads the knowledge base on SIGHUP and, when watching, whenever a file in the
-/// content folder changes (its files' sizes and modification times are polled).
+/// content folder changes (its files are looked at every `interval`: see ``ContentFingerprint``).
+///
+/// Requests are coalesced by a ``ReloadQueue``: at most one reload runs and one
+/// waits, however many signals or changes come, and graceful shutdown waits only for
+/// the one running. Once the files stop changing, the content served is theirs
+/// within an interval and two reloads (or, when they have errors, the last good
+/// version stays, with the errors reported).
 ///
 /// Failed reloads are logged with their diagnostics; the store keeps serving the
 /// last good knowledge base. Ends on graceful shutdown.
@@ -20,6 +26,7 @@ public struct ContentReloadService: Service, CustomStringConvertible {
     let baseline: ContentFingerprint
     /// SIGHUP, trapped by whoever made the service; `nil` to trap it when the service starts.
     let hangups: UnixSignalsSequence?
+    let queue = ReloadQueue()
 
     /// - Parameter hangups: SIGHUP, already trapped, so that a SIGHUP sent once the
     ///   server answers can never hit the default action and end the process.
@@ -30,7 +37,15 @@ public struct ContentReloadService: Service, CustomStringConvertible {
         watch = configuration.watch
         interval = configuration.watchInterval
         self.logger = logger
-        baseline = configuration.watch ? ContentFingerprint(directory: configuration.contentDirectory) : ContentFingerprint(entries: [])
+        baseline = configuration.watch
+            ? ContentFingerprint(directory: configuration.contentDirectory, racyWindow: Self.racyWindow(configuration.watchInterval))
+            : ContentFingerprint(entries: [])
+    }
+
+    /// Files changed this recently are hashed: more than two intervals, so that an
+    /// edit within one tick of the file clock is still caught by the next look.
+    static func racyWindow(_ interval: Duration) -> Duration {
+        max(.seconds(2), interval * 3)
     }
 
     public func run() async throws {
@@ -47,29 +62,37 @@ public struct ContentReloadService: Service, CustomStringConvertible {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
                     for await _ in hangups {
-                        logger.info("SIGHUP: reloading the content")
-                        reload()
+                        queue.request(.hangup)
                     }
                 }
                 if watch {
                     group.addTask { try await poll() }
+                }
+                group.addTask {
+                    await queue.run { reason in
+                        logger.info("\(reason.rawValue): reloading the content")
+                        reload()
+                    }
                 }
                 try await group.waitForAll()
             }
         }
     }
 
-    /// Looks at the content files every `interval` and reloads when they changed.
+    /// Looks at the content files every `interval` and asks for a reload when they
+    /// changed. The reload reads the files after the look, so a change made between
+    /// the two is seen again by the next look: once the files stop changing, the last
+    /// reload has read them as they are.
     private func poll() async throws {
         var seen = baseline
+        let window = Self.racyWindow(interval)
         logger.info("watching the content for changes", metadata: ["content": .string(directory)])
         while !Task.isCancelled {
             try await Task.sleep(for: interval)
-            let now = ContentFingerprint(directory: directory)
-            guard now != seen else { continue }
+            let now = ContentFingerprint(directory: directory, racyWindow: window)
+            guard !now.matches(seen) else { continue }
             seen = now
-            logger.info("the content changed: reloading")
-            reload()
+            queue.request(.contentChanged)
         }
     }
 

@@ -9,7 +9,7 @@ extension Request {
     ///
     /// - Throws: ``APIError`` 400 `unknown-language` for a `lang` kb does not have.
     func requestedLanguage() throws(APIError) -> Language? {
-        if let tag = try uri.queryParameters.single("lang") {
+        if let tag = try parameters().single("lang") {
             guard let language = Language(tag: tag) else { throw .unknownLanguage(tag) }
             return language
         }

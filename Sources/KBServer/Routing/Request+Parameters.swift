@@ -9,6 +9,51 @@ extension RequestContext {
     }
 }
 
+extension Request {
+    /// The query's parameters, form-decoded as browsers and curl encode them (`+` is a
+    /// space, then percent-decoding), each checked against ``RequestLimits``: `q` at
+    /// most ``RequestLimits/query`` characters, `var.NAME` ``RequestLimits/answerVariable``,
+    /// any other value and every name ``RequestLimits/parameter``.
+    ///
+    /// - Throws: ``APIError`` `value-too-long` naming the first parameter over its limit.
+    func parameters() throws(APIError) -> Parameters {
+        guard let query = uri.query, !query.isEmpty else { return Parameters() }
+        var pairs: [Parameters.Element] = []
+        for part in query.split(separator: "&") {
+            let name: String, value: String
+            if let equals = part.firstIndex(of: "=") {
+                name = Self.formDecoded(part[..<equals])
+                value = Self.formDecoded(part[part.index(after: equals)...])
+            } else {
+                name = Self.formDecoded(part)
+                value = ""
+            }
+            let nameLength = RequestLimits.length(name)
+            if nameLength > RequestLimits.parameter {
+                throw .valueTooLong(parameter: name, length: nameLength, limit: RequestLimits.parameter)
+            }
+            let limit = Self.limit(ofParameter: name)
+            let length = RequestLimits.length(value)
+            if length > limit { throw .valueTooLong(parameter: name, length: length, limit: limit) }
+            pairs.append((key: name[...], value: value[...]))
+        }
+        return Parameters(pairs)
+    }
+
+    /// The longest value the parameter `name` may have.
+    static func limit(ofParameter name: String) -> Int {
+        if name == "q" { return RequestLimits.query }
+        if name.hasPrefix(AnswerRequest.variablePrefix) { return RequestLimits.answerVariable }
+        return RequestLimits.parameter
+    }
+
+    /// `+` as a space, then percent-decoding (kept as sent where it is malformed).
+    static func formDecoded(_ text: Substring) -> String {
+        let spaced = text.contains("+") ? text.replacingOccurrences(of: "+", with: " ") : String(text)
+        return spaced.removingPercentEncoding ?? spaced
+    }
+}
+
 extension Parameters {
     /// A query parameter's value, `nil` when absent; given more than once, a 400.
     func single(_ name: String) throws(APIError) -> String? {

@@ -19,7 +19,7 @@ struct SearchController: Sendable {
 
     /// `?q=&limit=&offset=&kind=&category=`.
     func search(_ request: Request, context: ServerRequestContext) throws -> Response {
-        let query = request.uri.queryParameters
+        let query = try request.parameters()
         let text = try Self.queryText(query)
         let knowledgeBase = context.snapshot(of: store).knowledgeBase.edition(for: text, requested: try request.requestedLanguage())
         var options = SearchOptions(
@@ -47,7 +47,7 @@ struct SearchController: Sendable {
     }
 
     func suggest(_ request: Request, context: ServerRequestContext) throws -> Response {
-        let text = try Self.queryText(request.uri.queryParameters)
+        let text = try Self.queryText(request.parameters())
         let knowledgeBase = context.snapshot(of: store).knowledgeBase.edition(for: text, requested: try request.requestedLanguage())
         return try Response.json(Suggestions(query: text, suggestions: knowledgeBase.suggest(text, limit: 8))).language(knowledgeBase.language)
     }
