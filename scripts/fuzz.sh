@@ -39,7 +39,7 @@ status=0
 if [ "$PART" = all ] || [ "$PART" = repro ] || [ "$PART" = fuzz ]; then
   start_kb "$KB" "$WORK/kb.log" --log-level warning
   python_part="$PART"; [ "$PART" = all ] && python_part=all
-  "$PY" scripts/fuzz.py --port "$PORT" --pid "$KB_PID" --part "$python_part" --requests "$REQUESTS" \
+  "$PY" -u scripts/fuzz.py --port "$PORT" --pid "$KB_PID" --part "$python_part" --requests "$REQUESTS" \
     --workers "$WORKERS" --slow-connections "$SLOW" --header-timeout 10 --rss-bound "$RSS_BOUND" || status=1
   if ! kill -0 "$KB_PID" 2>/dev/null; then
     echo "fuzz: kb serve died:" >&2; tail -20 "$WORK/kb.log" >&2; exit 1

@@ -67,7 +67,7 @@ extension APIError {
     }
 
     static func unknownArticle(_ slug: String, in content: Content) -> APIError {
-        let close = content.articleSlugs(closeTo: slug)
+        let close = RequestLimits.looksForCloseMatches(slug) ? content.articleSlugs(closeTo: slug) : []
         let hint = close.isEmpty ? "GET /v1/articles lists them" : "did you mean: \(close.joined(separator: ", "))?"
         return APIError(.notFound, code: "unknown-article", message: "no article '\(slug)'; \(hint)", suggestions: close)
     }

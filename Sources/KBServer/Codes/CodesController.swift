@@ -38,7 +38,7 @@ struct CodesController: Sendable {
 
 extension APIError {
     static func unknownCode(_ text: String, in content: Content) -> APIError {
-        let close = content.responseCodes(closeTo: text)
+        let close = RequestLimits.looksForCloseMatches(text) ? content.responseCodes(closeTo: text) : []
         let hint = close.isEmpty
             ? "GET /v1/codes lists every code"
             : "close codes: " + close.map { "\($0.code) (\($0.name))" }.joined(separator: ", ")

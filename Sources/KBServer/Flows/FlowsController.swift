@@ -123,7 +123,7 @@ struct FlowsController: Sendable {
 
 extension APIError {
     static func unknownFlow(_ id: String, in flows: FlowRegistry) -> APIError {
-        let close = flows.ids(closeTo: id)
+        let close = RequestLimits.looksForCloseMatches(id) ? flows.ids(closeTo: id) : []
         let hint = close.isEmpty ? "GET /v1/flows lists them" : "did you mean: \(close.joined(separator: ", "))?"
         return APIError(.notFound, code: "unknown-flow", message: "no flow '\(id)'; \(hint)", suggestions: close)
     }

@@ -1,35 +1,29 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
-/// What every file under a folder looks like now: its name, size, inode, and its
-/// modification and change times to the nanosecond. When it differs from an earlier
-/// one, something in the content was written, added, removed or renamed.
+/// What every file under a folder looks like now: its name, size, inode and
+/// modification time. When it differs from an earlier one, something in the content
+/// was written, added, removed or renamed.
 ///
 /// File times tick coarsely (a few milliseconds on Linux), so two writes of the same
-/// size in one tick leave the same times. As git does for its index ("racily clean"
-/// files), a file changed within ``racyWindow`` of the scan also gets a hash of its
+/// size in one tick leave the same time. As git does for its index ("racily clean"
+/// files), a file modified within ``racyWindow`` of the scan also gets a hash of its
 /// bytes, and two fingerprints whose entries both have a hash compare it too: an
-/// edit is never missed, however close to the last one it comes.
+/// edit is never missed, however close to the last one it comes. (A tool that writes a
+/// file in place and then sets its modification time back, as `cp -p` does, with the
+/// same size, is not seen; every editor and `git` leave the time of the write.)
 struct ContentFingerprint: Sendable {
     struct Entry: Sendable, Hashable {
         var path: String
         var size: Int
         var inode: UInt64
-        /// Modification and status-change times, nanoseconds since 1970.
-        var modified: Int64
-        var changed: Int64
-        /// FNV-1a of the file's bytes, for a file changed just before the scan.
+        /// The modification time, in seconds since 1970 (to about a microsecond).
+        var modified: Double
+        /// FNV-1a of the file's bytes, for a file modified just before the scan.
         var contentHash: UInt64?
 
         /// Whether the two entries describe the same file content.
         func matches(_ other: Entry) -> Bool {
-            guard path == other.path, size == other.size, inode == other.inode,
-                  modified == other.modified, changed == other.changed
-            else { return false }
+            guard path == other.path, size == other.size, inode == other.inode, modified == other.modified else { return false }
             guard let contentHash, let otherHash = other.contentHash else { return true }
             return contentHash == otherHash
         }
@@ -43,21 +37,26 @@ struct ContentFingerprint: Sendable {
 
     /// Reads the folder now. A folder that cannot be read has no entries.
     ///
-    /// - Parameter racyWindow: files changed this recently before the scan are hashed.
+    /// - Parameter racyWindow: files modified this recently before the scan are hashed.
     init(directory: String, racyWindow: Duration = .seconds(2)) {
-        let scanned = Self.now()
-        let window = Int64(racyWindow.components.seconds) * 1_000_000_000 + racyWindow.components.attoseconds / 1_000_000_000
+        let manager = FileManager.default
+        let scanned = Date().timeIntervalSince1970
+        let window = Double(racyWindow.components.seconds) + Double(racyWindow.components.attoseconds) / 1e18
         var entries: [Entry] = []
-        for relative in FileManager.default.enumerator(atPath: directory)?.compactMap({ $0 as? String }) ?? [] {
+        for relative in manager.enumerator(atPath: directory)?.compactMap({ $0 as? String }) ?? [] {
             let path = directory + "/" + relative
-            var status = stat()
-            guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { continue }
-            let changed = Self.nanoseconds(status.st_ctim)
+            guard let attributes = try? manager.attributesOfItem(atPath: path),
+                  attributes[.type] as? FileAttributeType == .typeRegular
+            else { continue }
+            let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
             var entry = Entry(
-                path: relative, size: Int(status.st_size), inode: UInt64(status.st_ino),
-                modified: Self.nanoseconds(status.st_mtim), changed: changed, contentHash: nil
+                path: relative,
+                size: (attributes[.size] as? NSNumber)?.intValue ?? 0,
+                inode: (attributes[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0,
+                modified: modified,
+                contentHash: nil
             )
-            if changed >= scanned - window, let data = FileManager.default.contents(atPath: path) {
+            if modified >= scanned - window - 1, let data = manager.contents(atPath: path) {
                 entry.contentHash = Self.fnv1a(data)
             }
             entries.append(entry)
@@ -68,17 +67,6 @@ struct ContentFingerprint: Sendable {
     /// Whether `other` describes the same files with the same content.
     func matches(_ other: ContentFingerprint) -> Bool {
         entries.count == other.entries.count && zip(entries, other.entries).allSatisfy { $0.matches($1) }
-    }
-
-    private static func nanoseconds(_ time: timespec) -> Int64 {
-        Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
-    }
-
-    /// The wall clock, as file times use it.
-    private static func now() -> Int64 {
-        var time = timespec()
-        clock_gettime(CLOCK_REALTIME, &time)
-        return nanoseconds(time)
     }
 
     private static func fnv1a(_ data: Data) -> UInt64 {

@@ -25,6 +25,16 @@ public enum RequestLimits {
     /// Items in one flow input list, and inputs in one simulation.
     public static let flowInputItems = 100
 
+    /// The longest value close matches ("did you mean") are looked for: no slug, code,
+    /// code name or flow id is longer (the longest name is 44 characters), so a longer
+    /// value has none, and looking would only cost time.
+    public static let closeMatchInput = 48
+
+    /// Whether to look for close matches to `value`.
+    static func looksForCloseMatches(_ value: String) -> Bool {
+        length(value) <= closeMatchInput
+    }
+
     /// The length of `value` as the limits count it.
     static func length(_ value: some StringProtocol) -> Int {
         value.unicodeScalars.count
