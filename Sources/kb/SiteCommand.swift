@@ -18,7 +18,8 @@ struct SiteCommand: ParsableCommand {
             abstract: "Write the whole help site into a folder.",
             discussion: """
             The folder works as it is: open its index.html, or serve it from any address; \
-            every link inside it is relative. The site is written into a new folder beside \
+            every link inside it is relative. Every language has the same pages: English at \
+            the root, Bahasa Indonesia under id/. The site is written into a new folder beside \
             the target, which then replaces the target, so a failed build leaves the previous \
             site as it was. A non-empty folder that kb did not write is never replaced.
 

@@ -168,6 +168,45 @@ struct SiteRouteTests {
         }
     }
 
+    @Test("/id/ is the Indonesian home page; /id redirects to it; its pages and search data are served")
+    func indonesian() async throws {
+        try await withServer { client in
+            let home = try await client.get("/id/")
+            #expect(home.status == .ok)
+            #expect(home.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(home.bytes == (try built("id/index.html")))
+            #expect(home.text.contains("<html lang=\"id\">"))
+            #expect(home.text.contains("Pusat Bantuan Midtrans"))
+            #expect(home.headers[.eTag] == TestContent.servedSite.file("id/index.html")?.etag)
+
+            let redirect = try await client.get("/id?q=akun")
+            #expect(redirect.status == .movedPermanently)
+            #expect(redirect.headers[.location] == "/id/?q=akun")
+
+            let article = try await client.get("/id/articles/unlock-account.html")
+            #expect(article.status == .ok)
+            #expect(article.bytes == (try built("id/articles/unlock-account.html")))
+            let index = try await client.get("/id/search-index.js")
+            #expect(index.status == .ok)
+            #expect(index.headers[.contentType] == "text/javascript; charset=utf-8")
+            #expect(index.bytes == (try built("id/search-index.js")))
+            #expect(try await client.get("/id/codes/").bytes == (try built("id/codes/index.html")))
+        }
+    }
+
+    @Test("a missing page below /id/ is the Indonesian 404 page", arguments: ["/id/nowhere", "/id/articles/nope.html", "/id/articles/"])
+    func indonesianNotFound(_ path: String) async throws {
+        try await withServer { client in
+            let response = try await client.get(path)
+            #expect(response.status == .notFound)
+            #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(response.bytes == (try built("id/404.html")))
+            #expect(response.text.contains("Halaman tidak ditemukan"))
+        }
+        #expect(TestContent.servedSite.notFoundPage(for: "idx/nope.html")?.path == "404.html")
+        #expect(TestContent.servedSite.notFoundPage(for: "articles/nope.html")?.path == "404.html")
+    }
+
     @Test("the API, health, metrics and the OpenAPI document are not site paths")
     func notSitePaths() async throws {
         try await withServer { client in

@@ -119,6 +119,23 @@ struct OfflineSearchTests {
         #expect(forms["locking"] == "lock")
     }
 
+    @Test("Indonesian word forms: affixed forms of every stem that Snowball Indonesian strips back to it")
+    func indonesianWordForms() {
+        let forms = OfflineSearchIndex(knowledgeBase: Self.indonesian).forms
+        let analyzer = Self.indonesian.index.analyzer
+        #expect(analyzer.language == .indonesian)
+        let terms = Set(Self.indonesian.index.export().terms)
+        for word in ["dikuncikan", "langkahnya", "ditolaknya", "pembatalan", "membatalkan", "dibatalkan", "pengembalian", "terblokir"] {
+            #expect(terms.contains(word) || forms[word] == analyzer.stem(word), "\(word)")
+        }
+        #expect(forms.keys.allSatisfy { !terms.contains($0) })
+        // Every form is what KBSearch's analyzer would make of the word.
+        #expect(forms.allSatisfy { analyzer.stem($0.key) == $0.value })
+        #expect(OfflineSearchIndex.indonesianInflections(of: "kunci").contains("mengunci"))
+        #expect(OfflineSearchIndex.indonesianInflections(of: "pakai").contains("memakai"))
+        #expect(OfflineSearchIndex.indonesianInflections(of: "setuju").contains("menyetujui"))
+    }
+
     @Test("the index file assigns one global and is deterministic")
     func indexFile() throws {
         let first = try OfflineSearchIndex(knowledgeBase: Self.knowledgeBase).javaScript()

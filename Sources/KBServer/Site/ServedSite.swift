@@ -1,5 +1,6 @@
 public import Foundation
 import Hummingbird
+import KBContent
 public import KBSite
 
 /// The static help site as the server sends it: every file of a built
@@ -53,8 +54,19 @@ public struct ServedSite: Sendable {
     /// The file at `path` below the root (no leading `/`), if the site has one.
     public func file(_ path: String) -> File? { files[path] }
 
-    /// The page a missing address shows, with status 404.
+    /// The page a missing address shows, with status 404: the source language's.
     public var notFoundPage: File? { files["404.html"] }
+
+    /// The page a missing `path` (below the root, no leading `/`) shows, with status 404:
+    /// the 404 page of the language whose tree the path is in (`id/…` → `id/404.html`),
+    /// else the source language's.
+    public func notFoundPage(for path: String) -> File? {
+        for language in Language.translations {
+            let folder = SiteRoute.folder(of: language)
+            if path.hasPrefix(folder), let page = files[folder + "404.html"] { return page }
+        }
+        return notFoundPage
+    }
 
     /// The media type sent for a file, by its extension, and whether gzip helps it.
     static func contentType(ofPath path: String) -> (name: String, compressible: Bool) {

@@ -5,7 +5,7 @@ import Hummingbird
 /// from the request's snapshot (``ServedSite``), never from the disk.
 ///
 /// - `/` is `index.html`, `/x/` is `x/index.html`, `/x` (a folder) redirects to `/x/`;
-///   a missing file is the site's `404.html` with status 404.
+///   a missing file is the site's `404.html` with status 404 (`id/404.html` below `/id/`).
 /// - GET and HEAD only; another method is a 405 with `Allow: GET, HEAD`.
 /// - Paths that could leave the site are refused with a 400 (``SitePath``).
 /// - `ETag` on every file, `If-None-Match` answered with 304; gzip when
@@ -35,7 +35,7 @@ struct SiteMiddleware: RouterMiddleware {
         } else if site.file(relative + "/index.html") != nil {
             let query = request.uri.query.map { "?" + $0 } ?? ""
             response = Response(status: .movedPermanently, headers: [.location: path + "/" + query])
-        } else if let page = site.notFoundPage {
+        } else if let page = site.notFoundPage(for: relative) {
             response = Self.response(page, status: .notFound, request: request)
         } else {
             throw APIError.noRoute(path)

@@ -2,13 +2,14 @@ import KBContent
 
 /// Pieces several pages share: breadcrumbs, the search form, lists of articles.
 extension Page {
-    /// `<nav aria-label="Breadcrumb">`: the trail of links, then the current page's name.
-    func breadcrumbs(_ trail: [(title: String, route: SiteRoute)], current: String) {
+    /// `<nav aria-label="Breadcrumb">`: the trail of links, then the current page's name,
+    /// written in `currentLanguage` (the page's unless said).
+    func breadcrumbs(_ trail: [(title: String, route: SiteRoute)], current: String, currentLanguage: Language? = nil) {
         let list = main.element("nav", ["class": "breadcrumbs", "aria-label": strings(.breadcrumb)]).element("ol")
         for step in trail {
             list.element("li").element("a", ["href": href(step.route)], text: step.title)
         }
-        list.element("li", ["aria-current": "page"], text: current)
+        mark(list.element("li", ["aria-current": "page"], text: current), as: currentLanguage ?? language)
     }
 
     /// A GET form to the search page, with a visible label; nothing when the site has

@@ -13,7 +13,7 @@ extension PageRenderer {
         return try page(route, title: article.title, description: article.summary, scripts: scripts) { page in
             page.breadcrumbs(
                 [(strings(.home), .home)] + (category.map { [($0.title, SiteRoute.category($0.id))] } ?? []),
-                current: article.title
+                current: article.title, currentLanguage: article.language
             )
             let body = page.main.element("article", ["class": "article"])
             page.mark(body.element("h1", text: article.title), as: article.language)

@@ -140,10 +140,10 @@ struct OfflineSearchIndex: Encodable {
     /// Indonesian strips: the root with -kan, -an, -i and -nya ("langkahnya"), and with
     /// the prefixes di-, ter-, ke-, ber- and meN-/peN- (the nasal the first letter takes,
     /// and k, p, t, s dropped where the language drops them: "kunci" gives "mengunci",
-    /// "pakai" "memakai"), each alone or with -kan, -an or -i ("dikuncikan",
-    /// "pembatalan"). Rarer stacks (-lah, -kah, -pun, -nya after a prefix) are left out
-    /// to keep the index small; only the forms Snowball maps back to the root are kept
-    /// by the caller.
+    /// "pakai" "memakai"), each alone or with -kan, -an, -i or -nya ("dikuncikan",
+    /// "pembatalan", "ditolaknya"). Rarer stacks (-lah, -kah, -pun, -nya after a suffix
+    /// and a prefix) are left out to keep the index small; only the forms Snowball maps
+    /// back to the root are kept by the caller.
     static func indonesianInflections(of word: String) -> [String] {
         let scalars = Array(word.unicodeScalars)
         guard scalars.count >= 3, let first = scalars.first else { return [] }
@@ -170,7 +170,7 @@ struct OfflineSearchIndex: Encodable {
         let suffixes = ["", "kan", "an", "i"]
         var result = suffixes.dropFirst().map { word + $0 } + suffixes.map { word + $0 + "nya" }
         for start in starts {
-            result += suffixes.map { start + $0 }
+            result += suffixes.map { start + $0 } + [start + "nya"]
         }
         return result
     }
