@@ -4,21 +4,30 @@
 #   make conformance  schemathesis against a live kb serve (installs schemathesis if missing)
 #   make load         kb serve (release) and nginx under wrk, side by side (not in CI)
 #   make soak         kb serve (release) under wrk for 10 minutes, RSS sampled each minute (not in CI)
+#   make install      build in release mode, install kb, its man pages and completions (PREFIX, DESTDIR)
+#   make uninstall    remove exactly what make install installed
 
 SYSTEM_PACKAGES := libxml2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev libpsl-dev zlib1g-dev
+# node runs search.js in the tests; any node on PATH will do.
+NODE_PACKAGE := nodejs
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 KB := .build/debug/kb
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: deps build test check serve conformance load soak bench site site-check site-bench clean
+PREFIX ?= /usr/local
+DESTDIR ?=
 
-## Install the Debian packages kb links against, only those missing.
+.PHONY: deps build test check serve conformance load soak bench site site-check site-bench install uninstall install-check clean
+
+## Install the Debian packages kb links against, and node (the test of the site's
+## search.js runs it), only those missing.
 deps:
 	@missing=""; \
 	for package in $(SYSTEM_PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$package"; \
 	done; \
+	command -v node >/dev/null 2>&1 || missing="$$missing $(NODE_PACKAGE)"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
@@ -67,6 +76,20 @@ site-check: deps
 ## Site build speed against Hugo on ../shared/bench (not part of the tests).
 site-bench: deps
 	bash scripts/site-bench.sh
+
+## Release build; kb to $(DESTDIR)$(PREFIX)/bin, man pages to share/man/man1, completions
+## to share/bash-completion, share/zsh/site-functions and share/fish/vendor_completions.d.
+install: deps
+	PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" bash scripts/install.sh
+
+## Removes the files listed in $(DESTDIR)$(PREFIX)/share/kb/installed-files.
+uninstall:
+	PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" bash scripts/uninstall.sh
+
+## make install into a temporary prefix; runs the installed kb, renders every man page,
+## checks the bash completion; then make uninstall (CI).
+install-check: deps
+	bash scripts/install-check.sh
 
 clean:
 	rm -rf .build

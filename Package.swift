@@ -76,6 +76,12 @@ let package = Package(
             dependencies: ["KBContent", "CPSL"],
             swiftSettings: swiftSettings
         ),
+        // Content for a terminal: Markdown, articles and codes as styled, wrapped text (kb's output).
+        .target(
+            name: "KBTerminal",
+            dependencies: ["KBContent"],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "KnowledgeBase",
             dependencies: ["KBContent", "KBSearch", "KBFlows"],
@@ -132,6 +138,7 @@ let package = Package(
                 "KBShippedContent",
                 "KBFlows",
                 "KBSearch",
+                "KBTerminal",
                 "KnowledgeBase",
                 "KBServer",
                 .product(name: "Logging", package: "swift-log"),
@@ -189,6 +196,11 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Yams", package: "Yams"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KBTerminalTests",
+            dependencies: ["KBTerminal", "KBContent"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# make install: builds kb in release mode and installs the binary, its man pages and its
+# make install: builds kb in release mode and installs the binary, its man pages (made by
+# swift-argument-parser's generate-manual plugin from the debug build, whose help text is
+# the same; it would otherwise build every product again in release mode) and its
 # bash, zsh and fish completions under $DESTDIR$PREFIX; writes the list of installed files
 # to $DESTDIR$PREFIX/share/kb/installed-files so that `make uninstall` removes exactly those.
 #   PREFIX   where kb goes (default /usr/local)
@@ -15,7 +17,7 @@ swift build -c release --product kb
 echo "kb install: generating the man pages (swift-argument-parser's generate-manual plugin)…"
 manuals=$(mktemp -d)
 trap 'rm -rf "$manuals"' EXIT
-swift package plugin generate-manual --multi-page --date "$(date -u +%Y-%m-%d)" >"$manuals/log" 2>&1 || {
+swift package plugin generate-manual --configuration debug --multi-page --date "$(date -u +%Y-%m-%d)" >"$manuals/log" 2>&1 || {
   cat "$manuals/log" >&2
   echo "kb install: generating the man pages failed" >&2
   exit 1
@@ -38,7 +40,10 @@ installed=()
 install -m 755 .build/release/kb "$bin/kb"
 installed+=("$prefix/bin/kb")
 for page in $pages; do
-  install -m 644 "$page" "$man1/$(basename "$page")"
+  # generate-manual writes a paragraph break of --help text as an empty line, which mdoc
+  # warns about; .Pp is mdoc's paragraph break.
+  sed 's/^[[:space:]]*$/.Pp/' "$page" >"$manuals/$(basename "$page")"
+  install -m 644 "$manuals/$(basename "$page")" "$man1/$(basename "$page")"
   installed+=("$prefix/share/man/man1/$(basename "$page")")
 done
 .build/release/kb --generate-completion-script bash >"$bash_dir/kb"

@@ -25,7 +25,7 @@ extension KnowledgeBase {
     static func searchDocuments(for content: Content) -> [SearchDocument] {
         let articles = content.articles.map { article in
             SearchDocument(
-                id: "article:" + article.slug,
+                id: SearchResponse.Hit.Kind.article.documentID(article.slug),
                 fields: [
                     "title": article.title,
                     "questions": article.questions.joined(separator: "\n"),
@@ -33,19 +33,19 @@ extension KnowledgeBase {
                     "summary": article.summary,
                     "body": article.document.plainText,
                 ],
-                facets: ["kind": ["article"], "category": [article.category], "tag": article.tags]
+                facets: ["kind": [SearchResponse.Hit.Kind.article.rawValue], "category": [article.category], "tag": article.tags]
             )
         }
         let codes = content.responseCodes.map { code in
             SearchDocument(
-                id: "code:" + code.code,
+                id: SearchResponse.Hit.Kind.code.documentID(code.code),
                 fields: [
                     "code": code.code,
                     "title": code.name,
                     "questions": code.aliases.joined(separator: "\n"),
                     "body": [code.meaning, code.merchantAction, code.customerMessage].joined(separator: " "),
                 ],
-                facets: ["kind": ["code"], "category": [codesCategory]]
+                facets: ["kind": [SearchResponse.Hit.Kind.code.rawValue], "category": [codesCategory]]
             )
         }
         return articles + codes
@@ -73,9 +73,10 @@ extension KnowledgeBase {
     public func bestSubject(for query: String) -> (subject: Subject, searched: Bool)? {
         if let exact = subject(named: query) { return (exact, false) }
         guard let hit = search(query, options: SearchOptions(limit: 1, snippets: false)).hits.first else { return nil }
-        let found = hit.kind == "code"
-            ? content.responseCode(hit.id).map(Subject.code)
-            : content.article(hit.id).map(Subject.article)
+        let found: Subject? = switch hit.kind {
+        case .article: content.article(hit.id).map(Subject.article)
+        case .code: content.responseCode(hit.id).map(Subject.code)
+        }
         return found.map { ($0, true) }
     }
 
@@ -104,8 +105,27 @@ public struct SearchResponse: Sendable, Codable, Hashable {
 
     /// One result.
     public struct Hit: Sendable, Codable, Hashable {
-        /// `article` or `code`.
-        public var kind: String
+        /// What a hit is; in JSON, `"article"` or `"code"`.
+        public enum Kind: String, Sendable, Codable, Hashable, CaseIterable {
+            case article, code
+
+            /// The id of the search document for the article `slug` or the code `code`:
+            /// `article:<slug>`, `code:<code>`.
+            public func documentID(_ id: String) -> String {
+                rawValue + ":" + id
+            }
+
+            /// The kind and the slug or code of a search document id (see ``documentID(_:)``);
+            /// an id without a known kind is an article's.
+            public static func parse(documentID: String) -> (kind: Kind, id: String) {
+                let parts = documentID.split(separator: ":", maxSplits: 1).map(String.init)
+                guard parts.count == 2, let kind = Kind(rawValue: parts[0]) else { return (.article, documentID) }
+                return (kind, parts[1])
+            }
+        }
+
+        /// An article or a response code.
+        public var kind: Kind
         /// The article's slug or the code.
         public var id: String
         public var title: String
@@ -121,16 +141,15 @@ public struct SearchResponse: Sendable, Codable, Hashable {
         public var lang: String
 
         init(_ hit: SearchHit, in knowledgeBase: KnowledgeBase) {
-            let parts = hit.id.split(separator: ":", maxSplits: 1).map(String.init)
-            kind = parts[0]
-            id = parts.count > 1 ? parts[1] : hit.id
+            (kind, id) = Kind.parse(documentID: hit.id)
             let prefix = knowledgeBase.language == .source ? "/" : "/\(knowledgeBase.language.code)/"
-            if kind == "code" {
+            switch kind {
+            case .code:
                 let code = knowledgeBase.content.responseCode(id)
                 title = code.map { "\($0.code) — \($0.name)" } ?? id
                 url = prefix + SiteLayout.codePath(id)
                 lang = (code?.language ?? knowledgeBase.language).code
-            } else {
+            case .article:
                 let article = knowledgeBase.content.article(id)
                 title = article?.title ?? id
                 url = prefix + SiteLayout.articlePath(id)

@@ -16,8 +16,10 @@ public struct KnowledgeBase: Sendable {
     public let warnings: [Diagnostic]
     /// The search index over articles and response codes, built once.
     public let index: SearchIndex
-    /// The troubleshooting simulators, made from the content's policies: every flow
-    /// when an article names one, none for content without simulators.
+    /// The troubleshooting simulators, made from the source content's policies: every
+    /// flow when an article names one, none for content without simulators. The same
+    /// registry in every edition; a flow runs in the language its `FlowContext` names,
+    /// citing that language's article sections.
     public let flows: FlowRegistry
     /// The language of ``content`` and of ``index``'s analyzer.
     public var language: Language { content.language }
@@ -36,7 +38,7 @@ public struct KnowledgeBase: Sendable {
     public init(
         content: Content, version: String, warnings: [Diagnostic] = [], translations: [Language: Content] = [:]
     ) throws(KnowledgeBaseError) {
-        let (flows, problems) = Self.makeFlows(content)
+        let (flows, problems) = Self.makeFlows(content, translations: translations)
         guard let flows else { throw .invalidContent(directory: "the content", diagnostics: warnings + problems) }
         var editions: [Language: KnowledgeBase] = [:]
         let multilingual = !translations.isEmpty
@@ -128,14 +130,15 @@ public struct KnowledgeBase: Sendable {
     /// The simulators of `content`, or the diagnostics that stop them: an article's
     /// `flow` that names no simulator (at its front-matter line), and each policy value
     /// a simulator refuses (at its line in `policies.yaml`). The one place a
-    /// ``FlowRegistry`` is made.
-    private static func makeFlows(_ content: Content) -> (FlowRegistry?, [Diagnostic]) {
+    /// ``FlowRegistry`` is made; `translations` give it what the flows quote in each
+    /// language and where each translated article's sections are.
+    private static func makeFlows(_ content: Content, translations: [Language: Content] = [:]) -> (FlowRegistry?, [Diagnostic]) {
         let named = content.articles.filter { $0.flow != nil }
         guard !named.isEmpty else { return (.empty, []) }
         var problems: [Diagnostic] = []
         let registry: FlowRegistry?
         do throws(FlowRegistryError) {
-            registry = try FlowRegistry(content: content)
+            registry = try FlowRegistry(content: content, translations: translations)
         } catch {
             registry = nil
             problems += error.failures.map { policyDiagnostic($0, content: content) }

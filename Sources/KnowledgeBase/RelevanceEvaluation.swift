@@ -52,7 +52,7 @@ public struct RelevanceEvaluation: Sendable {
         var misses: [Miss] = []
         for testCase in cases {
             let hits = knowledgeBase.search(testCase.query, options: SearchOptions(limit: 10)).hits
-            let ids = hits.map { $0.kind == "code" ? "code:" + $0.id : $0.id }
+            let ids = hits.map { $0.kind == .code ? $0.kind.documentID($0.id) : $0.id }
             let rank = ids.firstIndex(of: testCase.expected).map { $0 + 1 }
             if rank == 1 { found1 += 1 }
             if let rank, rank <= 3 { found3 += 1 }

@@ -62,7 +62,7 @@ extension SearchResponse.Hit {
         writer.key("id")
         writer.string(id)
         writer.key("kind")
-        writer.string(kind)
+        writer.string(kind.rawValue)
         writer.key("lang")
         writer.string(lang)
         writer.key("score")

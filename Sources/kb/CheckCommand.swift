@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KBContent
+import KBTerminal
 import KnowledgeBase
 
 /// `kb check`: reads the whole content folder and reports every problem.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KBContent
 import KBSearch
+import KBTerminal
 import KnowledgeBase
 
 /// `kb code`: a bank response code by its code or its name.
@@ -33,7 +34,7 @@ struct CodeCommand: ParsableCommand {
         var found = content.responseCode(query) ?? content.responseCode(named: query)
         if found == nil, !ResponseCode.isWellFormed(query.uppercased()) {
             var options = SearchOptions(limit: 1)
-            options.filters["kind"] = ["code"]
+            options.filters["kind"] = [SearchResponse.Hit.Kind.code.rawValue]
             if let hit = knowledgeBase.search(query, options: options).hits.first {
                 found = content.responseCode(hit.id)
                 Terminal.standardError("best match for '\(query)': \(hit.title)")

@@ -1,6 +1,7 @@
 import Foundation
 import KBContent
 import KBFlows
+import KBTerminal
 
 /// Asks on the terminal for each input of a flow that was not given, one at a time,
 /// showing the default and asking again while the answer is not valid.
@@ -13,13 +14,17 @@ struct FlowPrompter {
     func ask(_ given: FlowInput) throws -> FlowInput {
         var values = given
         let style = Terminal.style
-        for field in flow.fields where given[field.name] == nil {
+        let (oneOf, forExample, none) = switch context.language {
+        case .english: ("; one of: ", "e.g.", "none")
+        case .indonesian: ("; salah satu dari: ", "misalnya", "kosong")
+        }
+        for field in flow.fields(in: context.language) where given[field.name] == nil {
             var help = field.help
-            if !field.allowedValues.isEmpty { help += "; one of: " + field.allowedValues.joined(separator: ", ") }
-            if let example = field.example { help += " (e.g. \(example))" }
+            if !field.allowedValues.isEmpty { help += oneOf + field.allowedValues.joined(separator: ", ") }
+            if let example = field.example { help += " (\(forExample) \(example))" }
             Terminal.standardError(style.dim(help))
             while true {
-                let fallback = field.defaultValue.map { $0.isEmpty ? " [none]" : " [\($0)]" } ?? ""
+                let fallback = field.defaultValue.map { $0.isEmpty ? " [\(none)]" : " [\($0)]" } ?? ""
                 FileHandle.standardError.write(Data((style.bold(field.name) + fallback + ": ").utf8))
                 guard let line = readLine() else { return values }
                 var attempt = values

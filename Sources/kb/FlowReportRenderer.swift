@@ -1,18 +1,30 @@
 import Foundation
 import KBContent
 import KBFlows
+import KBTerminal
 
-/// A flow's report for the terminal: the headline, the details, then the numbered trace.
+/// A flow's report for the terminal: the headline, the details, then the numbered trace,
+/// its labels in the report's language.
 struct FlowReportRenderer {
     var style: TextStyle
     var width: Int
+    var language: Language = .source
+
+    /// The labels around the report's own text, each as wide as the English one.
+    private var labels: (verdict: String, trace: String, now: String, compared: String, result: String, source: String) {
+        switch language {
+        case .english: ("verdict: ", "Trace", "now", "compared ", "result   ", "source   ")
+        case .indonesian: ("kesimpulan: ", "Jejak aturan", "sekarang", "nilai    ", "hasil    ", "sumber   ")
+        }
+    }
 
     func render(_ report: FlowReport, title: String) -> String {
+        let labels = labels
         var parts: [String] = []
         parts.append(style.dim("\(report.flow) — \(title)"))
         let verdict = ["locked", "refused", "rejected", "not-cancellable", "refund-instead", "separate-account", "needs-admin"]
             .contains(report.verdict) ? style.red(report.verdict) : style.green(report.verdict)
-        parts.append(style.bold(TextWrapper.wrap(report.headline, width: width)) + "\n" + "verdict: " + verdict)
+        parts.append(style.bold(TextWrapper.wrap(report.headline, width: width)) + "\n" + labels.verdict + verdict)
         if !report.details.isEmpty {
             let labelWidth = min((report.details.map(\.label.count).max() ?? 0) + 2, 16)
             parts.append(report.details.map { detail in
@@ -23,16 +35,16 @@ struct FlowReportRenderer {
                 }.joined(separator: "\n")
             }.joined(separator: "\n"))
         }
-        var trace = [style.bold("Trace") + style.dim(" (now \(report.now), \(report.timeZone))")]
+        var trace = [style.bold(labels.trace) + style.dim(" (\(labels.now) \(report.now), \(report.timeZone))")]
         for (index, step) in report.trace.enumerated() {
             let number = "\(index + 1).".padding(toLength: 4, withPad: " ", startingAt: 0)
             let indent = "    "
             var lines = [TextWrapper.wrap(step.rule, width: width, firstIndent: number, indent: indent)]
             if !step.compared.isEmpty {
-                lines.append(TextWrapper.wrap(step.compared, width: width, firstIndent: indent + style.dim("compared "), indent: indent + "         "))
+                lines.append(TextWrapper.wrap(step.compared, width: width, firstIndent: indent + style.dim(labels.compared), indent: indent + "         "))
             }
-            lines.append(TextWrapper.wrap(step.result, width: width, firstIndent: indent + style.dim("result   "), indent: indent + "         "))
-            lines.append(indent + style.dim("source   ") + style.cyan(step.source.description))
+            lines.append(TextWrapper.wrap(step.result, width: width, firstIndent: indent + style.dim(labels.result), indent: indent + "         "))
+            lines.append(indent + style.dim(labels.source) + style.cyan(step.source.description))
             trace.append(lines.joined(separator: "\n"))
         }
         parts.append(trace.joined(separator: "\n"))

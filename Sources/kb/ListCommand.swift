@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KBContent
 import KnowledgeBase
+import KBTerminal
 
 /// `kb list`: a table of articles, codes or categories.
 struct ListCommand: ParsableCommand {

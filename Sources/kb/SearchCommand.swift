@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KBContent
 import KBSearch
+import KBTerminal
 import KnowledgeBase
 
 /// `kb search`: articles and response codes for what someone typed.
@@ -12,20 +13,21 @@ struct SearchCommand: ParsableCommand {
         discussion: """
         Words are matched in any form (locked, locking), with typos forgiven and synonyms \
         applied. Also: "quoted phrases", -excluded words, and filters kind:article|code, \
-        category:ID, tag:X. Queries are cut to 256 characters and 32 words.
+        category:ID, tag:X. Queries are cut to \(SearchCommand.queryLimits).
 
         Exit status: 0 with results, 1 with none (as grep), 2 for bad usage.
         """
     )
 
-    enum Kind: String, ExpressibleByArgument, CaseIterable {
-        case article, code
-    }
+    typealias Kind = SearchResponse.Hit.Kind
+
+    /// "256 characters and 32 words", from ``SearchLimits``.
+    static let queryLimits = "\(SearchLimits.maxQueryCharacters) characters and \(SearchLimits.maxQueryWords) words"
 
     @Argument(help: "What to search for.")
     var query: [String]
 
-    @Option(help: "How many results to show (1–100).")
+    @Option(help: "How many results to show (\(SearchLimits.requestedHits.lowerBound)–\(SearchLimits.requestedHits.upperBound)).")
     var limit = 10
 
     @Option(help: "Only articles or only codes.")
@@ -41,7 +43,10 @@ struct SearchCommand: ParsableCommand {
     @OptionGroup var languageOptions: LanguageOptions
 
     func validate() throws {
-        guard (1...100).contains(limit) else { throw ValidationError("--limit must be between 1 and 100, not \(limit)") }
+        let hits = SearchLimits.requestedHits
+        guard hits.contains(limit) else {
+            throw ValidationError("--limit must be between \(hits.lowerBound) and \(hits.upperBound), not \(limit)")
+        }
         guard !query.joined().trimmingCharacters(in: .whitespaces).isEmpty else {
             throw ValidationError("give something to search for, e.g. kb search account locked")
         }
@@ -70,7 +75,7 @@ struct SearchCommand: ParsableCommand {
         let style = Terminal.style
         var lines: [String] = []
         if response.truncated {
-            lines.append(style.yellow("note: the query was cut to 256 characters and 32 words"))
+            lines.append(style.yellow("note: the query was cut to \(Self.queryLimits)"))
         }
         guard !response.hits.isEmpty else {
             var text = "No results for '\(response.query)'."
@@ -82,9 +87,12 @@ struct SearchCommand: ParsableCommand {
         }
         let width = Terminal.width
         for (offset, hit) in response.hits.enumerated() {
-            var kind = hit.kind == "code" ? "code" : "article"
+            var kind = hit.kind.rawValue
             if hit.lang != response.lang { kind += ", " + (Language(tag: hit.lang)?.nativeName ?? hit.lang) }
-            let command = hit.kind == "code" ? "kb code \(hit.id)" : "kb show \(hit.id)"
+            let command = switch hit.kind {
+            case .article: "kb show \(hit.id)"
+            case .code: "kb code \(hit.id)"
+            }
             lines.append("\(style.bold("\(offset + 1). \(hit.title)")) \(style.dim("[\(kind)]"))")
             let snippet = highlighted(hit, style: style)
             lines.append(TextWrapper.wrap(snippet, width: width, firstIndent: "   ", indent: "   "))

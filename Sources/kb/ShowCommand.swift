@@ -1,6 +1,7 @@
 import ArgumentParser
 import KBContent
 import KnowledgeBase
+import KBTerminal
 
 /// `kb show`: one article, rendered for the terminal.
 struct ShowCommand: ParsableCommand {

@@ -1,5 +1,5 @@
 import Foundation
-import KBContent
+import KBTerminal
 
 /// What kb knows about where its output goes.
 enum Terminal {

@@ -123,6 +123,39 @@ struct CommandTests {
         return lines.firstIndex { $0.contains(text) }.map { $0 + 1 }
     }
 
+    @Test("Indonesian queries find the Indonesian article first, without --lang", arguments: [
+        ("akun terkunci", "unlock-account"), ("kartu ditolak", "bank-response-codes"),
+        ("pembatalan transaksi", "cancel-transaction"), ("lupa kode otp", "forgot-2fa-code"),
+    ])
+    func indonesianSearch(_ query: String, _ expected: String) throws {
+        let run = try KBRun("search", query, "--json")
+        #expect(run.status == 0)
+        let body = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        #expect(body?["lang"] as? String == "id")
+        let first = (body?["hits"] as? [[String: Any]])?.first
+        #expect(first?["id"] as? String == expected)
+        #expect(first?["lang"] as? String == "id")
+    }
+
+    @Test("kb code and kb answer in Indonesian, by --lang or KB_LANG; a bad language is bad usage")
+    func indonesianCodeAndAnswer() throws {
+        let code = try KBRun("code", "51", "--lang", "id")
+        #expect(code.status == 0)
+        #expect(code.stdout.hasPrefix("51 — Dana tidak cukup\nArti"))
+        #expect(code.stdout.contains("Pelanggan"))
+        let answer = try KBRun("answer", "51", environment: ["KB_LANG": "id"])
+        #expect(answer.stdout.hasPrefix("Halo Bapak/Ibu,"))
+        #expect(answer.stdout.contains("Salam,\nTim Support Midtrans"))
+        let show = try KBRun("show", "unlock-account", "--lang", "id")
+        #expect(show.stdout.hasPrefix("Bagaimana cara membuka akun portal yang terkunci?"))
+        let bad = try KBRun("code", "51", "--lang", "fr")
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("--lang must be en or id, not 'fr'"))
+        let missing = try KBRun("list", "--missing-translations")
+        #expect(missing.status == 0)
+        #expect(missing.stdout == "Everything is translated into Bahasa Indonesia.\n")
+    }
+
     @Test("bad usage exits 2 with the reason on stderr")
     func badUsage() throws {
         let run = try KBRun("check", "--format", "yaml")

@@ -65,7 +65,7 @@ struct ServeCommandTests {
         process.standardError = FileHandle.nullDevice
         try process.run()
         defer { if process.isRunning { process.terminate() } }
-        let deadline = ContinuousClock.now + .seconds(60)
+        let deadline = ContinuousClock.now + .seconds(150)
         var health: [String: Any]?
         while health == nil, ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(50))
@@ -99,7 +99,7 @@ struct ServeCommandTests {
         defer { if process.isRunning { process.terminate() } }
 
         // Deadlines are generous: other suites' blocking process waits can hold the cooperative threads.
-        let deadline = ContinuousClock.now + .seconds(60)
+        let deadline = ContinuousClock.now + .seconds(150)
         var health: [String: Any]?
         while health == nil, ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(50))

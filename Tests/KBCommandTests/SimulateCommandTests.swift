@@ -69,6 +69,41 @@ struct SimulateCommandTests {
         #expect(!run.stdout.contains("\u{1B}["))
     }
 
+    @Test("--lang id explains the run in Indonesian, citing the Indonesian article's sections; the verdict stays")
+    func indonesian() throws {
+        let arguments = [
+            "simulate", "account-lockout", "--lang", "id", "--now", "2026-11-25T09:05:00", "--time-zone", "Asia/Jakarta",
+            "--set", "attempts=09:00 wrong, 09:01 wrong, 09:02 wrong, 09:03 wrong, 09:04 wrong",
+        ]
+        let run = try KBRun(arguments)
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.components(separatedBy: "\n")
+        #expect(lines[0] == "account-lockout — Kapan login portal yang terkunci terbuka lagi?")
+        #expect(lines[2] == "Terkunci: login akan terbuka dengan sendirinya pada 25 November 2026 09:19 WIB,")
+        #expect(lines[3] == "14 menit lagi.")
+        #expect(lines[4] == "kesimpulan: locked")
+        #expect(run.stdout.contains("Terkunci sejak  25 November 2026 09:04 WIB"))
+        #expect(run.stdout.contains("\nJejak aturan (sekarang 2026-11-25T09:05:00+07:00, Asia/Jakarta)"))
+        #expect(run.stdout.contains("    sumber   unlock-account#mengapa-akun-anda-terkunci"))
+        #expect(run.stdout.contains("    sumber   unlock-account#yang-perlu-anda-lakukan"))
+        #expect(!run.stdout.contains("source   "))
+
+        let json = try KBRun(arguments + ["--json"])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let english = try KBRun(arguments.filter { $0 != "--lang" && $0 != "id" } + ["--json"])
+        let source = try #require(try JSONSerialization.jsonObject(with: Data(english.stdout.utf8)) as? [String: Any])
+        #expect(Set(report.keys) == Set(source.keys))
+        #expect(report["verdict"] as? String == "locked" && source["verdict"] as? String == "locked")
+        #expect(report["headline"] as? String != source["headline"] as? String)
+
+        let fromEnvironment = try KBRun(arguments.filter { $0 != "--lang" && $0 != "id" }, environment: ["KB_LANG": "id"])
+        #expect(fromEnvironment.stdout == run.stdout)
+
+        let invalid = try KBRun("simulate", "ip-whitelist", "--lang", "id", "--set", "ip=300.1.1.1")
+        #expect(invalid.status == 2)
+        #expect(invalid.stderr.hasPrefix("error: ip: '300.1.1.1' bukan alamat IPv4 atau IPv6\n    hint: tulis empat angka"))
+    }
+
     @Test("--input reads a JSON file; --set wins over it")
     func inputFile() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("kb-flow-\(UUID().uuidString).json")

@@ -14,14 +14,14 @@ struct AccountLockoutTests {
     }
 
     @Test("the 5th wrong password in a row locks; the 4th does not; the 6th is refused", arguments: [
-        (4, "open", "wrong-password"), (5, "locked", "locked"), (6, "locked", "refused"),
+        (4, AccountLockoutSimulator.Verdict.open, "wrong-password"), (5, .locked, "locked"), (6, .locked, "refused"),
     ])
-    func wrongInARow(count: Int, verdict: String, last: String) {
+    func wrongInARow(count: Int, verdict: AccountLockoutSimulator.Verdict, last: String) {
         let attempts = wrong(count)
         let result = simulator.run(.init(attempts: attempts), context: FlowContext(now: attempts[count - 1].time, timeZone: Shipped.jakarta))
         #expect(result.verdict == verdict)
         #expect(result.outcome.attempts.last?.result == last)
-        if verdict == "locked" {
+        if verdict == .locked {
             #expect(result.outcome.lockedAt == Shipped.time("2026-11-25T09:04:00"))
             #expect(result.outcome.opensAt == Shipped.time("2026-11-25T09:19:00"), "the 6th attempt does not extend the lock")
         }
@@ -35,7 +35,7 @@ struct AccountLockoutTests {
         let attempt = AccountLockoutSimulator.Attempt(time: Shipped.time(time), password: .right)
         let result = simulator.run(.init(attempts: wrong(5) + [attempt]), context: Shipped.context(time))
         #expect(result.outcome.attempts.last?.result == expected)
-        #expect(result.verdict == (expected == "refused" ? "locked" : "open"))
+        #expect(result.verdict == (expected == "refused" ? .locked : .open))
     }
 
     @Test("a right password clears the count")
@@ -44,7 +44,7 @@ struct AccountLockoutTests {
         attempts.append(.init(time: Shipped.time("2026-11-25T09:04:00"), password: .right))
         attempts.append(.init(time: Shipped.time("2026-11-25T09:05:00"), password: .wrong))
         let result = simulator.run(.init(attempts: attempts), context: Shipped.context("2026-11-25T09:05:00"))
-        #expect(result.verdict == "open")
+        #expect(result.verdict == .open)
         #expect(result.outcome.wrongInARow == 1)
     }
 
@@ -81,7 +81,7 @@ struct AccountLockoutTests {
         let content = Shipped.content(with: ["lockout.max_failed_attempts": .text("3"), "lockout.unlock_after_minutes": .text("30")])
         let changed = try AccountLockoutSimulator(content: content)
         let result = changed.run(.init(attempts: wrong(3)), context: Shipped.context("2026-11-25T09:02:00"))
-        #expect(result.verdict == "locked")
+        #expect(result.verdict == .locked)
         #expect(result.outcome.opensAt == Shipped.time("2026-11-25T09:32:00"))
         #expect(result.trace.contains { $0.compared.contains("lockout.max_failed_attempts 3") })
 

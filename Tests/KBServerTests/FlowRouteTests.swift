@@ -49,6 +49,43 @@ struct FlowRouteTests {
         #expect(body["headline"] as? String == expected.headline)
     }
 
+    @Test("?lang=id and Accept-Language: id answer in Indonesian, with Content-Language; the verdict and keys stay")
+    func indonesian() async throws {
+        let uri = "/v1/flows/account-lockout/simulate?now=2026-11-25T09:05:00%2B07:00&time_zone=Asia/Jakarta"
+        let english = try await post(uri, Self.lockedAttempts)
+        let response = try await post(uri + "&lang=id", Self.lockedAttempts)
+        #expect(response.status == .ok)
+        #expect(response.headers[.contentLanguage] == "id")
+        #expect(english.headers[.contentLanguage] == "en")
+        let body = try response.object, source = try english.object
+        #expect(Set(body.keys) == Set(source.keys))
+        #expect(body["verdict"] as? String == "locked")
+        #expect(body["headline"] as? String == "Terkunci: login akan terbuka dengan sendirinya pada 25 November 2026 09:19 WIB, 14 menit lagi.")
+        let trace = try #require(body["trace"] as? [[String: Any]])
+        let anchors = trace.compactMap { ($0["source"] as? [String: Any])?["anchor"] as? String }
+        #expect(anchors.contains("mengapa-akun-anda-terkunci") && anchors.contains("yang-perlu-anda-lakukan"))
+
+        var headers = Self.json
+        headers[.acceptLanguage] = "id-ID,id;q=0.9,en;q=0.8"
+        let accepted = try await post(uri, Self.lockedAttempts, headers: headers)
+        #expect(try accepted.object["headline"] as? String == body["headline"] as? String)
+
+        let invalid = try await post("/v1/flows/ip-whitelist/simulate?lang=id", #"{"ip": "300.1.1.1"}"#)
+        #expect(invalid.status == .badRequest)
+        #expect(try invalid.error.message.hasPrefix("ip: '300.1.1.1' bukan alamat IPv4 atau IPv6; tulis empat angka"))
+
+        let list = try await withServer { client in try await client.get("/v1/flows?lang=id") }
+        #expect(list.headers[.contentLanguage] == "id")
+        let flows = try #require(try list.object["flows"] as? [[String: Any]])
+        let lockout = try #require(flows.first { $0["id"] as? String == "account-lockout" })
+        #expect(lockout["title"] as? String == "Kapan login portal yang terkunci terbuka lagi?")
+        #expect(flows.compactMap { $0["id"] as? String } == TestContent.knowledgeBase.flows.ids)
+
+        let unknown = try await post(uri + "&lang=fr", Self.lockedAttempts)
+        #expect(unknown.status == .badRequest)
+        #expect(try unknown.error.code == "unknown-language")
+    }
+
     @Test("bad simulations are 4xx naming what was wrong", arguments: [
         ("/v1/flows/acount-lockout/simulate", "{}", "application/json", 404, "unknown-flow",
          "no flow 'acount-lockout'; did you mean: account-lockout?"),

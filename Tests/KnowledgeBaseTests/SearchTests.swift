@@ -9,17 +9,17 @@ struct SearchTests {
     static let knowledgeBase = try! KnowledgeBase.load(directory: shippedContent)
 
     @Test("what people type finds the right article or code first", arguments: [
-        ("acount locked", "article", "unlock-account"),
-        ("51", "code", "51"),
-        ("code 51", "code", "51"),
-        ("rc 05", "code", "05"),
-        ("n7", "code", "N7"),
-        ("insufficient funds", "code", "51"),
-        ("do not honor", "code", "05"),
-        ("2fa lost", "article", "forgot-2fa-code"),
-        ("notification url not called", "article", "notification-not-received"),
+        ("acount locked", SearchResponse.Hit.Kind.article, "unlock-account"),
+        ("51", .code, "51"),
+        ("code 51", .code, "51"),
+        ("rc 05", .code, "05"),
+        ("n7", .code, "N7"),
+        ("insufficient funds", .code, "51"),
+        ("do not honor", .code, "05"),
+        ("2fa lost", .article, "forgot-2fa-code"),
+        ("notification url not called", .article, "notification-not-received"),
     ])
-    func firstHit(_ query: String, _ kind: String, _ id: String) throws {
+    func firstHit(_ query: String, _ kind: SearchResponse.Hit.Kind, _ id: String) throws {
         let hit = try #require(Self.knowledgeBase.search(query).hits.first)
         #expect(hit.kind == kind && hit.id == id, "\(query) → \(hit.kind):\(hit.id)")
     }
@@ -46,9 +46,9 @@ struct SearchTests {
         options.filters["kind"] = ["code"]
         let codes = Self.knowledgeBase.search("card declined", options: options)
         #expect(!codes.hits.isEmpty)
-        #expect(codes.hits.allSatisfy { $0.kind == "code" })
+        #expect(codes.hits.allSatisfy { $0.kind == .code })
         let inline = Self.knowledgeBase.search("kind:article category:payments refund")
-        #expect(inline.hits.allSatisfy { $0.kind == "article" })
+        #expect(inline.hits.allSatisfy { $0.kind == .article })
         #expect(inline.hits.first?.id == "refund-transaction")
         let all = Self.knowledgeBase.search("refund")
         #expect(all.facets["kind"]?["article"] ?? 0 >= 1)

@@ -11,7 +11,6 @@ public import KBContent
 public struct AccountLockoutSimulator: FlowSimulator {
     public static let id = "account-lockout"
     public static let article = "unlock-account"
-    public static let title = "When does a locked portal login open again?"
 
     /// The policy values the flow reads.
     public struct Policy: Sendable, Hashable {
@@ -40,6 +39,11 @@ public struct AccountLockoutSimulator: FlowSimulator {
 
         /// How long a lock lasts.
         public var lockDuration: TimeInterval { TimeInterval(unlockAfterMinutes * 60) }
+    }
+
+    /// Whether the login is locked at `now`.
+    public enum Verdict: String, FlowVerdict {
+        case locked, open
     }
 
     /// Whether the password typed was the right one.
@@ -98,7 +102,8 @@ public struct AccountLockoutSimulator: FlowSimulator {
         self.init(policy: try Policy(content.policies))
     }
 
-    public func run(_ input: Input, context: FlowContext) -> FlowResult<Outcome> {
+    public func run(_ input: Input, context: FlowContext) -> FlowResult<Verdict, Outcome> {
+        let say = Phrases(language: context.language)
         var machine = StateMachine(policy: policy)
         var trace: [FlowStep] = []
         var records: [AttemptRecord] = []
@@ -121,40 +126,38 @@ public struct AccountLockoutSimulator: FlowSimulator {
         var details: [FlowDetail] = []
         let headline: String
         if case let .locked(since, until) = machine.state {
-            let wait = FlowTime.duration(until.timeIntervalSince(context.now))
-            headline = "Locked: the login opens by itself at \(context.text(until)), in \(wait)."
+            let wait = context.duration(until.timeIntervalSince(context.now))
+            headline = say.lockedHeadline(opensAt: context.text(until), wait: wait)
             trace.append(FlowStep(
-                rule: "A lock lasts the policy's minutes from the moment it starts, then opens by itself",
-                compared: "now \(context.text(context.now)) < opens at \(context.text(until))",
-                result: "still locked; \(wait) to wait", source: section("what-to-do"), policies: ["lockout.unlock_after_minutes"]
+                rule: say.durationRule,
+                compared: say.stillLockedCompared(now: context.text(context.now), opensAt: context.text(until)),
+                result: say.stillLocked(wait: wait), source: section("what-to-do"), policies: ["lockout.unlock_after_minutes"]
             ))
             trace.append(FlowStep(
-                rule: "If the login is still locked once the wait is over, support can help",
-                result: "after \(context.text(until)), email \(policy.supportEmail) with the locked user's email address",
+                rule: say.supportRule,
+                result: say.writeToSupport(after: context.text(until), email: policy.supportEmail),
                 source: section("still-locked-after-the-wait"),
                 policies: ["lockout.unlock_after_minutes", "support.email"]
             ))
             details = [
-                FlowDetail("Locked at", context.text(since)),
-                FlowDetail("Opens at", context.text(until)),
-                FlowDetail("Wait", wait),
-                FlowDetail("Then", "sign in again with the right password; still locked? email \(policy.supportEmail)"),
+                FlowDetail(say.lockedAtLabel, context.text(since)),
+                FlowDetail(say.opensAtLabel, context.text(until)),
+                FlowDetail(say.waitLabel, wait),
+                FlowDetail(say.thenLabel, say.then(email: policy.supportEmail)),
             ]
         } else {
             let wrong = machine.wrongInARow
             let left = policy.maxFailedAttempts - wrong
-            headline = wrong == 0
-                ? "Not locked: the login accepts the right password now."
-                : "Not locked: \(wrong) wrong password\(wrong == 1 ? "" : "s") in a row; \(left) more would lock it for \(policy.unlockAfterMinutes) minutes."
+            headline = say.openHeadline(wrong: wrong, left: left, minutes: policy.unlockAfterMinutes)
             trace.append(FlowStep(
-                rule: "Wrong passwords in a row lock the login at the policy's number",
-                compared: "wrong in a row \(wrong) < lockout.max_failed_attempts \(policy.maxFailedAttempts)",
-                result: "open at \(context.text(context.now))", source: section("why-your-account-is-locked"),
+                rule: say.lockRule,
+                compared: say.openCompared(wrong: wrong, max: policy.maxFailedAttempts),
+                result: say.open(at: context.text(context.now)), source: section("why-your-account-is-locked"),
                 policies: ["lockout.max_failed_attempts"]
             ))
             details = [
-                FlowDetail("Wrong in a row", "\(wrong) of \(policy.maxFailedAttempts)"),
-                FlowDetail("Advice", "type the password carefully; if unsure, reset it rather than guess"),
+                FlowDetail(say.wrongInARowLabel, say.wrongOf(wrong, policy.maxFailedAttempts)),
+                FlowDetail(say.adviceLabel, say.advice),
             ]
         }
         let outcome = Outcome(
@@ -162,56 +165,58 @@ public struct AccountLockoutSimulator: FlowSimulator {
             lockedAt: machine.lockedAt, opensAt: machine.opensAt
         )
         return FlowResult(
-            verdict: machine.isLocked ? "locked" : "open", headline: headline, details: details, outcome: outcome, trace: trace
+            verdict: machine.isLocked ? .locked : .open, headline: headline, details: details, outcome: outcome, trace: trace
         )
     }
 
     private func steps(for result: StateMachine.AttemptResult, attempt: Attempt, wrongBefore: Int, _ context: FlowContext) -> [FlowStep] {
+        let say = Phrases(language: context.language)
         let at = context.text(attempt.time)
         switch result {
         case .signedIn:
             return [FlowStep(
-                rule: "Only wrong passwords entered one after another count; a right one signs in and clears the count",
-                compared: "right password at \(at); wrong in a row before it: \(wrongBefore)",
-                result: "signed in; wrong in a row: 0", source: section("why-your-account-is-locked")
+                rule: say.clearRule,
+                compared: say.signedInCompared(at: at, wrongBefore: wrongBefore),
+                result: say.signedIn, source: section("why-your-account-is-locked")
             )]
         case let .wrongPassword(wrong, remaining):
             return [FlowStep(
-                rule: "Wrong passwords in a row lock the login at the policy's number",
-                compared: "wrong password at \(at): wrong in a row \(wrong) < lockout.max_failed_attempts \(policy.maxFailedAttempts)",
-                result: "still open; \(remaining) more wrong password\(remaining == 1 ? "" : "s") lock\(remaining == 1 ? "s" : "") it",
+                rule: say.lockRule,
+                compared: say.wrongCompared(at: at, wrong: wrong, max: policy.maxFailedAttempts, locks: false),
+                result: say.stillOpen(remaining: remaining),
                 source: section("why-your-account-is-locked"), policies: ["lockout.max_failed_attempts"]
             )]
         case let .lockedNow(until):
             return [
                 FlowStep(
-                    rule: "Wrong passwords in a row lock the login at the policy's number",
-                    compared: "wrong password at \(at): wrong in a row \(wrongBefore + 1) = lockout.max_failed_attempts \(policy.maxFailedAttempts)",
-                    result: "locked at \(at)", source: section("why-your-account-is-locked"),
+                    rule: say.lockRule,
+                    compared: say.wrongCompared(at: at, wrong: wrongBefore + 1, max: policy.maxFailedAttempts, locks: true),
+                    result: say.locked(at: at), source: section("why-your-account-is-locked"),
                     policies: ["lockout.max_failed_attempts"]
                 ),
                 FlowStep(
-                    rule: "A lock lasts the policy's minutes from the moment it starts, then opens by itself",
-                    compared: "\(at) + lockout.unlock_after_minutes \(policy.unlockAfterMinutes) min",
-                    result: "opens at \(context.text(until))", source: section("what-to-do"),
+                    rule: say.durationRule,
+                    compared: say.lockEndsCompared(at: at, minutes: policy.unlockAfterMinutes),
+                    result: say.opens(at: context.text(until)), source: section("what-to-do"),
                     policies: ["lockout.unlock_after_minutes"]
                 ),
             ]
         case let .refused(until):
             return [FlowStep(
-                rule: "While the login is locked every sign-in is refused, even with the right password; assumed, as no source says: the attempt does not extend the lock",
-                compared: "\(attempt.password) password at \(at) < opens at \(context.text(until))",
-                result: "refused; \(FlowTime.duration(until.timeIntervalSince(attempt.time))) still to wait",
+                rule: say.refusedRule,
+                compared: say.refusedCompared(attempt.password, at: at, opensAt: context.text(until)),
+                result: say.refused(wait: context.duration(until.timeIntervalSince(attempt.time))),
                 source: section("why-your-account-is-locked")
             )]
         }
     }
 
     private func unlockStep(_ ended: Date, seenAt time: Date, _ context: FlowContext) -> FlowStep {
-        FlowStep(
-            rule: "A lock lasts the policy's minutes from the moment it starts, then opens by itself",
-            compared: "\(context.text(time)) ≥ opens at \(context.text(ended)) (lockout.unlock_after_minutes \(policy.unlockAfterMinutes))",
-            result: "open again since \(context.text(ended)); wrong in a row: 0", source: section("what-to-do"),
+        let say = Phrases(language: context.language)
+        return FlowStep(
+            rule: say.durationRule,
+            compared: say.unlockedCompared(at: context.text(time), ended: context.text(ended), minutes: policy.unlockAfterMinutes),
+            result: say.openAgain(since: context.text(ended)), source: section("what-to-do"),
             policies: ["lockout.unlock_after_minutes"]
         )
     }

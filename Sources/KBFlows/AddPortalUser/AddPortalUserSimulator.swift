@@ -7,7 +7,6 @@ public import KBContent
 public struct AddPortalUserSimulator: FlowSimulator {
     public static let id = "add-portal-user"
     public static let article = "add-portal-users"
-    public static let title = "What happens when I add this portal user?"
 
     /// The policy values the flow reads.
     public struct Policy: Sendable, Hashable {
@@ -73,13 +72,29 @@ public struct AddPortalUserSimulator: FlowSimulator {
         }
     }
 
+    /// Whether the form refuses the user, or the state the new user is in.
+    public enum Verdict: String, FlowVerdict {
+        case rejected
+        case notActivated = "not-activated"
+        case waitingForActivation = "waiting-for-activation"
+        case active
+    }
+
+    /// Where the user stands after the form.
+    public enum UserState: String, Sendable, Hashable, Codable {
+        case notCreated = "not-created"
+        case notActivated = "not-activated"
+        case waitingForActivation = "waiting-for-activation"
+        case active
+    }
+
     public struct Outcome: Sendable, Hashable, Codable {
         /// Whether the form accepts the user.
         public var created: Bool
         /// What the form refuses, in the order it checks.
         public var problems: [String]
         /// `not-created`, `not-activated`, `waiting-for-activation` or `active`.
-        public var userState: String
+        public var userState: UserState
         /// The steps with this user's values filled in.
         public var steps: [String]
     }
@@ -92,62 +107,59 @@ public struct AddPortalUserSimulator: FlowSimulator {
         self.init(policy: try Policy(content.policies))
     }
 
-    public func run(_ input: Input, context: FlowContext) -> FlowResult<Outcome> {
+    public func run(_ input: Input, context: FlowContext) -> FlowResult<Verdict, Outcome> {
+        let say = Phrases(language: context.language)
         var trace = [FlowStep(
-            rule: "Users are created in the user-management menu, in its new-user section",
-            result: "open \(policy.menu) → \(policy.section)", source: section("create-the-user"),
+            rule: say.menuRule, result: say.open(policy.menu, policy.section), source: section("create-the-user"),
             policies: ["users.menu", "users.section"]
         )]
-        let checks = formChecks(input)
+        let checks = formChecks(input, language: context.language)
         trace += checks.map(\.step)
         let problems = checks.compactMap(\.problem)
-        let steps = [
-            "Open \(policy.menu) and go to \(policy.section).",
-            "Enter the name '\(input.name)' and the email \(input.email).",
-            "Tick \(policy.activateCheckbox).",
-            "Pick the role \(input.role ?? "(none picked)").",
-            "Click \(policy.createButton).",
-            "\(input.email) receives an activation email and follows its link; then the user can sign in.",
-        ]
+        let steps = say.steps(policy, name: input.name, email: input.email, role: input.role)
         guard problems.isEmpty, let role = input.role else {
             return FlowResult(
-                verdict: "rejected",
-                headline: "The form refuses it: " + problems.joined(separator: "; ") + ".",
-                details: [FlowDetail("Fix", problems.joined(separator: "; "))],
-                outcome: Outcome(created: false, problems: problems, userState: "not-created", steps: steps), trace: trace
+                verdict: .rejected,
+                headline: say.refusedHeadline(problems),
+                details: [FlowDetail(say.fixLabel, problems.joined(separator: "; "))],
+                outcome: Outcome(created: false, problems: problems, userState: .notCreated, steps: steps), trace: trace
             )
         }
         trace.append(FlowStep(
-            rule: "Tick the activate box before creating, so the user gets an activation email",
-            compared: "\(policy.activateCheckbox) ticked: \(input.activate ? "yes" : "no")",
-            result: input.activate ? "the user will be sent an activation link" : "the user is not activated and cannot sign in",
+            rule: say.activateRule,
+            compared: say.ticked(policy.activateCheckbox, input.activate),
+            result: say.activateResult(input.activate),
             source: section("create-the-user"), policies: ["users.activate_checkbox"]
         ))
         trace.append(FlowStep(
-            rule: "The create button adds the user with the role picked",
-            compared: "role \(role)", result: "user \(input.email) created",
+            rule: say.createRule,
+            compared: say.role(role), result: say.created(input.email),
             source: section("create-the-user"), policies: ["users.create_button"]
         ))
-        let state: String
+        let state: UserState
+        let verdict: Verdict
         let headline: String
         if !input.activate {
-            state = "not-activated"
-            headline = "Created but not activated: \(input.email) cannot sign in until \(policy.activateCheckbox) is ticked for the user in \(policy.menu)."
+            state = .notActivated
+            verdict = .notActivated
+            headline = say.notActivatedHeadline(input.email, policy.activateCheckbox, policy.menu)
         } else {
-            state = input.linkFollowed ? "active" : "waiting-for-activation"
+            state = input.linkFollowed ? .active : .waitingForActivation
+            verdict = input.linkFollowed ? .active : .waitingForActivation
             trace.append(FlowStep(
-                rule: "The new user activates the login by following the link in the activation email, then signs in",
-                compared: "activation link followed: \(input.linkFollowed ? "yes" : "no")",
-                result: input.linkFollowed ? "active: can sign in as \(role)" : "waiting: cannot sign in until the link is followed",
+                rule: say.linkRule,
+                compared: say.linkFollowed(input.linkFollowed),
+                result: say.linkResult(input.linkFollowed, role: role),
                 source: section("create-the-user")
             ))
-            headline = input.linkFollowed
-                ? "Active: \(input.email) can sign in with the \(role) role."
-                : "Created as \(role); waiting for \(input.email) to follow the activation link (check spam if it does not arrive)."
+            headline = say.linkHeadline(input.linkFollowed, email: input.email, role: role)
         }
         return FlowResult(
-            verdict: state, headline: headline,
-            details: [FlowDetail("User", "\(input.name) <\(input.email)>"), FlowDetail("Role", role), FlowDetail("State", state)],
+            verdict: verdict, headline: headline,
+            details: [
+                FlowDetail(say.userLabel, "\(input.name) <\(input.email)>"), FlowDetail(say.roleLabel, role),
+                FlowDetail(say.stateLabel, say.state(state)),
+            ],
             outcome: Outcome(created: true, problems: [], userState: state, steps: steps), trace: trace
         )
     }
@@ -158,46 +170,47 @@ public struct AddPortalUserSimulator: FlowSimulator {
         var problem: String?
     }
 
-    /// The form's checks, in the order it makes them.
-    func formChecks(_ input: Input) -> [FormCheck] {
+    /// The form's checks, in the order it makes them, explained in `language`.
+    func formChecks(_ input: Input, language: Language) -> [FormCheck] {
+        let say = Phrases(language: language)
         let name = input.name.trimmingSpaces()
-        let emailProblem = input.email.isEmpty ? "no email address was entered" : EmailAddress.problem(with: input.email)
+        let emailProblem = input.email.isEmpty ? say.noEmail : EmailAddress.problem(with: input.email, language: language)
         let duplicate = input.existingUsers.contains { $0.lowercased() == input.email.lowercased() }
         let count = input.existingUsers.count
         return [
             FormCheck(
                 step: FlowStep(
-                    rule: "The form takes the person's name and email address",
-                    compared: "name '\(name)'", result: name.isEmpty ? "refused: the name is empty" : "accepted",
+                    rule: say.formRule,
+                    compared: say.name(name), result: name.isEmpty ? say.refused(say.emptyName) : say.accepted,
                     source: section("create-the-user")
                 ),
-                problem: name.isEmpty ? "the name is empty" : nil
+                problem: name.isEmpty ? say.emptyName : nil
             ),
             FormCheck(
                 step: FlowStep(
-                    rule: "The form takes the person's name and email address",
-                    compared: "email '\(input.email)'", result: emailProblem.map { "refused: \($0)" } ?? "accepted",
+                    rule: say.formRule,
+                    compared: "email '\(input.email)'", result: emailProblem.map(say.refused) ?? say.accepted,
                     source: section("create-the-user")
                 ),
                 problem: emailProblem.map { "email '\(input.email)': \($0)" }
             ),
             FormCheck(
                 step: FlowStep(
-                    rule: "Each person has a login of their own, and existing users are listed in the user-management menu; assumed, as no source says: the form refuses an address that is already a user",
-                    compared: "\(input.email) vs \(count) existing user\(count == 1 ? "" : "s")",
-                    result: duplicate ? "refused: \(input.email) is already a user; edit that user in \(policy.menu) instead" : "accepted",
+                    rule: say.duplicateRule,
+                    compared: say.againstExisting(input.email, count: count),
+                    result: duplicate ? say.editInstead(input.email, menu: policy.menu) : say.accepted,
                     source: section("which-role-to-choose"), policies: ["users.menu"]
                 ),
-                problem: duplicate ? "\(input.email) is already a user" : nil
+                problem: duplicate ? say.alreadyAUser(input.email) : nil
             ),
             FormCheck(
                 step: FlowStep(
-                    rule: "Every user needs one of the portal's roles",
-                    compared: "role \(input.role ?? "(none)") vs \(policy.roles.joined(separator: ", "))",
-                    result: input.role == nil ? "refused: no role picked" : "accepted",
+                    rule: say.roleRule,
+                    compared: say.roleAgainst(input.role, policy.roles),
+                    result: input.role == nil ? say.refused(say.noRole) : say.accepted,
                     source: section("which-role-to-choose"), policies: ["users.roles"]
                 ),
-                problem: input.role == nil ? "no role picked; choose one of \(policy.roles.joined(separator: ", "))" : nil
+                problem: input.role == nil ? say.chooseRole(policy.roles) : nil
             ),
         ]
     }

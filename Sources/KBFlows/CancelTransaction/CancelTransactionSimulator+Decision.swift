@@ -1,7 +1,8 @@
 import Foundation
 
 extension CancelTransactionSimulator {
-    public func run(_ input: Input, context: FlowContext) -> FlowResult<Outcome> {
+    public func run(_ input: Input, context: FlowContext) -> FlowResult<Verdict, Outcome> {
+        let say = Phrases(language: context.language)
         let isCard = input.paymentType == Self.creditCard
         let status = input.status.rawValue
         var trace: [FlowStep] = []
@@ -9,32 +10,25 @@ extension CancelTransactionSimulator {
         switch input.status {
         case .deny, .cancel, .expire, .failure:
             trace.append(FlowStep(
-                rule: "deny, cancel, expire and failure are end states: the payment was never completed",
-                compared: "transaction_status \(status)", result: "nothing to cancel",
+                rule: say.endStateRule,
+                compared: say.status(status), result: say.nothingToCancel,
                 source: ArticleReference("transaction-statuses", "how-a-status-can-move")
             ))
-            return notCancellable(
-                "nothing-to-cancel", reason: "the transaction ended as \(status); no money was taken", alternative: nil, trace: trace
-            )
+            return notCancellable(.nothingToCancel, reason: say.endedAs(status), alternative: nil, trace: trace, say)
         case .refund, .partialRefund, .chargeback, .partialChargeback:
             trace.append(FlowStep(
-                rule: "Once the cut-off has passed the payment settles, and only a refund returns the money",
-                compared: "transaction_status \(status): settled, then returned", result: "nothing left to cancel",
+                rule: say.refundedRule,
+                compared: say.settledThenReturned(status), result: say.nothingLeft,
                 source: section("after-settlement")
             ))
-            return notCancellable(
-                "nothing-to-cancel", reason: "the transaction settled and is already marked \(status)", alternative: nil, trace: trace
-            )
+            return notCancellable(.nothingToCancel, reason: say.alreadyMarked(status), alternative: nil, trace: trace, say)
         case .settlement:
             trace.append(FlowStep(
-                rule: "A settled transaction can no longer be cancelled; refund it where the method allows",
-                compared: "transaction_status settlement", result: "cancel refused; refund instead",
+                rule: say.settledRule,
+                compared: say.status("settlement"), result: say.cancelRefused,
                 source: section("after-settlement")
             ))
-            return notCancellable(
-                "refund-instead", reason: "the transaction has settled",
-                alternative: "refund it where the payment method supports refunds (see refund-transaction)", trace: trace
-            )
+            return notCancellable(.refundInstead, reason: say.hasSettled, alternative: say.refundAlternative, trace: trace, say)
         case .pending, .authorize, .capture:
             break
         }
@@ -44,136 +38,131 @@ extension CancelTransactionSimulator {
         }
         if input.status == .authorize {
             trace.append(FlowStep(
-                rule: "Whether a pre-authorized card payment can be cancelled before it is captured depends on the acquiring bank; some accept a cancel only after the capture",
-                compared: "transaction_status authorize (funds reserved, not captured)",
-                result: "not cancellable as such; ask Midtrans how the acquirer handles it",
+                rule: say.authorizeRule,
+                compared: say.authorizeCompared,
+                result: say.authorizeResult,
                 source: section("when-a-cancel-is-possible")
             ))
             return notCancellable(
-                "not-cancellable", reason: "whether a pre-authorized (authorize) card payment can be cancelled before capture depends on the acquiring bank",
-                alternative: "ask Midtrans how your acquirer handles it; some banks accept a cancel only after the capture, before the cut-off",
-                trace: trace
+                .notCancellable, reason: say.authorizeReason, alternative: say.authorizeAlternative, trace: trace, say
             )
         }
         trace.append(FlowStep(
-            rule: "A card payment can be cancelled only in the policy's card statuses, shown as Success in the portal",
+            rule: say.cardStatusRule,
             compared: "transaction_status \(status) vs cancellation.card_statuses \(policy.cardStatuses.joined(separator: ", "))",
-            result: policy.cardStatuses.contains(status) ? "status allows a cancel" : "status does not allow a cancel",
+            result: say.allowsCancel(policy.cardStatuses.contains(status)),
             source: section("when-a-cancel-is-possible"), policies: ["cancellation.card_statuses"]
         ))
         guard policy.cardStatuses.contains(status) else {
             if input.status == .pending {
                 trace.append(FlowStep(
-                    rule: "A card payment waiting for 3-D Secure expires if the customer does not finish in time",
-                    compared: "card pending; expiry.card_3ds_minutes \(policy.threeDSecureMinutes) min",
-                    result: "let it expire, \(policy.threeDSecureMinutes) minutes after it started; no money is taken",
+                    rule: say.pendingCardRule,
+                    compared: say.pendingCardCompared(minutes: policy.threeDSecureMinutes),
+                    result: say.letItExpire(minutes: policy.threeDSecureMinutes),
                     source: ArticleReference("payment-expiry", "default-time-limits"), policies: ["expiry.card_3ds_minutes"]
                 ))
             }
             return notCancellable(
-                "not-cancellable", reason: "a card payment in status \(status) cannot be cancelled",
-                alternative: input.status == .pending ? "the unfinished card payment expires by itself after \(policy.threeDSecureMinutes) minutes" : nil,
-                trace: trace
+                .notCancellable, reason: say.cardCannot(status),
+                alternative: input.status == .pending ? say.expiresByItself(minutes: policy.threeDSecureMinutes) : nil,
+                trace: trace, say
             )
         }
         if input.fraudStatus == .challenge {
             trace.append(FlowStep(
-                rule: "A payment waiting for fraud review (Challenge) is handled with Accept or Deny, not Cancel",
-                compared: "fraud_status challenge", result: "review it: Accept or Deny",
+                rule: say.challengeRule,
+                compared: "fraud_status challenge", result: say.reviewIt,
                 source: section("still-stuck")
             ))
             trace.append(FlowStep(
-                rule: "Challenges are reviewed from the portal's transaction list",
-                result: "open \(policy.challengeMenu), the transaction, then Accept or Deny",
+                rule: say.challengeMenuRule,
+                result: say.openChallenge(menu: policy.challengeMenu),
                 source: ArticleReference("challenged-transactions", "review-a-challenge-in-the-portal"), policies: ["fraud.challenge_menu"]
             ))
             return notCancellable(
-                "review-challenge", reason: "the payment is waiting for fraud review",
-                alternative: "Accept or Deny it from \(policy.challengeMenu)", trace: trace
+                .reviewChallenge, reason: say.waitingForReview, alternative: say.acceptOrDeny(menu: policy.challengeMenu), trace: trace, say
             )
         }
 
         let deadline = policy.cutoff(forTransactionAt: input.transactionTime)
         let left = deadline.timeIntervalSince(context.now)
         let open = left > 0
-        let zone = FlowContext(now: context.now, timeZone: policy.timeZone)
+        let zone = FlowContext(now: context.now, timeZone: policy.timeZone, language: context.language)
         trace.append(FlowStep(
-            rule: "A card payment can be cancelled until the cut-off: the policy's days after the day of the transaction, at the policy's time, in the policy's time zone. "
-                + "This is the cut-off usually quoted; it can differ by acquiring bank",
-            compared: "transaction \(policy.text(input.transactionTime, zone)) → cut-off "
-                + "\(policy.text(deadline, zone)) (\(policy.cutoffRule)); now \(policy.text(context.now, zone))",
-            result: open ? "before the cut-off: \(FlowTime.duration(left)) left" : "the cut-off has passed",
+            rule: say.cutoffRule,
+            compared: say.cutoffCompared(
+                made: policy.text(input.transactionTime, zone), cutoff: policy.text(deadline, zone), rule: policy.cutoffRule,
+                now: policy.text(context.now, zone)
+            ),
+            result: open ? say.beforeCutoff(left: context.duration(left)) : say.cutoffPassed,
             source: section("when-a-cancel-is-possible"),
             policies: ["cancellation.cutoff_days_after_transaction", "cancellation.cutoff_time", "cancellation.time_zone_label"]
         ))
         guard open else {
             trace.append(FlowStep(
-                rule: "Once the cut-off has passed the payment settles; a cancel is refused and a refund returns the money",
-                compared: "now ≥ cut-off \(policy.text(deadline, context))", result: "refund instead",
+                rule: say.passedRule,
+                compared: say.nowPast(policy.text(deadline, context)), result: say.refundInstead,
                 source: section("after-settlement")
             ))
             let outcome = Outcome(
-                cancellable: false, reason: "the cut-off \(policy.text(deadline, context)) has passed; the payment settles",
+                cancellable: false, reason: say.passedReason(policy.text(deadline, context)),
                 deadline: deadline, secondsLeft: Int(left.rounded(.down)), channels: [],
-                alternative: "refund it where the payment method supports refunds (see refund-transaction)"
+                alternative: say.refundAlternative
             )
             return FlowResult(
-                verdict: "refund-instead",
-                headline: "Too late to cancel: the cut-off was \(policy.text(deadline, context)). Refund it instead.",
-                details: [FlowDetail("Cut-off", policy.text(deadline, context)), FlowDetail("Instead", outcome.alternative ?? "")],
+                verdict: .refundInstead,
+                headline: say.tooLateHeadline(policy.text(deadline, context)),
+                details: [FlowDetail(say.cutoffLabel, policy.text(deadline, context)), FlowDetail(say.insteadLabel, outcome.alternative ?? "")],
                 outcome: outcome, trace: trace
             )
         }
-        return cancellable(
-            reason: "a card payment in status \(status) before its cut-off", deadline: deadline, left: left, context, trace: trace
-        )
+        return cancellable(reason: say.beforeItsCutoff(status), deadline: deadline, left: left, context, trace: trace)
     }
 
-    private func pendingPayment(_ input: Input, _ context: FlowContext, trace: [FlowStep]) -> FlowResult<Outcome> {
+    private func pendingPayment(_ input: Input, _ context: FlowContext, trace: [FlowStep]) -> FlowResult<Verdict, Outcome> {
+        let say = Phrases(language: context.language)
         var trace = trace
         let status = input.status.rawValue
         let listed = policy.pendingMethods.contains(input.paymentType)
         trace.append(FlowStep(
-            rule: "The Cancel API also stops an unpaid pending payment of the listed methods, before it is paid or expires",
+            rule: say.pendingRule,
             compared: "\(input.paymentType), transaction_status \(status) vs cancellation.pending_methods",
-            result: input.status == .pending && listed ? "can be cancelled while unpaid" : "this rule does not apply",
+            result: say.pendingApplies(input.status == .pending && listed),
             source: section("cancel-with-the-api"), policies: ["cancellation.pending_methods"]
         ))
         guard input.status == .pending, listed else {
-            return notCancellable(
-                "not-cancellable", reason: "\(input.paymentType) in status \(status) cannot be cancelled",
-                alternative: nil, trace: trace
-            )
+            return notCancellable(.notCancellable, reason: say.methodCannot(input.paymentType, status), alternative: nil, trace: trace, say)
         }
-        return cancellable(reason: "an unpaid pending \(input.paymentType) payment", deadline: nil, left: nil, context, trace: trace)
+        return cancellable(reason: say.unpaidPending(input.paymentType), deadline: nil, left: nil, context, trace: trace)
     }
 
     private func cancellable(
         reason: String, deadline: Date?, left: TimeInterval?, _ context: FlowContext, trace: [FlowStep]
-    ) -> FlowResult<Outcome> {
+    ) -> FlowResult<Verdict, Outcome> {
+        let say = Phrases(language: context.language)
         var trace = trace
-        let portal = "portal: \(policy.transactionsMenu) → the transaction's page → Cancel"
+        let portal = say.portalChannel(menu: policy.transactionsMenu)
         let api = "API: POST \(policy.productionBaseURL)\(policy.cancelPath) (sandbox: \(policy.sandboxBaseURL)\(policy.cancelPath))"
         trace.append(FlowStep(
-            rule: "Cancel from the transaction's detail page in the portal",
-            result: "open \(policy.transactionsMenu), find the order, click Cancel",
+            rule: say.portalRule,
+            result: say.findAndCancel(menu: policy.transactionsMenu),
             source: section("cancel-in-the-portal"), policies: ["portal.transactions_menu"]
         ))
         trace.append(FlowStep(
-            rule: "Or POST to the Cancel API on the Core API base URL; status_code 200 and transaction_status cancel confirm it",
+            rule: say.apiRule,
             result: "POST \(policy.productionBaseURL)\(policy.cancelPath)",
             source: section("cancel-with-the-api"),
             policies: ["api.production_base_url", "api.sandbox_base_url", "api.cancel_path"]
         ))
-        let until = deadline.map { " until \(policy.text($0, context)) (\(FlowTime.duration(left ?? 0)) left)" } ?? " while it is unpaid and not expired"
-        var details = [FlowDetail("Why", reason)]
+        let until = deadline.map { say.until(policy.text($0, context), left: context.duration(left ?? 0)) } ?? say.whileUnpaid
+        var details = [FlowDetail(say.whyLabel, reason)]
         if let deadline {
-            details.append(FlowDetail("Deadline", policy.text(deadline, context)))
-            details.append(FlowDetail("Note", "this is the cut-off usually quoted; it can differ by acquiring bank, so don't leave the cancel to the last minute"))
+            details.append(FlowDetail(say.deadlineLabel, policy.text(deadline, context)))
+            details.append(FlowDetail(say.noteLabel, say.acquirerNote))
         }
         details += [FlowDetail("Portal", portal), FlowDetail("API", api)]
         return FlowResult(
-            verdict: "cancellable", headline: "Cancellable\(until).", details: details,
+            verdict: .cancellable, headline: say.cancellableHeadline(until), details: details,
             outcome: Outcome(
                 cancellable: true, reason: reason, deadline: deadline, secondsLeft: left.map { Int($0.rounded(.down)) },
                 channels: [portal, api], alternative: nil
@@ -182,11 +171,13 @@ extension CancelTransactionSimulator {
         )
     }
 
-    private func notCancellable(_ verdict: String, reason: String, alternative: String?, trace: [FlowStep]) -> FlowResult<Outcome> {
-        var details = [FlowDetail("Why", reason)]
-        if let alternative { details.append(FlowDetail("Instead", alternative)) }
+    private func notCancellable(
+        _ verdict: Verdict, reason: String, alternative: String?, trace: [FlowStep], _ say: Phrases
+    ) -> FlowResult<Verdict, Outcome> {
+        var details = [FlowDetail(say.whyLabel, reason)]
+        if let alternative { details.append(FlowDetail(say.insteadLabel, alternative)) }
         return FlowResult(
-            verdict: verdict, headline: "Not cancellable: \(reason)." + (alternative.map { " Instead: \($0)." } ?? ""),
+            verdict: verdict, headline: say.notCancellableHeadline(reason, instead: alternative),
             details: details,
             outcome: Outcome(cancellable: false, reason: reason, deadline: nil, secondsLeft: nil, channels: [], alternative: alternative),
             trace: trace

@@ -16,7 +16,6 @@ public import KBContent
 public struct CancelTransactionSimulator: FlowSimulator {
     public static let id = "cancel-transaction"
     public static let article = "cancel-transaction"
-    public static let title = "Can this transaction still be cancelled?"
 
     /// The `payment_type` of card payments, as Midtrans names it.
     public static let creditCard = "credit_card"
@@ -37,6 +36,18 @@ public struct CancelTransactionSimulator: FlowSimulator {
     /// The `fraud_status` values; `none` where the method has none.
     public enum FraudStatus: String, Sendable, Hashable, Codable, CaseIterable {
         case accept, challenge, deny, none
+    }
+
+    /// Whether the transaction can be cancelled now, and if not, what applies instead.
+    public enum Verdict: String, FlowVerdict {
+        case cancellable
+        case notCancellable = "not-cancellable"
+        /// An end state, or a settled payment already refunded or charged back.
+        case nothingToCancel = "nothing-to-cancel"
+        /// Settled, or past the cut-off.
+        case refundInstead = "refund-instead"
+        /// Waiting for fraud review: Accept or Deny, not Cancel.
+        case reviewChallenge = "review-challenge"
     }
 
     /// The policy values the flow reads.
@@ -104,11 +115,12 @@ public struct CancelTransactionSimulator: FlowSimulator {
             return "D+\(cutoffDays) \(time) \(timeZoneLabel)"
         }
 
-        /// `date` for people in `context`'s zone: with ``timeZoneLabel`` when that is the
-        /// policy's zone (`2026-11-26 16:00:00 WIB (UTC+7)`), else with the zone's identifier.
+        /// `date` for people in `context`'s zone and language: with ``timeZoneLabel`` when
+        /// that is the policy's zone (`2026-11-26 16:00:00 WIB (UTC+7)`; in Indonesian
+        /// `26 November 2026 16:00 WIB (UTC+7)`), else as ``FlowContext/text(_:)``.
         public func text(_ date: Date, _ context: FlowContext) -> String {
             let label = context.timeZone.identifier == timeZone.identifier ? timeZoneLabel : nil
-            return FlowTime.text(date, in: context.timeZone, zoneName: label)
+            return FlowTime.text(date, in: context.timeZone, zoneName: label, language: context.language)
         }
     }
 

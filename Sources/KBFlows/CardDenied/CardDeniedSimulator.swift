@@ -11,7 +11,6 @@ public import KBContent
 public struct CardDeniedSimulator: FlowSimulator {
     public static let id = "card-denied"
     public static let article = "bank-response-codes"
-    public static let title = "Why was this card payment denied, and what now?"
 
     /// The checks a card charge can stop at; the issuing bank is the last.
     public enum Layer: String, Sendable, Hashable, Codable, CaseIterable {
@@ -19,12 +18,36 @@ public struct CardDeniedSimulator: FlowSimulator {
         case threeDSecure = "3-d-secure"
         case issuingBank = "issuing-bank"
 
-        /// For people.
-        public var label: String {
-            switch self {
-            case .fraudDetection: return "Midtrans fraud detection"
-            case .threeDSecure: return "3-D Secure"
-            case .issuingBank: return "the issuing bank"
+        /// For people, in the source language (``label(in:)`` for others).
+        public var label: String { label(in: .source) }
+
+        /// For people, in `language`.
+        public func label(in language: Language) -> String { Phrases(language: language).layer(self) }
+    }
+
+    /// What stopped the charge: a check before the bank, or the bank's answer as the
+    /// class of its response code.
+    public enum Verdict: String, FlowVerdict {
+        /// Midtrans fraud detection refused it.
+        case fraudScreening = "fraud-screening"
+        /// The customer did not complete 3-D Secure.
+        case threeDSecure = "3-d-secure"
+        case approved
+        case softDecline = "soft-decline"
+        case hardDecline = "hard-decline"
+        case fraud
+        case technical
+        case referral
+
+        /// The bank's answer of this class.
+        public init(_ responseClass: ResponseClass) {
+            switch responseClass {
+            case .approved: self = .approved
+            case .softDecline: self = .softDecline
+            case .hardDecline: self = .hardDecline
+            case .fraud: self = .fraud
+            case .technical: self = .technical
+            case .referral: self = .referral
             }
         }
     }
@@ -75,8 +98,8 @@ public struct CardDeniedSimulator: FlowSimulator {
         public var layers: [String: String]
         public var code: String?
         public var codeName: String?
-        /// The response class, or the layer that refused.
-        public var decline: String
+        /// The response class, or the layer that refused: the verdict.
+        public var decline: Verdict
         /// `yes`, `later` or `no`.
         public var retry: String
         public var retryAdvice: String
@@ -87,20 +110,38 @@ public struct CardDeniedSimulator: FlowSimulator {
     public var policy: Policy
     /// The response-code table, with its lookups.
     let codeTable: Content
+    /// The table in each other language, for what a code means and what to do.
+    let translatedCodes: [Language: Content]
 
-    public init(policy: Policy, codes: [ResponseCode]) {
+    /// - Parameter translations: each other language's codes (the same codes, their texts
+    ///   translated); a code missing from one is shown as in `codes`.
+    public init(policy: Policy, codes: [ResponseCode], translations: [Language: [ResponseCode]] = [:]) {
         self.policy = policy
-        codeTable = Content(articles: [], categories: [], responseCodes: codes, policies: Policies(), synonyms: [])
+        func table(_ codes: [ResponseCode]) -> Content {
+            Content(articles: [], categories: [], responseCodes: codes, policies: Policies(), synonyms: [])
+        }
+        codeTable = table(codes)
+        translatedCodes = translations.mapValues(table)
     }
 
     public init(content: Content) throws(FlowPolicyError) {
         self.init(policy: try Policy(content.policies), codes: content.responseCodes)
     }
 
+    public init(content: Content, translations: [Language: Content]) throws(FlowPolicyError) {
+        self.init(policy: try Policy(content.policies), codes: content.responseCodes, translations: translations.mapValues(\.responseCodes))
+    }
+
     /// Every code of the table, in file order.
     public var codes: [ResponseCode] { codeTable.responseCodes }
 
-    public func run(_ input: Input, context: FlowContext) -> FlowResult<Outcome> {
+    /// `code` with its name, meaning, action and message in `language`.
+    func code(_ code: ResponseCode, in language: Language) -> ResponseCode {
+        translatedCodes[language]?.responseCode(code.code) ?? code
+    }
+
+    public func run(_ input: Input, context: FlowContext) -> FlowResult<Verdict, Outcome> {
+        let say = Phrases(language: context.language)
         var trace: [FlowStep] = []
         let approvedByBank = input.stoppedAt == .issuingBank && input.code?.responseClass == .approved
         var layers: [String: String] = [:]
@@ -116,112 +157,101 @@ public struct CardDeniedSimulator: FlowSimulator {
             layers[Layer.issuingBank.rawValue] = "not reached"
         }
         trace.append(FlowStep(
-            rule: "A card charge passes several layers of security, such as Midtrans fraud detection and, where the charge asks for it, 3-D Secure; "
-                + "the last is always the issuing bank's authorization, whose refusal carries a two-character response code",
-            compared: "stopped at: \(input.stoppedAt.label)",
+            rule: say.layersRule,
+            compared: say.stoppedAt(input.stoppedAt),
             result: input.stoppedAt == .issuingBank
-                ? (approvedByBank ? "reached the bank, which approved it" : "reached the bank, which refused it")
-                : "stopped before the bank, which never saw the charge",
+                ? (approvedByBank ? say.reachedBankApproved : say.reachedBankRefused)
+                : say.stoppedBeforeBank,
             source: section("how-a-card-charge-is-approved")
         ))
 
         switch input.stoppedAt {
         case .fraudDetection:
-            let action = "Not a bank decision. Review it as described for challenged transactions; for a customer you trust, email \(policy.fraudEmail) with the customer's email to ask for a whitelist."
             trace.append(FlowStep(
-                rule: "When Midtrans's own screening blocked a customer you trust, ask the fraud team to whitelist them",
-                compared: "refused by fraud detection, before the bank saw it",
-                result: "email \(policy.fraudEmail) with the customer's email address",
+                rule: say.fraudTeamRule,
+                compared: say.refusedByFraudDetection,
+                result: say.emailFraudTeam(policy.fraudEmail),
                 source: section("good-to-know"), policies: ["support.fraud_email"]
             ))
             return result(
-                input, layers: layers, decline: "fraud-screening", retry: "no",
-                retryAdvice: "not with the same details until the fraud team has answered",
-                action: action,
-                customer: "Your payment could not be completed. Please try another payment method or contact us.",
-                headline: "Stopped by Midtrans fraud detection, not by the bank: ask \(policy.fraudEmail) to whitelist a customer you trust.",
-                trace: trace
+                input, layers: layers, decline: .fraudScreening, retry: "no",
+                retryAdvice: say.fraudRetry,
+                action: say.fraudAction(policy.fraudEmail),
+                customer: say.fraudCustomer,
+                headline: say.fraudHeadline(policy.fraudEmail),
+                trace: trace, say
             )
         case .threeDSecure:
             trace.append(FlowStep(
-                rule: "A card charge waiting for 3-D Secure expires when the customer does not finish in time",
-                compared: "3-D Secure not completed; limit expiry.card_3ds_minutes \(policy.threeDSecureMinutes) min",
-                result: "the transaction expires \(policy.threeDSecureMinutes) minutes after it started; no money was taken",
+                rule: say.threeDSecureRule,
+                compared: say.threeDSecureCompared(minutes: policy.threeDSecureMinutes),
+                result: say.expires(minutes: policy.threeDSecureMinutes),
                 source: ArticleReference("payment-expiry", "default-time-limits"), policies: ["expiry.card_3ds_minutes"]
             ))
             return result(
-                input, layers: layers, decline: "3-d-secure", retry: "yes",
-                retryAdvice: "yes, as a new payment the customer completes with their bank's OTP",
-                action: "Ask the customer to pay again and finish the bank's verification step within \(policy.threeDSecureMinutes) minutes.",
-                customer: "The payment needs a confirmation from your bank, usually a one-time code. Please try again and complete that step.",
-                headline: "Stopped at 3-D Secure: the customer did not confirm with their bank; they can pay again and finish the OTP step.",
-                trace: trace
+                input, layers: layers, decline: .threeDSecure, retry: "yes",
+                retryAdvice: say.threeDSecureRetry,
+                action: say.threeDSecureAction(minutes: policy.threeDSecureMinutes),
+                customer: say.threeDSecureCustomer,
+                headline: say.threeDSecureHeadline,
+                trace: trace, say
             )
         case .issuingBank:
-            guard let code = input.code else { preconditionFailure("input validation requires a code at the issuing bank") }
+            guard let given = input.code else { preconditionFailure("input validation requires a code at the issuing bank") }
+            let code = self.code(given, in: context.language)
             trace.append(FlowStep(
-                rule: "The bank's response code is shown on the transaction page and in the API's channel_response_code",
-                compared: "code \(code.code)",
-                result: "open the transaction from \(policy.transactionsMenu) and select ⓘ to see it",
+                rule: say.whereCodeRule,
+                compared: say.code(code.code),
+                result: say.openTransaction(menu: policy.transactionsMenu),
                 source: section("where-to-see-the-code"), policies: ["portal.transactions_menu"]
             ))
             trace.append(FlowStep(
-                rule: "Each response code has a meaning, a class and retry advice in the code table",
-                compared: "code \(code.code) = \(code.name)",
-                result: "class \(code.responseClass.label), retry \(code.retry.rawValue)",
+                rule: say.tableRule,
+                compared: say.codeIs(code),
+                result: say.classAndRetry(code),
                 source: section("the-most-common-codes")
             ))
             if code.responseClass != .approved {
                 trace.append(FlowStep(
-                    rule: "Do not keep retrying the same card: card networks limit repeated attempts and may charge fees",
-                    compared: "retry advice for \(code.code): \(code.retry.rawValue)", result: retryAdvice(code.retry),
+                    rule: say.repeatRule,
+                    compared: say.retryAdviceFor(code), result: say.retryAdvice(code.retry),
                     source: section("good-to-know")
                 ))
             }
             if code.responseClass == .fraud {
                 trace.append(FlowStep(
-                    rule: "Never tell a customer their card was flagged as lost, stolen or fraudulent",
-                    compared: "class of \(code.code): \(code.responseClass.label)",
-                    result: "say only that the bank declined it", source: section("good-to-know")
+                    rule: say.neverTellRule,
+                    compared: say.classOf(code),
+                    result: say.sayOnlyDeclined, source: section("good-to-know")
                 ))
             }
-            let headline = code.responseClass == .approved
-                ? "The bank approved it (code \(code.code), \(code.name)): the charge did not stop at the bank."
-                : "Declined by the issuing bank with code \(code.code) (\(code.name)): \(code.responseClass.label), retry \(code.retry.rawValue)."
             return result(
-                input, layers: layers, decline: code.responseClass.rawValue, retry: code.retry.rawValue,
-                retryAdvice: code.responseClass == .approved ? "not needed: the bank approved" : retryAdvice(code.retry),
+                input, layers: layers, decline: Verdict(code.responseClass), retry: code.retry.rawValue,
+                retryAdvice: code.responseClass == .approved ? say.approvedRetry : say.retryAdvice(code.retry),
                 action: code.merchantAction, customer: code.customerMessage,
-                headline: headline, trace: trace
+                headline: say.bankHeadline(code), trace: trace, say
             )
         }
     }
 
     private func result(
-        _ input: Input, layers: [String: String], decline: String, retry: String, retryAdvice: String,
-        action: String, customer: String, headline: String, trace: [FlowStep]
-    ) -> FlowResult<Outcome> {
-        var details = [FlowDetail("Stopped at", input.stoppedAt.label)]
-        if let code = input.code {
-            details.append(FlowDetail("Code", "\(code.code) — \(code.name): \(code.meaning)"))
+        _ input: Input, layers: [String: String], decline: Verdict, retry: String, retryAdvice: String,
+        action: String, customer: String, headline: String, trace: [FlowStep], _ say: Phrases
+    ) -> FlowResult<Verdict, Outcome> {
+        let code = input.code.map { self.code($0, in: say.language) }
+        var details = [FlowDetail(say.stoppedAtLabel, say.layer(input.stoppedAt))]
+        if let code {
+            details.append(FlowDetail(say.codeLabel, "\(code.code) — \(code.name): \(code.meaning)"))
         }
         details += [
-            FlowDetail("Retry", retryAdvice),
-            FlowDetail("Merchant", action),
-            FlowDetail("Customer", customer),
+            FlowDetail(say.retryLabel, retryAdvice),
+            FlowDetail(say.merchantLabel, action),
+            FlowDetail(say.customerLabel, customer),
         ]
         let outcome = Outcome(
-            stoppedAt: input.stoppedAt, layers: layers, code: input.code?.code, codeName: input.code?.name,
+            stoppedAt: input.stoppedAt, layers: layers, code: code?.code, codeName: code?.name,
             decline: decline, retry: retry, retryAdvice: retryAdvice, merchantAction: action, customerMessage: customer
         )
         return FlowResult(verdict: decline, headline: headline, details: details, outcome: outcome, trace: trace)
-    }
-
-    private func retryAdvice(_ retry: RetryAdvice) -> String {
-        switch retry {
-        case .yes: return "yes, once the details are fixed or the customer has authenticated"
-        case .later: return "later, after a pause, and not over and over"
-        case .no: return "no, never with the same card"
-        }
     }
 }

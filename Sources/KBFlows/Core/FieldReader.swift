@@ -6,18 +6,19 @@ struct FieldReader {
     let input: FlowInput
     let fields: [FlowField]
     let context: FlowContext
+    /// The errors' texts, in the language of the run.
+    let say: Phrases
 
+    /// - Parameter fields: the flow's fields, their help in `context.language`.
     /// - Throws: ``FlowInputError`` naming the first input that is no field of the flow.
     init(_ input: FlowInput, fields: [FlowField], context: FlowContext, flow: String) throws(FlowInputError) {
         self.input = input
         self.fields = fields
         self.context = context
+        say = Phrases(language: context.language)
         let known = Set(fields.map(\.name))
         if let unknown = input.names.first(where: { !known.contains($0) }) {
-            throw FlowInputError(
-                field: unknown, "\(flow) has no input '\(unknown)'",
-                hint: "its inputs are: " + fields.map(\.name).joined(separator: ", ")
-            )
+            throw FlowInputError(field: unknown, say.unknownInput(unknown, flow: flow), hint: say.inputsAre(fields.map(\.name)))
         }
     }
 
@@ -56,19 +57,16 @@ struct FieldReader {
     func boolean(_ name: String) throws(FlowInputError) -> Bool {
         let value = try nonEmptyText(name)
         switch value.lowercased() {
-        case "yes", "y", "true", "1", "on": return true
-        case "no", "n", "false", "0", "off": return false
-        default: throw FlowInputError(field: name, "'\(value)' is not yes or no", hint: "answer yes or no")
+        case "yes", "y", "true", "1", "on", "ya": return true
+        case "no", "n", "false", "0", "off", "tidak": return false
+        default: throw FlowInputError(field: name, say.notYesOrNo(value), hint: say.answerYesOrNo)
         }
     }
 
     func integer(_ name: String, in range: ClosedRange<Int>) throws(FlowInputError) -> Int {
         let value = try nonEmptyText(name)
         guard let number = Int(value), range.contains(number) else {
-            throw FlowInputError(
-                field: name, "'\(value)' is not a whole number from \(range.lowerBound) to \(range.upperBound)",
-                hint: field(name).help
-            )
+            throw FlowInputError(field: name, say.notWholeNumber(value, range), hint: field(name).help)
         }
         return number
     }
@@ -83,7 +81,7 @@ struct FieldReader {
         }
         let allowed = field(name).allowedValues
         guard let match = allowed.first(where: { Self.folded($0) == Self.folded(value) }) else {
-            throw FlowInputError(field: name, "'\(value)' is not one of the choices", hint: "use one of: " + allowed.joined(separator: ", "))
+            throw FlowInputError(field: name, say.notAChoice(value), hint: say.useOneOf(allowed))
         }
         return match
     }
@@ -107,17 +105,14 @@ struct FieldReader {
     func date(_ name: String) throws(FlowInputError) -> Date {
         let value = try nonEmptyText(name)
         if let date = Self.date(value, context: context) { return date }
-        throw FlowInputError(
-            field: name, "'\(value)' is not a date-time",
-            hint: "write ISO 8601 such as 2026-11-25T09:30:00+07:00, or 2026-11-25 09:30 (read in \(context.timeZone.identifier)), or now"
-        )
+        throw FlowInputError(field: name, say.notADateTime(value), hint: say.dateTimeHint(zone: context.timeZone.identifier))
     }
 
     /// An email address, lower-cased.
     func email(_ name: String) throws(FlowInputError) -> String {
         let value = try nonEmptyText(name)
-        if let problem = EmailAddress.problem(with: value) {
-            throw FlowInputError(field: name, "'\(value)' is not an email address: \(problem)", hint: "write it as name@example.com")
+        if let problem = EmailAddress.problem(with: value, language: context.language) {
+            throw FlowInputError(field: name, say.notAnEmail(value, problem), hint: say.emailHint)
         }
         return value.lowercased()
     }
@@ -125,8 +120,8 @@ struct FieldReader {
     func missing(_ name: String) -> FlowInputError {
         let field = field(name)
         var hint = field.help
-        if let example = field.example { hint += " (e.g. \(example))" }
-        return FlowInputError(field: name, "a value is required", hint: hint)
+        if let example = field.example { hint += say.example(example) }
+        return FlowInputError(field: name, say.required, hint: hint)
     }
 
     /// `now`, a time of `now`'s day, or ISO 8601.

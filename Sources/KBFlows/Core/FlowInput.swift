@@ -1,3 +1,4 @@
+public import KBContent
 import Foundation
 
 /// The raw values of one simulation, by input name, before a simulator validates them.
@@ -16,15 +17,13 @@ public struct FlowInput: Sendable, Hashable, Codable {
 
     /// Reads `name=value` pairs; the value may be empty and may hold further `=` signs.
     ///
-    /// - Throws: ``FlowInputError`` for a pair without `=` or without a name.
-    public init(pairs: [String]) throws(FlowInputError) {
+    /// - Throws: ``FlowInputError`` for a pair without `=` or without a name, its text in `language`.
+    public init(pairs: [String], language: Language = .source) throws(FlowInputError) {
         self.init()
         for pair in pairs {
             guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
-                throw FlowInputError(
-                    field: "input", "'\(pair)' is not a name=value pair",
-                    hint: "write --set name=value, e.g. --set ip=203.0.113.7"
-                )
+                let say = Phrases(language: language)
+                throw FlowInputError(field: "input", say.notAPair(pair), hint: say.pairHint)
             }
             let name = String(pair[..<equals]).trimmingSpaces()
             let value = String(pair[pair.index(after: equals)...]).trimmingSpaces()

@@ -11,6 +11,7 @@ public struct FlowReport: Sendable, Hashable, Codable {
     public var timeZone: String
     /// Every input, the defaults used included.
     public var input: [String: FlowInputValue]
+    /// The raw value of the simulator's ``FlowSimulator/Verdict``: `locked`, `refund-instead`.
     public var verdict: String
     public var headline: String
     public var details: [FlowDetail]

@@ -40,9 +40,9 @@ public struct ArticleReference: Sendable, Hashable, Codable, CustomStringConvert
 
 /// What one run of a simulator concludes: a verdict, a headline, details for people,
 /// the typed outcome, and the trace of rules applied.
-public struct FlowResult<Outcome> {
-    /// A short, stable word for the conclusion (`locked`, `allowed`, `cancellable`).
-    public var verdict: String
+public struct FlowResult<Verdict: FlowVerdict, Outcome> {
+    /// The conclusion, typed; its raw value is a short, stable word (`locked`, `allowed`, `cancellable`).
+    public var verdict: Verdict
     /// The conclusion in one sentence.
     public var headline: String
     /// Labelled lines for people: what to do, where, by when.
@@ -51,7 +51,7 @@ public struct FlowResult<Outcome> {
     /// The steps taken, in order.
     public var trace: [FlowStep]
 
-    public init(verdict: String, headline: String, details: [FlowDetail], outcome: Outcome, trace: [FlowStep]) {
+    public init(verdict: Verdict, headline: String, details: [FlowDetail], outcome: Outcome, trace: [FlowStep]) {
         self.verdict = verdict
         self.headline = headline
         self.details = details

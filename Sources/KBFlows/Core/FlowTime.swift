@@ -1,4 +1,5 @@
 public import Foundation
+public import KBContent
 
 /// Reading and writing the times simulators take and give.
 ///
@@ -86,17 +87,55 @@ public enum FlowTime {
         return "\(fields.day) \(fields.time) \(zoneName ?? timeZone.identifier)"
     }
 
+    /// For people in `language`. English as ``text(_:in:zoneName:)``; Indonesian with the
+    /// month's name and the zone as Indonesians name it: `25 November 2026 09:19 WIB`
+    /// (seconds only when there are some: `26 November 2026 15:59:59 WIB`).
+    public static func text(_ date: Date, in timeZone: TimeZone, zoneName: String? = nil, language: Language) -> String {
+        switch language {
+        case .english:
+            return text(date, in: timeZone, zoneName: zoneName)
+        case .indonesian:
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = timeZone
+            let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+            let month = indonesianMonths[max(0, min(11, (c.month ?? 1) - 1))]
+            var time = pad(c.hour ?? 0) + ":" + pad(c.minute ?? 0)
+            if let second = c.second, second != 0 { time += ":" + pad(second) }
+            let zone = zoneName ?? indonesianZoneNames[timeZone.identifier] ?? timeZone.identifier
+            return "\(c.day ?? 0) \(month) \(c.year ?? 0) \(time) \(zone)"
+        }
+    }
+
     /// A span for people, largest units first: `14 min 59 s`, `1 d 2 h`, `0 s`.
     public static func duration(_ interval: TimeInterval) -> String {
+        duration(interval, language: .english)
+    }
+
+    /// A span for people in `language`: `14 min 59 s`; `14 menit 59 detik`, `1 hari 2 jam`.
+    public static func duration(_ interval: TimeInterval, language: Language) -> String {
+        let units: [(String, Int)]
+        switch language {
+        case .english: units = [("d", 86_400), ("h", 3_600), ("min", 60), ("s", 1)]
+        case .indonesian: units = [("hari", 86_400), ("jam", 3_600), ("menit", 60), ("detik", 1)]
+        }
         var seconds = Int(interval.rounded(.down))
-        guard seconds > 0 else { return "0 s" }
+        guard seconds > 0 else { return "0 " + units[3].0 }
         var parts: [String] = []
-        for (unit, size) in [("d", 86_400), ("h", 3_600), ("min", 60), ("s", 1)] where seconds >= size {
+        for (unit, size) in units where seconds >= size {
             parts.append("\(seconds / size) \(unit)")
             seconds %= size
         }
         return parts.joined(separator: " ")
     }
+
+    private static let indonesianMonths = [
+        "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+    ]
+
+    /// Indonesia's zones by the names people use: WIB (UTC+7), WITA (UTC+8), WIT (UTC+9).
+    private static let indonesianZoneNames = [
+        "Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Ujung_Pandang": "WITA", "Asia/Jayapura": "WIT",
+    ]
 
     /// The calendar day (`2026-11-25`) of `date` in `timeZone`.
     static func day(_ date: Date, in timeZone: TimeZone) -> String { parts(date, timeZone).day }

@@ -5,7 +5,6 @@ public import KBContent
 public struct ForgotTwoFactorSimulator: FlowSimulator {
     public static let id = "forgot-2fa"
     public static let article = "forgot-2fa-code"
-    public static let title = "How does a user without their 2FA code get back in?"
 
     /// The policy values the flow reads.
     public struct Policy: Sendable, Hashable {
@@ -66,9 +65,15 @@ public struct ForgotTwoFactorSimulator: FlowSimulator {
         public var body: String
     }
 
+    /// Whether the user can sign in with the code, or needs support to turn 2FA off.
+    public enum Verdict: String, FlowVerdict {
+        case useAuthenticator = "use-authenticator"
+        case askSupport = "ask-support"
+    }
+
     public struct Outcome: Sendable, Hashable, Codable {
-        /// `use-authenticator` or `ask-support`.
-        public var path: String
+        /// `use-authenticator` or `ask-support`: the verdict.
+        public var path: Verdict
         /// What to do, in order.
         public var steps: [String]
         /// The request to support, when one is needed.
@@ -83,77 +88,67 @@ public struct ForgotTwoFactorSimulator: FlowSimulator {
         self.init(policy: try Policy(content.policies))
     }
 
-    public func run(_ input: Input, context: FlowContext) -> FlowResult<Outcome> {
+    public func run(_ input: Input, context: FlowContext) -> FlowResult<Verdict, Outcome> {
+        let say = Phrases(language: context.language)
         var trace: [FlowStep] = []
         var steps: [String] = []
         trace.append(FlowStep(
-            rule: "With 2FA on, the portal asks for a one-time code from the authenticator app after the password",
-            compared: "can open \(policy.authenticatorApp) with the portal entry: \(input.hasAuthenticator ? "yes" : "no")",
-            result: input.hasAuthenticator ? "the user can still produce the code" : "no code can be produced; the password alone is not enough",
+            rule: say.codeRule,
+            compared: say.canOpen(app: policy.authenticatorApp, input.hasAuthenticator),
+            result: say.codeResult(input.hasAuthenticator),
             source: section("whats-happening"), policies: ["two_factor.app"]
         ))
         if !input.knowsPassword {
             trace.append(FlowStep(
-                rule: "A forgotten password is reset from the login page's reset link",
-                compared: "knows the password: no", result: "use \(policy.resetLinkLabel) on the login page first",
+                rule: say.resetRule,
+                compared: say.knowsPasswordNo, result: say.resetFirst(label: policy.resetLinkLabel),
                 source: section("how-to-get-back-in"), policies: ["password.reset_link_label"]
             ))
-            steps.append("Reset the password with the \(policy.resetLinkLabel) link on the login page.")
+            steps.append(say.resetStep(label: policy.resetLinkLabel))
         }
 
         if input.hasAuthenticator {
-            steps.append("Sign in with the password, then type the current code shown in \(policy.authenticatorApp).")
-            let outcome = Outcome(path: "use-authenticator", steps: steps, message: nil)
+            steps.append(say.codeStep(app: policy.authenticatorApp))
+            let outcome = Outcome(path: .useAuthenticator, steps: steps, message: nil)
             return FlowResult(
-                verdict: "use-authenticator",
-                headline: "No need for support: sign in with the code from \(policy.authenticatorApp).",
-                details: [FlowDetail("Do", steps.joined(separator: " "))], outcome: outcome, trace: trace
+                verdict: .useAuthenticator,
+                headline: say.authenticatorHeadline(app: policy.authenticatorApp),
+                details: [FlowDetail(say.doLabel, steps.joined(separator: " "))], outcome: outcome, trace: trace
             )
         }
 
-        let message = supportMessage(input)
+        let message = supportMessage(input, say)
         trace.append(FlowStep(
-            rule: "Support turns 2FA off for the user once asked by email with the user's address",
-            compared: "portal user: \(input.email)", result: "send the request to \(policy.supportEmail)",
+            rule: say.supportRule,
+            compared: say.portalUser(input.email), result: say.sendRequest(to: policy.supportEmail),
             source: section("how-to-get-back-in"), policies: ["support.email"]
         ))
         trace.append(FlowStep(
-            rule: "After signing in without 2FA, set it up again on the user's current phone",
-            result: "open \(policy.twoFactorMenu), enable 2FA and scan the QR code with \(policy.authenticatorApp)",
+            rule: say.againRule,
+            result: say.setUpAgain(menu: policy.twoFactorMenu, app: policy.authenticatorApp),
             source: section("turn-2fa-back-on"), policies: ["two_factor.menu", "two_factor.app"]
         ))
-        steps += [
-            "Email \(policy.supportEmail) the message below, from an address the team can reply to.",
-            "Wait for support's reply that 2FA is off for \(input.email).",
-            "Sign in with the email and password; no code is asked.",
-            "Open \(policy.twoFactorMenu), enable 2FA again and scan the QR code with \(policy.authenticatorApp).",
-        ]
-        let outcome = Outcome(path: "ask-support", steps: steps, message: message)
+        steps += say.supportSteps(support: policy.supportEmail, email: input.email, menu: policy.twoFactorMenu, app: policy.authenticatorApp)
+        let outcome = Outcome(path: .askSupport, steps: steps, message: message)
         return FlowResult(
-            verdict: "ask-support",
-            headline: "Ask \(policy.supportEmail) to turn 2FA off for \(input.email); the message below is ready to send.",
+            verdict: .askSupport,
+            headline: say.supportHeadline(support: policy.supportEmail, email: input.email),
             details: [
-                FlowDetail("To", message.to),
-                FlowDetail("Subject", message.subject),
-                FlowDetail("Message", message.body),
-                FlowDetail("Afterwards", "turn 2FA back on in \(policy.twoFactorMenu)"),
+                FlowDetail(say.toLabel, message.to),
+                FlowDetail(say.subjectLabel, message.subject),
+                FlowDetail(say.messageLabel, message.body),
+                FlowDetail(say.afterwardsLabel, say.afterwards(menu: policy.twoFactorMenu)),
             ],
             outcome: outcome, trace: trace
         )
     }
 
-    private func supportMessage(_ input: Input) -> Message {
-        var body = """
-        Hello Midtrans support,
-
-        I can no longer get two-factor codes for my \(policy.portalName) login: the \(policy.authenticatorApp) \
-        entry is gone. Please switch 2FA off for the portal user \(input.email) so I can sign in with the password \
-        and set up 2FA again on my current phone.
-        """
+    private func supportMessage(_ input: Input, _ say: Phrases) -> Message {
+        var body = say.body(portal: policy.portalName, app: policy.authenticatorApp, email: input.email)
         if !input.knowsPassword {
-            body += "\n\nI will reset the password with the \(policy.resetLinkLabel) link myself."
+            body += "\n\n" + say.willReset(label: policy.resetLinkLabel)
         }
-        body += "\n\nThank you" + (input.name.isEmpty ? "." : ",\n\(input.name)")
-        return Message(to: policy.supportEmail, subject: "Please disable 2FA for portal user \(input.email)", body: body)
+        body += "\n\n" + say.thanks + (input.name.isEmpty ? "." : ",\n\(input.name)")
+        return Message(to: policy.supportEmail, subject: say.subject(input.email), body: body)
     }
 }

@@ -1,36 +1,30 @@
+public import KBContent
+
 extension IPWhitelistSimulator {
-    public var fields: [FlowField] {
-        [
-            FlowField("enabled", .boolean, default: "yes", help: "Is the IP whitelist switched on for the account?"),
-            FlowField(
-                "whitelist", .list, default: "",
-                help: "The whitelist entries: IPv4 or IPv6 addresses or CIDR ranges",
-                example: "203.0.113.0/24, 2001:db8::/32"
-            ),
-            FlowField("ip", .ipAddress, help: "The public address the user signs in from", example: "203.0.113.7"),
+    public func fields(in language: Language) -> [FlowField] {
+        let say = Phrases(language: language)
+        return [
+            FlowField("enabled", .boolean, default: "yes", help: say.enabledHelp),
+            FlowField("whitelist", .list, default: "", help: say.whitelistHelp, example: "203.0.113.0/24, 2001:db8::/32"),
+            FlowField("ip", .ipAddress, help: say.ipHelp, example: "203.0.113.7"),
         ]
     }
 
     public func input(from values: FlowInput, context: FlowContext) throws(FlowInputError) -> Input {
-        let reader = try FieldReader(values, fields: fields, context: context, flow: Self.id)
+        let say = Phrases(language: context.language)
+        let reader = try FieldReader(values, fields: fields(in: context.language), context: context, flow: Self.id)
         let enabled = try reader.boolean("enabled")
         var entries: [Entry] = []
         for (index, item) in try reader.list("whitelist").enumerated() {
             do throws(IPNetwork.ParseError) {
                 entries.append(try Entry(item))
             } catch {
-                throw FlowInputError(
-                    field: "whitelist", "entry \(index + 1) '\(item)' \(error.reason)",
-                    hint: "write addresses (203.0.113.7, 2001:db8::7) or ranges (203.0.113.0/24, 2001:db8::/32)"
-                )
+                throw FlowInputError(field: "whitelist", say.badEntry(index + 1, item, error), hint: say.entryHint)
             }
         }
         let text = try reader.nonEmptyText("ip")
         guard let address = IPAddress(text) else {
-            throw FlowInputError(
-                field: "ip", "'\(text)' is not an IPv4 or IPv6 address",
-                hint: "write four numbers from 0 to 255 (203.0.113.7) or an IPv6 address (2001:db8::7), without a range"
-            )
+            throw FlowInputError(field: "ip", say.notAnAddress(text), hint: say.addressHint)
         }
         return Input(enabled: enabled, whitelist: entries, address: address)
     }
@@ -38,17 +32,18 @@ extension IPWhitelistSimulator {
     /// One office range and one IPv6 range, tried with addresses inside, outside and at
     /// their edges, in several spellings; then /0, /32 and /128 entries.
     public func scenarios(context: FlowContext) -> [FlowScenarioTable] {
+        let say = Phrases(language: context.language)
         func row(_ whitelist: [String], _ address: String) -> [String] {
             let entries = whitelist.compactMap { try? Entry($0) }
-            guard let ip = IPAddress(address) else { return [whitelist.joined(separator: ", "), address, "invalid", "–"] }
+            guard let ip = IPAddress(address) else { return [whitelist.joined(separator: ", "), address, say.invalid, "–"] }
             let result = run(Input(enabled: true, whitelist: entries, address: ip), context: context)
-            return [whitelist.joined(separator: ", "), address, result.verdict, result.outcome.matchedEntry ?? "–"]
+            return [whitelist.joined(separator: ", "), address, say.verdict(result.verdict), result.outcome.matchedEntry ?? "–"]
         }
         let office = ["203.0.113.0/24", "2001:db8:10::/48"]
         let ranges = FlowScenarioTable(
-            title: "An office range and an IPv6 range",
-            note: "Each row is a run with the whitelist on.",
-            columns: ["Whitelist", "Address", "Result", "Matched entry"],
+            title: say.rangesTitle,
+            note: say.rangesNote,
+            columns: say.columns,
             rows: [
                 row(office, "203.0.113.0"), row(office, "203.0.113.255"), row(office, "203.0.114.0"),
                 row(office, "::ffff:203.0.113.7"), row(office, "::ffff:cb00:7107"),
@@ -56,9 +51,9 @@ extension IPWhitelistSimulator {
             ]
         )
         let edges = FlowScenarioTable(
-            title: "Prefix lengths at their limits",
-            note: "/0 holds every address of its family, /32 and /128 exactly one.",
-            columns: ["Whitelist", "Address", "Result", "Matched entry"],
+            title: say.edgesTitle,
+            note: say.edgesNote,
+            columns: say.columns,
             rows: [
                 row(["0.0.0.0/0"], "198.51.100.23"), row(["0.0.0.0/0"], "2001:db8::1"),
                 row(["198.51.100.23/32"], "198.51.100.23"), row(["198.51.100.23/32"], "198.51.100.24"),

@@ -8,7 +8,6 @@ public import KBContent
 public struct IPWhitelistSimulator: FlowSimulator {
     public static let id = "ip-whitelist"
     public static let article = "ip-whitelist-login"
-    public static let title = "Will the IP whitelist let this address sign in?"
 
     /// The policy values the flow reads.
     public struct Policy: Sendable, Hashable {
@@ -67,6 +66,11 @@ public struct IPWhitelistSimulator: FlowSimulator {
         }
     }
 
+    /// Whether the portal lets the sign-in through.
+    public enum Verdict: String, FlowVerdict {
+        case allowed, refused
+    }
+
     public struct Outcome: Sendable, Hashable, Codable {
         public var allowed: Bool
         /// The address in canonical form (an IPv4-mapped one as IPv4).
@@ -90,26 +94,24 @@ public struct IPWhitelistSimulator: FlowSimulator {
         self.init(policy: try Policy(content.policies))
     }
 
-    public func run(_ input: Input, context: FlowContext) -> FlowResult<Outcome> {
+    public func run(_ input: Input, context: FlowContext) -> FlowResult<Verdict, Outcome> {
+        let say = Phrases(language: context.language)
         let address = input.address
         var trace: [FlowStep] = []
         if address.isPrivate {
             trace.append(FlowStep(
-                rule: "The whitelist holds the public address a device connects from",
-                compared: "\(address) is a private or local \(address.family.rawValue) address",
-                result: "the portal sees the network's public address instead; look it up with a \"what is my IP\" site",
+                rule: say.publicAddressRule, compared: say.privateAddress(address), result: say.seesPublicAddress,
                 source: section("add-the-new-ip-address")
             ))
         }
         guard input.enabled else {
             trace.append(FlowStep(
-                rule: "Only an account with the IP whitelist switched on checks the address at sign-in",
-                compared: "whitelist on: no", result: "allowed: the address is not checked",
+                rule: say.switchedOnRule, compared: say.whitelistOff, result: say.notChecked,
                 source: section("what-the-message-means")
             ))
             return FlowResult(
-                verdict: "allowed", headline: "Allowed: the IP whitelist is off, so any address may sign in.",
-                details: [FlowDetail("Address", address.description)],
+                verdict: .allowed, headline: say.offHeadline,
+                details: [FlowDetail(say.addressLabel, address.description)],
                 outcome: Outcome(
                     allowed: true, address: address.description, family: address.family, matchedEntry: nil,
                     matchedRange: nil, fixes: [], isPrivateAddress: address.isPrivate
@@ -123,15 +125,11 @@ public struct IPWhitelistSimulator: FlowSimulator {
             let network = entry.network
             let range = "\(network.address)–\(network.lastAddress)"
             let inside = network.contains(address)
-            let compared: String
-            if network.address.family != address.family {
-                compared = "\(address) (\(address.family.rawValue)) vs entry \(index + 1) '\(entry.written)' (\(network.address.family.rawValue))"
-            } else {
-                compared = "\(address) \(inside ? "in" : "not in") entry \(index + 1) '\(entry.written)' = \(network) (\(range))"
-            }
+            let compared = network.address.family != address.family
+                ? say.otherFamily(address, entry: index + 1, entry)
+                : say.inRange(address, inside, entry: index + 1, entry, range: range)
             trace.append(FlowStep(
-                rule: "With the whitelist on, the portal accepts a sign-in only from an address on the list",
-                compared: compared, result: inside ? "match: allowed" : "no match",
+                rule: say.listRule, compared: compared, result: say.matchResult(inside),
                 source: section("what-the-message-means")
             ))
             if inside {
@@ -142,9 +140,11 @@ public struct IPWhitelistSimulator: FlowSimulator {
 
         if let match {
             return FlowResult(
-                verdict: "allowed",
-                headline: "Allowed: \(address) is on the whitelist (entry '\(match.written)').",
-                details: [FlowDetail("Address", address.description), FlowDetail("Matched", "\(match.written) = \(match.network)")],
+                verdict: .allowed,
+                headline: say.allowedHeadline(address, entry: match.written),
+                details: [
+                    FlowDetail(say.addressLabel, address.description), FlowDetail(say.matchedLabel, "\(match.written) = \(match.network)"),
+                ],
                 outcome: Outcome(
                     allowed: true, address: address.description, family: address.family, matchedEntry: match.written,
                     matchedRange: match.network.description, fixes: [], isPrivateAddress: address.isPrivate
@@ -155,38 +155,36 @@ public struct IPWhitelistSimulator: FlowSimulator {
 
         if input.whitelist.isEmpty {
             trace.append(FlowStep(
-                rule: "With the whitelist on, the portal accepts a sign-in only from an address on the list",
-                compared: "\(address) vs an empty list", result: "no match", source: section("what-the-message-means")
+                rule: say.listRule, compared: say.emptyList(address), result: say.noMatch, source: section("what-the-message-means")
             ))
         }
         trace.append(FlowStep(
-            rule: "An address not on the list is refused with the whitelist message, whatever the password",
-            compared: "\(address) matched none of \(input.whitelist.count) entr\(input.whitelist.count == 1 ? "y" : "ies")",
-            result: "refused: \"\(policy.refusalText)\"", source: section("what-the-message-means"),
+            rule: say.refusalRule,
+            compared: say.matchedNone(address, count: input.whitelist.count),
+            result: say.refused(policy.refusalText), source: section("what-the-message-means"),
             policies: ["ip_whitelist.refusal_text"]
         ))
-        let add = "Have someone who can still sign in add \(address) under \(policy.menu)."
-        let off = "Or email \(policy.supportEmail) to switch the IP whitelist off, naming the account and the blocked user."
+        let add = say.addFix(address, menu: policy.menu)
+        let off = say.offFix(support: policy.supportEmail)
         trace.append(FlowStep(
-            rule: "A colleague who can still sign in adds the new public address to the list",
-            result: "add \(address) under \(policy.menu)", source: section("add-the-new-ip-address"),
+            rule: say.colleagueRule, result: say.add(address, menu: policy.menu), source: section("add-the-new-ip-address"),
             policies: ["ip_whitelist.menu"]
         ))
         trace.append(FlowStep(
-            rule: "Support can switch the whitelist off when nobody can get in",
-            result: "email \(policy.supportEmail)", source: section("turn-the-whitelist-off"), policies: ["support.email"]
+            rule: say.supportRule, result: say.email(policy.supportEmail), source: section("turn-the-whitelist-off"),
+            policies: ["support.email"]
         ))
         var fixes = [add, off]
         if !address.isPrivate {
-            fixes.append("Whitelist only static addresses: a dynamic one changes without warning.")
+            fixes.append(say.staticFix)
         }
         return FlowResult(
-            verdict: "refused",
-            headline: "Refused with \"\(policy.refusalText)\": \(address) matches no whitelist entry.",
+            verdict: .refused,
+            headline: say.refusedHeadline(address, refusal: policy.refusalText),
             details: [
-                FlowDetail("Address", address.description),
-                FlowDetail("Fix", add),
-                FlowDetail("Or", off),
+                FlowDetail(say.addressLabel, address.description),
+                FlowDetail(say.fixLabel, add),
+                FlowDetail(say.orLabel, off),
             ],
             outcome: Outcome(
                 allowed: false, address: address.description, family: address.family, matchedEntry: nil,

@@ -7,7 +7,6 @@ public import KBContent
 public struct MultipleWebsitesSimulator: FlowSimulator {
     public static let id = "multiple-websites"
     public static let article = "multiple-websites"
-    public static let title = "May this merchant use its account on another website?"
 
     /// The policy values the flow reads.
     public struct Policy: Sendable, Hashable {
@@ -54,6 +53,12 @@ public struct MultipleWebsitesSimulator: FlowSimulator {
         }
     }
 
+    /// Whether the new site may use the account, or needs one of its own.
+    public enum Verdict: String, FlowVerdict {
+        case allowed
+        case separateAccount = "separate-account"
+    }
+
     public struct Outcome: Sendable, Hashable, Codable {
         public var allowed: Bool
         public var registered: Site
@@ -72,25 +77,25 @@ public struct MultipleWebsitesSimulator: FlowSimulator {
         self.init(policy: try Policy(content.policies))
     }
 
-    public func run(_ input: Input, context: FlowContext) -> FlowResult<Outcome> {
+    public func run(_ input: Input, context: FlowContext) -> FlowResult<Verdict, Outcome> {
+        let say = Phrases(language: context.language)
         let registered = input.registered, new = input.new
         let sameDomain = registered.registrableDomain == new.registrableDomain
         var trace = [registered, new].map { site in
             FlowStep(
-                rule: "Sites count as one domain when they share the domain someone registered (per the Public Suffix List)",
-                compared: "\(site.host) → registrable domain \(site.registrableDomain)", result: site.registrableDomain,
+                rule: say.domainRule, compared: say.registrable(site), result: site.registrableDomain,
                 source: section("the-short-answer")
             )
         }
         trace.append(FlowStep(
-            rule: "One account may serve several sites only if they are on the same domain",
+            rule: say.sameDomainRule,
             compared: "\(registered.registrableDomain) vs \(new.registrableDomain)",
-            result: sameDomain ? "same domain" : "different domains", source: section("the-short-answer")
+            result: say.sameDomain(sameDomain), source: section("the-short-answer")
         ))
         trace.append(FlowStep(
-            rule: "…and only if they belong to the same scope of business",
-            compared: "same scope of business: \(input.sameBusiness ? "yes" : "no")",
-            result: input.sameBusiness ? "same business" : "different business", source: section("the-short-answer")
+            rule: say.sameBusinessRule,
+            compared: say.sameScope(input.sameBusiness),
+            result: say.sameBusiness(input.sameBusiness), source: section("the-short-answer")
         ))
 
         let allowed = sameDomain && input.sameBusiness
@@ -98,42 +103,32 @@ public struct MultipleWebsitesSimulator: FlowSimulator {
         let headline: String
         if allowed {
             trace.append(FlowStep(
-                rule: "Sites on one domain and in one business keep using the current account and its keys",
-                result: "use the same account on \(new.host)", source: section("your-sites-share-a-domain-and-a-business")
+                rule: say.keepRule, result: say.useSameAccount(on: new.host), source: section("your-sites-share-a-domain-and-a-business")
             ))
-            steps = [
-                "Keep using the current account and its keys on \(new.host).",
-                "If another team runs \(new.host), give them portal logins of their own (see add-portal-users).",
-            ]
-            headline = "Allowed: \(new.host) and \(registered.host) share the domain \(new.registrableDomain) and the business."
+            steps = say.allowedSteps(new.host)
+            headline = say.allowedHeadline(new, registered)
         } else {
             trace.append(FlowStep(
-                rule: "Otherwise the other site registers an account of its own and integrates in its sandbox first",
-                result: "register at \(policy.loginURL)", source: section("your-sites-dont"), policies: ["portal.login_url"]
+                rule: say.ownAccountRule, result: say.register(at: policy.loginURL), source: section("your-sites-dont"),
+                policies: ["portal.login_url"]
             ))
             trace.append(FlowStep(
-                rule: "When unsure whether the business is the same, ask support before going live",
-                result: "email \(policy.supportEmail) with both addresses and what each sells", source: section("not-sure"),
+                rule: say.unsureRule, result: say.emailSupport(policy.supportEmail), source: section("not-sure"),
                 policies: ["support.email"]
             ))
-            steps = [
-                "Register a new Midtrans account for \(new.host) at \(policy.loginURL).",
-                "Integrate \(new.host) in the new account's sandbox first, with that account's keys.",
-                "Keep each site on its own credentials from then on.",
-                "Unsure whether the business counts as the same? Email \(policy.supportEmail) with both addresses and what each sells.",
-            ]
+            steps = say.separateSteps(new.host, loginURL: policy.loginURL, support: policy.supportEmail)
             let why = [
-                sameDomain ? nil : "\(new.registrableDomain) is not \(registered.registrableDomain)",
-                input.sameBusiness ? nil : "the business is different",
-            ].compactMap { $0 }.joined(separator: " and ")
-            headline = "Not allowed: \(why). \(new.host) needs an account of its own."
+                sameDomain ? nil : say.notTheSameDomain(new, registered),
+                input.sameBusiness ? nil : say.differentBusiness,
+            ].compactMap { $0 }
+            headline = say.notAllowedHeadline(why: why, host: new.host)
         }
         return FlowResult(
-            verdict: allowed ? "allowed" : "separate-account", headline: headline,
+            verdict: allowed ? .allowed : .separateAccount, headline: headline,
             details: [
-                FlowDetail("Registered", "\(registered.host) (domain \(registered.registrableDomain))"),
-                FlowDetail("New", "\(new.host) (domain \(new.registrableDomain))"),
-                FlowDetail("Do", steps[0]),
+                FlowDetail(say.registeredLabel, say.site(registered)),
+                FlowDetail(say.newLabel, say.site(new)),
+                FlowDetail(say.doLabel, steps[0]),
             ],
             outcome: Outcome(
                 allowed: allowed, registered: registered, new: new, sameDomain: sameDomain,

@@ -1,42 +1,42 @@
 import Foundation
+public import KBContent
 
 extension PaymentURLsSimulator {
-    public var fields: [FlowField] {
-        [
+    public func fields(in language: Language) -> [FlowField] {
+        let say = Phrases(language: language)
+        return [
             FlowField(
-                "outcome", .choice, default: PaymentOutcome.paid.rawValue,
-                help: "How the payment ended: paid, pending (shown how to pay), failed, or closed by the customer",
+                "outcome", .choice, default: PaymentOutcome.paid.rawValue, help: say.outcomeHelp,
                 allowedValues: PaymentOutcome.allCases.map(\.rawValue)
             ),
             FlowField(
-                "payment_type", .choice, default: Self.otherMethod,
-                help: "credit_card for a card payment, other for any other method: a paid card payment is reported as capture, other methods as settlement",
+                "payment_type", .choice, default: Self.otherMethod, help: say.paymentTypeHelp,
                 allowedValues: [Self.creditCard, Self.otherMethod]
             ),
-            FlowField("order_id", .text, help: "The order_id of the transaction", example: "ORDER-1001"),
+            FlowField("order_id", .text, help: say.orderHelp, example: "ORDER-1001"),
             FlowField(
-                "notification_url", .url, default: "", help: "The Payment Notification URL (empty when not set)",
+                "notification_url", .url, default: "", help: say.urlHelp("Payment Notification URL"),
                 example: "https://shop.example.com/midtrans/notify"
             ),
-            FlowField("finish_url", .url, default: "", help: "The Finish Redirect URL (empty when not set)", example: "https://shop.example.com/thanks"),
-            FlowField("unfinish_url", .url, default: "", help: "The Unfinish Redirect URL (empty when not set)", example: "https://shop.example.com/cart"),
-            FlowField("error_url", .url, default: "", help: "The Error Redirect URL (empty when not set)", example: "https://shop.example.com/payment-failed"),
+            FlowField("finish_url", .url, default: "", help: say.urlHelp(RedirectPage.finish.label), example: "https://shop.example.com/thanks"),
+            FlowField("unfinish_url", .url, default: "", help: say.urlHelp(RedirectPage.unfinish.label), example: "https://shop.example.com/cart"),
             FlowField(
-                "response", .text, default: "200",
-                help: "What the notification endpoint answers: an HTTP status from 100 to 599, or timeout", example: "503"
+                "error_url", .url, default: "", help: say.urlHelp(RedirectPage.error.label), example: "https://shop.example.com/payment-failed"
             ),
+            FlowField("response", .text, default: "200", help: say.responseHelp, example: "503"),
         ]
     }
 
     public func input(from values: FlowInput, context: FlowContext) throws(FlowInputError) -> Input {
-        let reader = try FieldReader(values, fields: fields, context: context, flow: Self.id)
+        let say = Phrases(language: context.language)
+        let reader = try FieldReader(values, fields: fields(in: context.language), context: context, flow: Self.id)
         let outcome = PaymentOutcome(rawValue: try reader.requiredChoice("outcome")) ?? .paid
         let card = try reader.requiredChoice("payment_type") == Self.creditCard
         let orderID = try reader.nonEmptyText("order_id")
-        let notification = try url("notification_url", reader)
+        let notification = try url("notification_url", reader, say)
         var redirects: [RedirectPage: String] = [:]
         for page in RedirectPage.allCases {
-            redirects[page] = try url("\(page.rawValue)_url", reader)
+            redirects[page] = try url("\(page.rawValue)_url", reader, say)
         }
         let text = try reader.nonEmptyText("response")
         let response: EndpointResponse
@@ -45,27 +45,25 @@ extension PaymentURLsSimulator {
         } else if let status = Int(text), (100...599).contains(status) {
             response = .status(status)
         } else {
-            throw FlowInputError(
-                field: "response", "'\(text)' is not an HTTP status from 100 to 599 or timeout",
-                hint: "give the status your endpoint answers, e.g. 200 or 503, or timeout when it does not answer"
-            )
+            throw FlowInputError(field: "response", say.badResponse(text), hint: say.responseHint)
         }
         return Input(outcome: outcome, card: card, orderID: orderID, notificationURL: notification, redirectURLs: redirects, response: response)
     }
 
     /// An optional URL: empty is not set; text that no URL parser accepts is an error
     /// (a URL Midtrans cannot reach is the simulation's business, not an input error).
-    private func url(_ name: String, _ reader: FieldReader) throws(FlowInputError) -> String? {
+    private func url(_ name: String, _ reader: FieldReader, _ say: Phrases) throws(FlowInputError) -> String? {
         let text = try reader.text(name)
         guard !text.isEmpty else { return nil }
         guard !text.contains(where: \.isWhitespace), URLComponents(string: text) != nil else {
-            throw FlowInputError(field: name, "'\(text)' is not a URL", hint: "write the full address, e.g. https://shop.example.com/path")
+            throw FlowInputError(field: name, say.notAURL(text), hint: say.urlHint)
         }
         return text
     }
 
     /// Every outcome; every kind of endpoint answer; and URLs Midtrans cannot reach.
     public func scenarios(context: FlowContext) -> [FlowScenarioTable] {
+        let say = Phrases(language: context.language)
         let pages: [RedirectPage: String] = [
             .finish: "https://shop.example.com/thanks", .unfinish: "https://shop.example.com/cart",
             .error: "https://shop.example.com/payment-failed",
@@ -78,13 +76,13 @@ extension PaymentURLsSimulator {
         }
         let runs = [(PaymentOutcome.paid, true)] + PaymentOutcome.allCases.map { ($0, false) }
         let outcomes = FlowScenarioTable(
-            title: "Each outcome",
-            note: "Each row is a run with every URL set and an endpoint that answers 200.",
-            columns: ["Outcome", "Payment type", "transaction_status", "Notification", "Browser goes to"],
+            title: say.outcomesTitle,
+            note: say.outcomesNote,
+            columns: say.outcomesColumns,
             rows: runs.map { outcome, card in
                 let result = run(input(outcome, card: card), context: context)
                 return [outcome.rawValue, card ? Self.creditCard : Self.otherMethod, result.outcome.transactionStatus ?? "–",
-                        result.outcome.notificationResult, result.outcome.redirectURL ?? "–"]
+                        say.result(result.outcome.notificationResult), result.outcome.redirectURL ?? "–"]
             }
         )
         var answers: [EndpointResponse] = [.status(200)]
@@ -92,13 +90,13 @@ extension PaymentURLsSimulator {
         answers += (policy.redirectsNotFollowed.prefix(1) + policy.redirectsFollowed.prefix(1)).map(EndpointResponse.status)
         answers += [.status(502), .timeout]
         let retries = FlowScenarioTable(
-            title: "When the endpoint does not answer 2xx",
-            note: "Each row is a paid order whose endpoint gives the same answer every time, from \(context.text(context.now)).",
-            columns: ["Endpoint answers", "POSTs", "Result", "Last POST"],
+            title: say.retriesTitle,
+            note: say.retriesNote(from: context.text(context.now)),
+            columns: say.retriesColumns,
             rows: answers.map { answer in
                 let result = run(input(.paid, response: answer), context: context)
                 let last = result.outcome.timeline.last { $0.channel == "server" }?.time
-                return [answer.text, String(result.outcome.notificationAttempts), result.outcome.notificationResult,
+                return [say.response(answer), String(result.outcome.notificationAttempts), say.result(result.outcome.notificationResult),
                         last.map(context.text) ?? "–"]
             }
         )
@@ -107,12 +105,12 @@ extension PaymentURLsSimulator {
             "https://192.168.1.20/notify", "https://shop.example.com:8443/notify", "https://user:secret@shop.example.com/notify",
         ]
         let reachability = FlowScenarioTable(
-            title: "Notification URLs Midtrans cannot reach",
-            note: "Each row is a paid order with this Payment Notification URL.",
-            columns: ["Payment Notification URL", "Result", "Why"],
+            title: say.reachabilityTitle,
+            note: say.reachabilityNote,
+            columns: say.reachabilityColumns,
             rows: badURLs.map { url in
                 let result = run(input(.paid, url: url), context: context)
-                return [url, result.outcome.notificationResult, result.outcome.notificationProblem ?? "–"]
+                return [url, say.result(result.outcome.notificationResult), result.outcome.notificationProblem ?? "–"]
             }
         )
         return [outcomes, retries, reachability]

@@ -8,7 +8,6 @@ public import KBContent
 public struct PaymentURLsSimulator: FlowSimulator {
     public static let id = "payment-urls"
     public static let article = "notification-and-redirect-urls"
-    public static let title = "What does Midtrans call, and where does the customer land?"
 
     /// The `payment_type` of card payments, as Midtrans names it.
     public static let creditCard = "credit_card"
@@ -54,13 +53,37 @@ public struct PaymentURLsSimulator: FlowSimulator {
         case status(Int)
         /// No answer within the timeout.
         case timeout
+    }
 
-        var text: String {
-            switch self {
-            case let .status(code): return "HTTP \(code)"
-            case .timeout: return "no answer"
+    /// What became of the notification: none was due, or how its delivery went.
+    public enum Verdict: String, FlowVerdict {
+        case noNotification = "no-notification"
+        case notificationDelivered = "notification-delivered"
+        case notificationRedirected = "notification-redirected"
+        case notificationFailed = "notification-failed"
+        case notificationNotSent = "notification-not-sent"
+
+        /// A due notification that went this way.
+        init(_ result: NotificationResult) {
+            switch result {
+            case .delivered: self = .notificationDelivered
+            case .redirected: self = .notificationRedirected
+            case .failed: self = .notificationFailed
+            case .notSent: self = .notificationNotSent
             }
         }
+    }
+
+    /// How a notification's delivery went.
+    public enum NotificationResult: String, Sendable, Hashable, Codable {
+        /// Answered 2xx in time.
+        case delivered
+        /// Answered with a redirect Midtrans follows.
+        case redirected
+        /// Not acknowledged, after the retries (if any).
+        case failed
+        /// Never sent: no URL, or one Midtrans cannot reach.
+        case notSent = "not-sent"
     }
 
     /// The policy values the flow reads.
@@ -178,7 +201,7 @@ public struct PaymentURLsSimulator: FlowSimulator {
         /// POSTs made: the first plus the retries.
         public var notificationAttempts: Int
         /// `delivered`, `redirected`, `failed` or `not-sent`.
-        public var notificationResult: String
+        public var notificationResult: NotificationResult
         public var redirectPage: RedirectPage
         /// The address the browser is sent to, parameters included; `nil` when that page is not set.
         public var redirectURL: String?

@@ -1,3 +1,5 @@
+public import KBContent
+
 /// A range of addresses in CIDR form (`203.0.113.0/24`, `2001:db8::/32`); a single
 /// address is the range of its full length (`/32`, `/128`).
 ///
@@ -5,9 +7,31 @@
 /// IPv4 range it maps (`203.0.113.0/24`). IPv4 ranges hold IPv4 addresses only and
 /// IPv6 ranges IPv6 addresses only, so `::/0` does not hold `203.0.113.7`.
 public struct IPNetwork: Sendable, Hashable, CustomStringConvertible {
-    /// Why some text is not a range, in words that can follow the quoted text.
-    public struct ParseError: Error, Sendable, Hashable {
-        public var reason: String
+    /// Why some text is not a range.
+    public enum ParseError: Error, Sendable, Hashable {
+        /// The part before any `/` is no address.
+        case notAnAddress
+        /// A `/` with no number after it.
+        case missingPrefix
+        /// A prefix longer than the family's width.
+        case prefixTooLong(Int, IPAddress.Family)
+
+        /// What is wrong, in words that can follow the quoted text.
+        public var reason: String { reason(in: .source) }
+
+        /// What is wrong in `language`, in words that can follow the quoted text.
+        public func reason(in language: Language) -> String {
+            switch (self, language) {
+            case (.notAnAddress, .english): "is not an IPv4 or IPv6 address or range"
+            case (.notAnAddress, .indonesian): "bukan alamat atau rentang IPv4 maupun IPv6"
+            case (.missingPrefix, .english): "has no prefix length after the /"
+            case (.missingPrefix, .indonesian): "tidak punya panjang prefiks setelah tanda /"
+            case let (.prefixTooLong(value, family), .english):
+                "has prefix /\(value); an \(family.rawValue) prefix is 0 to \(family.bitWidth)"
+            case let (.prefixTooLong(value, family), .indonesian):
+                "memakai prefiks /\(value), padahal prefiks \(family.rawValue) hanya 0 sampai \(family.bitWidth)"
+            }
+        }
     }
 
     /// The first address of the range (host bits cleared).
@@ -20,15 +44,15 @@ public struct IPNetwork: Sendable, Hashable, CustomStringConvertible {
     public init(_ text: String) throws(ParseError) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count <= 2, let parsed = IPAddress.parse(String(parts[0])) else {
-            throw ParseError(reason: "is not an IPv4 or IPv6 address or range")
+            throw .notAnAddress
         }
         var prefix = parsed.family.bitWidth
         if parts.count == 2 {
             guard !parts[1].isEmpty, parts[1].allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(parts[1]) else {
-                throw ParseError(reason: "has no prefix length after the /")
+                throw .missingPrefix
             }
             guard value <= parsed.family.bitWidth else {
-                throw ParseError(reason: "has prefix /\(value); an \(parsed.family.rawValue) prefix is 0 to \(parsed.family.bitWidth)")
+                throw .prefixTooLong(value, parsed.family)
             }
             prefix = value
         }

@@ -18,7 +18,8 @@ public struct SearchIndexExport: Sendable, Hashable {
         public var stems: [String]
     }
 
-    /// The constants of the ranking, so another implementation can follow it.
+    /// The constants of the ranking and of matching, so another implementation can
+    /// follow it without retyping any of them.
     public struct RankingConstants: Sendable, Hashable {
         public var exactWeight: Float
         public var synonymWeight: Float
@@ -41,6 +42,21 @@ public struct SearchIndexExport: Sendable, Hashable {
         public var minimumAllWordsResults: Int
         public var k1: Float
         public var b: Float
+        /// Characters (Unicode scalars) a word needs before it is corrected within 1 edit.
+        public var minimumTypoCharacters: Int
+        /// Characters a word needs before it is corrected within 2 edits (same first letter).
+        public var minimumTwoEditsCharacters: Int
+        /// Bytes a term needs to be offered as a correction (shorter terms are not in the typo trie).
+        public var minimumTypoTermBytes: Int
+        /// Bytes the last query word needs before it is completed as a prefix.
+        public var minimumPrefixBytes: Int
+        /// Slots (query words, phrases) a query has at most; further words are ignored.
+        public var maxSlots: Int
+        /// Characters and words of a query that are searched (``SearchLimits``).
+        public var maxQueryCharacters: Int
+        public var maxQueryWords: Int
+        /// Bytes of the longest indexed word; longer runs only take a position.
+        public var maxWordBytes: Int
     }
 
     public var documentIDs: [String]
@@ -135,7 +151,12 @@ extension SearchIndex {
                 maxPrefixExpansions: Ranking.maxPrefixExpansions,
                 maxPrefixExpansionsOfKnownWord: Ranking.maxPrefixExpansionsOfKnownWord,
                 proximityPositions: Ranking.proximityPositions, rareWordFrequency: Ranking.rareWordFrequency,
-                minimumAllWordsResults: SearchOptions.minimumAllWordsResults, k1: IndexBuilder.k1, b: IndexBuilder.b
+                minimumAllWordsResults: SearchOptions.minimumAllWordsResults, k1: IndexBuilder.k1, b: IndexBuilder.b,
+                minimumTypoCharacters: Ranking.minimumTypoCharacters,
+                minimumTwoEditsCharacters: Ranking.minimumTwoEditsCharacters,
+                minimumTypoTermBytes: IndexBuilder.minimumTypoTermBytes, minimumPrefixBytes: Ranking.minimumPrefixBytes,
+                maxSlots: Self.maxSlots, maxQueryCharacters: SearchLimits.maxQueryCharacters,
+                maxQueryWords: SearchLimits.maxQueryWords, maxWordBytes: Tokenizer.maxWordBytes
             )
         )
     }

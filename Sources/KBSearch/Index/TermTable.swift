@@ -8,7 +8,7 @@
 struct TermTable: Sendable {
     private(set) var bytes: ContiguousArray<UInt8> = []
     private(set) var offsets: ContiguousArray<UInt32> = [0]
-    private var slots: ContiguousArray<Int32>
+    private(set) var slots: ContiguousArray<Int32>
 
     /// Creates an empty table sized for about `capacity` keys.
     init(capacity: Int = 64) {

@@ -6,4 +6,6 @@ public enum SearchLimits {
     public static let maxQueryWords = 32
     /// Hits a single search returns at most, whatever ``SearchOptions/limit`` says.
     public static let maxResultLimit = 1000
+    /// The page sizes a front end lets a reader ask for (`kb search --limit`, `GET /v1/search?limit=`).
+    public static let requestedHits = 1...100
 }

@@ -34,6 +34,14 @@ enum Ranking {
     /// Occurrences of a term per document looked at for proximity (the first ones).
     static let proximityPositions = 128
 
+    /// Characters (Unicode scalars) a word needs before it is corrected, within 1 edit.
+    static let minimumTypoCharacters = 4
+    /// Characters a word needs before it is corrected within 2 edits (keeping its first
+    /// letter), when nothing is within 1.
+    static let minimumTwoEditsCharacters = 8
+    /// Bytes the last query word needs before it is completed as a prefix (search as you type).
+    static let minimumPrefixBytes = 2
+
     /// Typo corrections per misspelled word.
     static let maxFuzzyExpansions = 8
     /// Prefix completions of the last word, the most frequent first.

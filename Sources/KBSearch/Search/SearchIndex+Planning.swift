@@ -6,7 +6,8 @@ extension SearchIndex {
     ///   - completesStopWords: whether a stop word typed last is still completed
     ///     ("i" → "insufficient"), as suggestions do.
     func makePlan(
-        _ parser: QueryParser, options: SearchOptions, minimumPrefix: Int = 2, completesStopWords: Bool = false
+        _ parser: QueryParser, options: SearchOptions, minimumPrefix: Int = Ranking.minimumPrefixBytes,
+        completesStopWords: Bool = false
     ) -> QueryPlan {
         var plan = QueryPlan()
         let entries = wordEntries(parser, completesStopWords: completesStopWords, pinned: &plan.pinned)
@@ -21,7 +22,7 @@ extension SearchIndex {
             slot.terms = word.sources
             slot.wordFrequency = word.frequency
             let isTypoEligible = options.typoTolerance && !entry.hasDigit && !entry.isStopWord
-                && entry.term.unicodeScalars.count >= 4
+                && entry.term.unicodeScalars.count >= Ranking.minimumTypoCharacters
             var planned = QueryPlan.Word(slot: plan.slots.count, term: entry.term, utf8Range: entry.utf8Range,
                                          frequency: word.frequency, isTypoEligible: isTypoEligible)
             if options.prefixMatching, entry.isLast, entry.term.utf8.count >= minimumPrefix {
@@ -56,7 +57,7 @@ extension SearchIndex {
                 var slot = QueryPlan.Slot(isPhrase: true)
                 if let phrase = makePhrase(terms) {
                     plan.phrases.append(phrase)
-                    slot.phrases = [.init(phrase: plan.phrases.count - 1, weight: 1, quality: .exact)]
+                    slot.phrases = [.init(phrase: plan.phrases.count - 1, weight: Ranking.exactWeight, quality: .exact)]
                     slot.idf = phrase.idf
                 }
                 plan.slots.append(slot)
@@ -189,11 +190,11 @@ extension SearchIndex {
     /// `frequency` documents, most frequent first.
     func corrections(of term: String, moreFrequentThan frequency: Int) -> [(term: Int32, distance: Int)] {
         let characters = term.unicodeScalars.count
-        guard characters >= 4 else { return [] }
+        guard characters >= Ranking.minimumTypoCharacters else { return [] }
         var found: [(term: Int32, distance: Int, frequency: Int)] = []
         var word = term
         word.withUTF8 { bytes in
-            for edits in 1...(characters >= 8 ? 2 : 1) where found.isEmpty {
+            for edits in 1...(characters >= Ranking.minimumTwoEditsCharacters ? 2 : 1) where found.isEmpty {
                 // Two edits keep the first letter: it bounds the walk, and first letters are rarely mistyped.
                 storage.trie.forEachTerm(within: edits, of: bytes, keepingFirstByte: edits > 1) { id, distance in
                     let candidate = storage.documentFrequency(of: id)

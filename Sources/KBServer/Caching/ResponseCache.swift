@@ -1,4 +1,5 @@
 import Hummingbird
+import KBContent
 import KnowledgeBase
 import Synchronization
 
@@ -57,7 +58,8 @@ struct ResponseCacheMiddleware: RouterMiddleware {
         context.snapshot = snapshot
         guard request.method == .get, request.uri.path.hasPrefix("/v1/") else { return try await next(request, context) }
         let version = snapshot.knowledgeBase.version
-        let uri = request.uri.description
+        // The same address answers in another language when Accept-Language differs.
+        let uri = request.uri.description + (request.acceptedLanguage.map { "\u{0}" + $0.code } ?? "")
         if let cached = cache.response(version: version, uri: uri) { return cached }
         let response = try await next(request, context)
         if response.status == .ok { cache.store(response, version: version, uri: uri) }

@@ -1,9 +1,11 @@
 import Foundation
 import Hummingbird
+import KBContent
 import KBFlows
 
 /// `GET /v1/flows` and `POST /v1/flows/{id}/simulate`: the troubleshooting
-/// simulators, as `kb simulate --list --json` and `kb simulate ID --json` give them.
+/// simulators, as `kb simulate --list --json` and `kb simulate ID --json` give them, in
+/// the language of `?lang=` or `Accept-Language` (texts only: ids and JSON keys stay).
 struct FlowsController: Sendable {
     let store: KnowledgeBaseStore
     /// The largest body accepted.
@@ -14,12 +16,15 @@ struct FlowsController: Sendable {
     }
 
     func list(_ request: Request, context: ServerRequestContext) throws -> Response {
-        try .json(FlowList(flows: context.snapshot(of: store).flows.flows.map(\.summary)))
+        let language = try request.requestedLanguage() ?? .source
+        let flows = context.snapshot(of: store).flows.flows
+        return try Response.json(FlowList(flows: flows.map { $0.summary(in: language) })).language(language)
     }
 
     /// Runs a flow on the JSON object in the body (`{}` or no body for the defaults);
     /// `?now=` (ISO 8601) and `?time_zone=` as `kb simulate --now --time-zone`.
     func simulate(_ request: Request, context: ServerRequestContext) async throws -> Response {
+        let language = try request.requestedLanguage() ?? .source
         let flows = context.snapshot(of: store).flows
         let id = context.pathParameter("id")
         guard let flow = flows.flow(id) else { throw APIError.unknownFlow(id, in: flows) }
@@ -31,25 +36,26 @@ struct FlowsController: Sendable {
             }
             zone = named
         }
-        var flowContext = flow.context(now: Date(), timeZone: zone, fallback: TimeZone(identifier: "UTC") ?? .current)
+        var flowContext = flow.context(now: Date(), timeZone: zone, fallback: TimeZone(identifier: "UTC") ?? .current, language: language)
         if let now = try query.single("now") {
             guard let moment = FlowTime.parse(now, in: flowContext.timeZone) else {
                 throw APIError.invalidParameter("now", now, expected: "an ISO 8601 date-time such as 2026-11-25T09:30:00+07:00")
             }
             flowContext.now = moment
         }
-        let input = try await readInput(request)
+        let input = try await readInput(request, language)
         let report: FlowReport
         do throws(FlowInputError) {
             report = try flow.run(input, context: flowContext)
         } catch {
             throw APIError.invalidInput(error)
         }
-        return try .json(report)
+        return try Response.json(report).language(language)
     }
 
-    /// The body as flow inputs: JSON only, at most ``maxBodySize`` bytes.
-    private func readInput(_ request: Request) async throws -> FlowInput {
+    /// The body as flow inputs: JSON only, at most ``maxBodySize`` bytes; the errors
+    /// about its inputs in `language`.
+    private func readInput(_ request: Request, _ language: Language) async throws -> FlowInput {
         if let length = request.headers[.contentLength].flatMap(Int.init), length > maxBodySize {
             throw APIError.bodyTooLarge(maxBodySize)
         }
@@ -67,7 +73,7 @@ struct FlowsController: Sendable {
             throw APIError.unsupportedMediaType(request.headers[.contentType])
         }
         do throws(FlowInputError) {
-            return try FlowInput(json: Data(body.readableBytesView))
+            return try FlowInput(json: Data(body.readableBytesView), language: language)
         } catch {
             throw APIError.badJSON(error)
         }

@@ -207,9 +207,21 @@ public enum OpenAPIDocument {
           tags: [flows]
           operationId: listFlows
           summary: The troubleshooting simulators and their inputs, as `kb simulate --list --json` gives them.
+          parameters:
+            - name: lang
+              in: query
+              required: false
+              description: >-
+                The language of the titles and the inputs' help: en or id (default Accept-Language,
+                else en). Ids, input names and allowed values are the same in both.
+              schema: {type: string, enum: [en, id]}
           responses:
             "200":
               description: The flows.
+              headers:
+                Content-Language:
+                  description: The language the texts are in, en or id.
+                  schema: {type: string}
               content:
                 application/json:
                   schema:
@@ -245,6 +257,14 @@ public enum OpenAPIDocument {
               required: false
               description: The zone for times without an offset and for the report (default the flow's own, else UTC).
               schema: {type: string}
+            - name: lang
+              in: query
+              required: false
+              description: >-
+                The language of the headline, details, trace, outcome texts and input errors: en or
+                id (default Accept-Language, else en); each step's source is that language's article
+                section. Verdicts, ids and JSON keys are the same in both.
+              schema: {type: string, enum: [en, id]}
           requestBody:
             required: false
             content:
@@ -258,6 +278,10 @@ public enum OpenAPIDocument {
           responses:
             "200":
               description: The outcome and the trace of rules applied.
+              headers:
+                Content-Language:
+                  description: The language the texts are in, en or id.
+                  schema: {type: string}
               content:
                 application/json:
                   schema: {$ref: "#/components/schemas/FlowReport"}

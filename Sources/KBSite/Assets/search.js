@@ -8,6 +8,11 @@
  * letters, 2 for 8+), completion of the last word, identifier matches for
  * response codes, and the proximity bonus. Float32 arithmetic like Swift's.
  *
+ * Every ranking and matching constant (quality weights, k1 and b, the rerank
+ * window, the typo and prefix thresholds, the query limits) comes from the
+ * index's `k` object, written by Swift from KBSearch's own constants: none is
+ * typed here.
+ *
  * In a browser it drives search.html: results as you type, highlights, and
  * ?q= read on load and kept in the address. Under node it exports search().
  */
@@ -16,12 +21,13 @@
 
   var f32 = Math.fround;
   var WORD = /[\p{L}\p{M}\p{N}]+(?:['\u2019][\p{L}\p{M}\p{N}]+)*/gu;
+  // A document's match mask: bit s for slot s (k.maxSlots of them), then these two.
   var EXCLUDED = 0x80000000;
   var PINNED = 0x40000000;
-  var MAX_SLOTS = 30;
-  var MAX_QUERY_CHARACTERS = 256;
-  var MAX_QUERY_WORDS = 32;
-  var MAX_WORD_BYTES = 64;
+  // How a source matched, best first (KBSearch's MatchQuality).
+  var EXACT = 0, SYNONYM = 1, STEMMED = 2, FUZZY = 3, PREFIX = 4;
+  // Results the page shows.
+  var RESULTS_SHOWN = 20;
 
   // ---------------------------------------------------------------- analysis
 
@@ -46,15 +52,18 @@
     return Array.from(text).length;
   }
 
-  /** Words of `text`: folded term, whether it holds a digit, position, and where it stands in `text`. */
-  function tokenize(text, firstPosition) {
+  /**
+   * Words of `text`: folded term, whether it holds a digit, position, and where it stands
+   * in `text`. A word longer than k.maxWordBytes only takes a position.
+   */
+  function tokenize(k, text, firstPosition) {
     var tokens = [];
     var position = firstPosition || 0;
     WORD.lastIndex = 0;
     var match;
     while ((match = WORD.exec(text)) !== null) {
       var term = fold(match[0].replace(/['\u2019]/g, ''));
-      if (term.length > 0 && utf8Length(term) <= MAX_WORD_BYTES) {
+      if (term.length > 0 && utf8Length(term) <= k.maxWordBytes) {
         tokens.push({
           term: term, hasDigit: /\p{N}/u.test(term), position: position,
           start: match.index, end: match.index + match[0].length
@@ -77,8 +86,8 @@
   }
 
   /** Plain words, "phrases", -exclusions and facet:value filters, as KBSearch's QueryParser splits them. */
-  function parseQuery(raw, facets) {
-    var scalars = Array.from(raw).slice(0, MAX_QUERY_CHARACTERS);
+  function parseQuery(k, raw, facets) {
+    var scalars = Array.from(raw).slice(0, k.maxQueryChars);
     var items = [];
     var endsInWord = false;
     var words = 0;
@@ -133,14 +142,14 @@
         var item = { kind: 'word', text: word };
         var colon = word.indexOf(':');
         if (colon > 0 && colon + 1 < word.length) {
-          var facet = facets.indexOf(key(word.slice(0, colon)));
+          var facet = facets.indexOf(key(k, word.slice(0, colon)));
           if (facet >= 0) item = { kind: 'filter', facet: facet, value: word.slice(colon + 1), text: word };
         }
         found.push(item);
         i = wordStop;
         if (i === scalars.length) endsInWord = true;
       }
-      if (words + itemWords > MAX_QUERY_WORDS) { endsInWord = false; break; }
+      if (words + itemWords > k.maxQueryWords) { endsInWord = false; break; }
       words += itemWords;
       items.push.apply(items, found);
     }
@@ -148,8 +157,8 @@
   }
 
   /** A facet value or identifier as KBSearch compares them: its words joined by spaces. */
-  function key(text) {
-    return tokenize(text).tokens.map(function (t) { return t.term; }).join(' ');
+  function key(k, text) {
+    return tokenize(k, text).tokens.map(function (t) { return t.term; }).join(' ');
   }
 
   // ------------------------------------------------------------------- index
@@ -180,7 +189,7 @@
       ix.weights.push(weights);
       ix.positions.push(positions);
       ix.df.push(docs.length);
-      if (utf8Length(term) >= 3 && /^[a-z\u0080-\uffff]+$/.test(term)) ix.eligible.push(id);
+      if (utf8Length(term) >= raw.k.typoTermMinBytes && /^[a-z\u0080-\uffff]+$/.test(term)) ix.eligible.push(id);
     });
     raw.stems.forEach(function (stem, group) { ix.groupOfStem.set(stem, group); });
     ix.forms = new Map();
@@ -231,8 +240,8 @@
     if (group === undefined) return { sources: [], frequency: 0 };
     var sources = ix.groupTerms[group].map(function (id) {
       return id === exact
-        ? { term: id, weight: f32(ix.k.exact), quality: 0 }
-        : { term: id, weight: f32(ix.k.stemmed), quality: 2 };
+        ? { term: id, weight: f32(ix.k.exact), quality: EXACT }
+        : { term: id, weight: f32(ix.k.stemmed), quality: STEMMED };
     });
     return { sources: sources, frequency: ix.raw.gdf[group] };
   }
@@ -264,12 +273,15 @@
     return encoder ? Array.from(encoder.encode(text)) : Array.from(text, function (c) { return c.charCodeAt(0); });
   }
 
-  /** Terms within 1 edit (4+ letters) or 2 (8+, same first letter, when none is within 1) in more than `frequency` documents. */
+  /**
+   * Terms within 1 edit (k.typoMinChars letters or more) or 2 (k.twoEditsMinChars or more,
+   * same first letter, when none is within 1) in more than `frequency` documents.
+   */
   function corrections(ix, term, frequency) {
     var characters = scalarCount(term);
-    if (characters < 4) return [];
+    if (characters < ix.k.typoMinChars) return [];
     var word = bytes(term), found = [];
-    for (var edits = 1; edits <= (characters >= 8 ? 2 : 1) && found.length === 0; edits++) {
+    for (var edits = 1; edits <= (characters >= ix.k.twoEditsMinChars ? 2 : 1) && found.length === 0; edits++) {
       ix.eligible.forEach(function (id) {
         var candidate = bytes(ix.raw.terms[id]);
         // Two edits keep the first letter, as KBSearch's trie walk does.
@@ -288,7 +300,7 @@
 
   function fuzzySources(ix, found) {
     return found.map(function (c) {
-      return { term: c.term, weight: f32(c.distance === 1 ? ix.k.oneEdit : ix.k.twoEdits), quality: 3 };
+      return { term: c.term, weight: f32(c.distance === 1 ? ix.k.oneEdit : ix.k.twoEdits), quality: FUZZY };
     });
   }
 
@@ -305,7 +317,7 @@
       var at = best.findIndex(function (b) { return b.frequency < frequency; });
       best.splice(at < 0 ? best.length : at, 0, { term: id, frequency: frequency });
     });
-    return best.map(function (b) { return { term: b.term, weight: f32(ix.k.prefix), quality: 4 }; });
+    return best.map(function (b) { return { term: b.term, weight: f32(ix.k.prefix), quality: PREFIX }; });
   }
 
   /** A phrase whose words may each match their stem variants; null when a word is unknown. */
@@ -324,7 +336,7 @@
   }
 
   function analyzedTerms(ix, text) {
-    return tokenize(text).tokens.filter(function (t) { return t.hasDigit || !ix.stop.has(t.term); });
+    return tokenize(ix.k, text).tokens.filter(function (t) { return t.hasDigit || !ix.stop.has(t.term); });
   }
 
   /** Sorts a word slot's sources best quality first (stable) and sets its IDF from its most frequent alternative. */
@@ -346,7 +358,7 @@
       ? parsed.items.length - 1 : -1;
     parsed.items.forEach(function (item, k) {
       if (item.kind !== 'word') return;
-      var result = tokenize(item.text, position), endsWithStopWord = false;
+      var result = tokenize(ix.k, item.text, position), endsWithStopWord = false;
       position = result.next;
       result.tokens.forEach(function (token) {
         (ix.raw.ids[token.term] || []).forEach(function (d) { pinned.add(d); });
@@ -365,15 +377,15 @@
     plan.pinned = Array.from(pinned).sort(function (a, b) { return a - b; });
 
     entries.forEach(function (entry) {
-      if (plan.slots.length >= MAX_SLOTS) return;
+      if (plan.slots.length >= ix.k.maxSlots) return;
       var word = wordSources(ix, entry.term);
       var slot = { terms: word.sources.slice(), phrases: [], idf: 0, isPhrase: false, wordFrequency: word.frequency };
       var planned = {
         slot: plan.slots.length, term: entry.term, frequency: word.frequency, corrections: null,
-        isTypoEligible: !entry.hasDigit && scalarCount(entry.term) >= 4
+        isTypoEligible: !entry.hasDigit && scalarCount(entry.term) >= ix.k.typoMinChars
       };
       var completions = [];
-      if (entry.isLast && utf8Length(entry.term) >= 2) {
+      if (entry.isLast && utf8Length(entry.term) >= ix.k.prefixMinBytes) {
         // A word that is already known needs fewer completions than a fragment.
         completions = prefixSources(ix, entry.term, word.frequency > 0 ? ix.k.maxPrefixKnown : ix.k.maxPrefix);
         slot.terms = slot.terms.concat(completions);
@@ -390,7 +402,7 @@
     plan.slots.forEach(function (slot) { if (!slot.isPhrase) finishSlot(ix, slot); });
 
     parsed.items.forEach(function (item) {
-      if (item.kind !== 'phrase' || plan.slots.length >= MAX_SLOTS) return;
+      if (item.kind !== 'phrase' || plan.slots.length >= ix.k.maxSlots) return;
       var terms = analyzedTerms(ix, item.text);
       if (terms.length === 1) {
         var word = wordSources(ix, terms[0].term);
@@ -402,7 +414,7 @@
         var phrase = makePhrase(ix, terms);
         if (phrase) {
           plan.phrases.push(phrase);
-          slot.phrases.push({ phrase: plan.phrases.length - 1, weight: f32(1), quality: 0 });
+          slot.phrases.push({ phrase: plan.phrases.length - 1, weight: f32(ix.k.exact), quality: EXACT });
           slot.idf = phrase.idf;
         }
         plan.slots.push(slot);
@@ -424,8 +436,8 @@
         }
       } else if (item.kind === 'filter') {
         var existing = plan.filters.find(function (f) { return f.facet === item.facet; });
-        if (existing) existing.values.push(key(item.value));
-        else plan.filters.push({ facet: item.facet, values: [key(item.value)] });
+        if (existing) existing.values.push(key(ix.k, item.value));
+        else plan.filters.push({ facet: item.facet, values: [key(ix.k, item.value)] });
       }
     });
     return plan;
@@ -452,14 +464,14 @@
         if (m === match.member) return;
         if (member[0].length === 1) {
           var sources = wordSources(ix, member[0][0]).sources.map(function (s) {
-            return { term: s.term, weight: f32(s.weight * weight), quality: 1 };
+            return { term: s.term, weight: f32(s.weight * weight), quality: SYNONYM };
           });
           slots.forEach(function (s) { plan.slots[s].terms = plan.slots[s].terms.concat(sources); });
         } else {
           var phrase = makePhrase(ix, member[0].map(function (term, k) { return { term: term, position: member[1][k] }; }));
           if (!phrase) return;
           plan.phrases.push(phrase);
-          var source = { phrase: plan.phrases.length - 1, weight: weight, quality: 1 };
+          var source = { phrase: plan.phrases.length - 1, weight: weight, quality: SYNONYM };
           slots.forEach(function (s) { plan.slots[s].phrases.push(source); });
         }
       });
@@ -700,7 +712,7 @@
     plan.slots.forEach(function (slot, s) {
       if (slot.isPhrase) return;
       // The slot's best-quality source in the document (completions excepted), its first occurrences.
-      var source = slot.terms.find(function (t) { return t.quality !== 4 && postingIndex(ix, t.term, doc) >= 0; });
+      var source = slot.terms.find(function (t) { return t.quality !== PREFIX && postingIndex(ix, t.term, doc) >= 0; });
       if (!source) return;
       found[s] = ix.positions[source.term][postingIndex(ix, source.term, doc)].slice(0, ix.k.proximityPositions);
       if (previous >= 0) {
@@ -727,7 +739,7 @@
     var start = bases[title], end = title + 1 < bases.length ? bases[title + 1] : Infinity, idfSum = 0;
     for (var s = 0; s < slots.length; s++) {
       var inTitle = slots[s].terms.some(function (t) {
-        if (t.quality > 2) return false;
+        if (t.quality > STEMMED) return false;
         var p = postingIndex(ix, t.term, doc);
         return p >= 0 && ix.positions[t.term][p].some(function (position) { return position >= start && position < end; });
       });
@@ -739,10 +751,10 @@
 
   /**
    * Searches the index: documents best first, each with its index, score and the
-   * terms it matched (for highlights). `limit` defaults to 20.
+   * terms it matched (for highlights). `limit` defaults to the RESULTS_SHOWN the page shows.
    */
   function search(ix, query, limit) {
-    var parsed = parseQuery(query, ix.facetNames);
+    var parsed = parseQuery(ix.k, query, ix.facetNames);
     var plan = makePlan(ix, parsed);
     var outcome = match(ix, plan);
     if (outcome.total < ix.k.minAll && expandRareWords(ix, plan)) outcome = match(ix, plan);
@@ -762,7 +774,7 @@
     return {
       total: outcome.total,
       terms: matchedTerms,
-      hits: ranked.slice(0, limit || 20).map(function (r) {
+      hits: ranked.slice(0, limit || RESULTS_SHOWN).map(function (r) {
         var doc = ix.raw.docs[r.doc];
         return { index: r.doc, score: r.score, kind: doc[0] === 'c' ? 'code' : 'article', id: doc[1], title: doc[2], url: doc[3], summary: doc[4] };
       })
@@ -774,7 +786,7 @@
   /** `text` as text nodes and <mark> elements around the words whose term the search matched. */
   function highlighted(ix, text, terms) {
     var fragment = document.createDocumentFragment(), at = 0;
-    tokenize(text).tokens.forEach(function (token) {
+    tokenize(ix.k, text).tokens.forEach(function (token) {
       var id = ix.termId.get(token.term);
       var group = id !== undefined ? ix.raw.tg[id] : ix.groupOfStem.get(stemOf(ix, token.term));
       var hit = (id !== undefined && terms.has(id)) ||
@@ -805,7 +817,7 @@
     function show(query) {
       while (list.firstChild) list.removeChild(list.firstChild);
       if (query.trim() === '') { status.textContent = said('prompt'); return; }
-      var result = search(ix, query, 20);
+      var result = search(ix, query, RESULTS_SHOWN);
       status.textContent = said(result.total === 0 ? 'none' : result.total === 1 ? 'one' : 'many', query, result.total);
       result.hits.forEach(function (hit) {
         var item = document.createElement('li');

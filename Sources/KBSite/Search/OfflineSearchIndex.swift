@@ -12,7 +12,7 @@ import KnowledgeBase
 /// indexed words that Snowball maps to the same stem (so the script needs no
 /// stemmer to find "locking" from "locked").
 struct OfflineSearchIndex: Encodable {
-    static let formatVersion = 2
+    static let formatVersion = 3
 
     /// One search result's display data.
     struct Document: Encodable {
@@ -45,10 +45,9 @@ struct OfflineSearchIndex: Encodable {
         let index = knowledgeBase.index.export()
         let content = knowledgeBase.content
         self.index = index
-        documents = index.documentIDs.map { id in
-            let parts = id.split(separator: ":", maxSplits: 1).map(String.init)
-            let key = parts.count > 1 ? parts[1] : id
-            if parts[0] == "code", let code = content.responseCode(key) {
+        documents = index.documentIDs.map { documentID in
+            let (kind, key) = SearchResponse.Hit.Kind.parse(documentID: documentID)
+            if kind == .code, let code = content.responseCode(key) {
                 return Document(kind: "c", id: code.code, title: "\(code.code) — \(code.name)",
                                 url: SiteLayout.codePath(code.code), summary: code.meaning)
             }
@@ -190,6 +189,8 @@ struct OfflineSearchIndex: Encodable {
     private enum RankingKeys: String, CodingKey {
         case exact, synonym, stemmed, oneEdit, twoEdits, prefix, proximity, proximityMaxDistance, exactTitle, rerank
         case maxFuzzy, maxPrefix, maxPrefixKnown, proximityPositions, rare, minAll, k1, b
+        case typoMinChars, twoEditsMinChars, typoTermMinBytes, prefixMinBytes, maxSlots, maxQueryChars, maxQueryWords
+        case maxWordBytes
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -267,6 +268,14 @@ struct OfflineSearchIndex: Encodable {
         try constants.encode(ranking.minimumAllWordsResults, forKey: .minAll)
         try constants.encode(ranking.k1, forKey: .k1)
         try constants.encode(ranking.b, forKey: .b)
+        try constants.encode(ranking.minimumTypoCharacters, forKey: .typoMinChars)
+        try constants.encode(ranking.minimumTwoEditsCharacters, forKey: .twoEditsMinChars)
+        try constants.encode(ranking.minimumTypoTermBytes, forKey: .typoTermMinBytes)
+        try constants.encode(ranking.minimumPrefixBytes, forKey: .prefixMinBytes)
+        try constants.encode(ranking.maxSlots, forKey: .maxSlots)
+        try constants.encode(ranking.maxQueryCharacters, forKey: .maxQueryChars)
+        try constants.encode(ranking.maxQueryWords, forKey: .maxQueryWords)
+        try constants.encode(ranking.maxWordBytes, forKey: .maxWordBytes)
     }
 
     /// `search-index.js`: one statement that hands the index to `search.js` as a global,

@@ -1,5 +1,6 @@
 import Testing
-@testable import KBContent
+import KBContent
+import KBTerminal
 
 @Suite("Terminal rendering")
 struct TerminalRendererTests {

@@ -1,4 +1,5 @@
 import Foundation
+public import KBContent
 
 /// Renders Markdown and content for a terminal: headings, lists, tables and
 /// links as readable text, styled only when ``TextStyle/usesColor`` is on.
@@ -17,32 +18,28 @@ public struct TerminalRenderer: Sendable {
         var parts: [String] = []
         parts.append(style.bold(article.title))
         let category = content.category(article.category)?.title ?? article.category
-        parts.append(style.dim("\(category) · updated \(article.updated) · \(article.slug)"))
+        let updated = article.language == .indonesian ? "diperbarui" : "updated"
+        parts.append(style.dim("\(category) · \(updated) \(article.updated) · \(article.slug)"))
         parts.append(TextWrapper.wrap(style.dim(article.summary), width: width))
         parts.append(render(article.document))
         let related = article.related.compactMap { content.article($0) }
         if !related.isEmpty {
             let lines = related.map { "  • \($0.title) " + style.dim("(kb show \($0.slug))") }
-            parts.append(style.bold("Related") + "\n" + lines.joined(separator: "\n"))
+            parts.append(style.bold(article.language == .indonesian ? "Artikel terkait" : "Related") + "\n" + lines.joined(separator: "\n"))
         }
         return parts.joined(separator: "\n\n")
     }
 
     /// A response code: what it means, what to do, what to tell the customer.
     public func render(_ code: ResponseCode) -> String {
-        let retry: String
-        switch code.retry {
-        case .yes: retry = "yes, once the details are fixed or the customer has authenticated"
-        case .later: retry = "later, after a pause"
-        case .no: retry = "no, not with the same card"
-        }
+        let labels = CodeLabels(code.language)
         let rows: [(String, String)] = [
-            ("Meaning", code.meaning),
-            ("Class", code.responseClass.label),
-            ("Retry", retry),
-            ("Merchant", code.merchantAction),
-            ("Customer", code.customerMessage),
-        ] + (code.aliases.isEmpty ? [] : [("Also typed", code.aliases.joined(separator: ", "))])
+            (labels.meaning, code.meaning),
+            (labels.responseClass, labels.className(code.responseClass)),
+            (labels.retry, labels.retryAdvice(code.retry)),
+            (labels.merchant, code.merchantAction),
+            (labels.customer, code.customerMessage),
+        ] + (code.aliases.isEmpty ? [] : [(labels.aliases, code.aliases.joined(separator: ", "))])
         var lines = [style.bold("\(code.code) — \(code.name)")]
         for (label, value) in rows {
             let head = style.bold(label.padding(toLength: 12, withPad: " ", startingAt: 0))
@@ -168,5 +165,45 @@ public struct TerminalRenderer: Sendable {
         let file = destination.split(separator: "#").first.map(String.init) ?? destination
         let slug = file.split(separator: "/").last.map { String($0.dropLast(file.hasSuffix(".md") ? 3 : 0)) } ?? file
         return text + " " + style.dim("(kb show \(slug))")
+    }
+}
+
+/// The labels of a response code's terminal card, in the code's language.
+struct CodeLabels {
+    let language: Language
+
+    init(_ language: Language) {
+        self.language = language
+    }
+
+    private var indonesian: Bool { language == .indonesian }
+    var meaning: String { indonesian ? "Arti" : "Meaning" }
+    var responseClass: String { indonesian ? "Jenis" : "Class" }
+    var retry: String { indonesian ? "Coba ulang" : "Retry" }
+    var merchant: String { "Merchant" }
+    var customer: String { indonesian ? "Pelanggan" : "Customer" }
+    var aliases: String { indonesian ? "Juga dicari" : "Also typed" }
+
+    func className(_ value: ResponseClass) -> String {
+        guard indonesian else { return value.label }
+        switch value {
+        case .approved: return "disetujui"
+        case .softDecline: return "penolakan sementara (soft decline)"
+        case .hardDecline: return "penolakan tetap (hard decline)"
+        case .fraud: return "indikasi fraud"
+        case .technical: return "kendala teknis"
+        case .referral: return "perlu menghubungi bank (referral)"
+        }
+    }
+
+    func retryAdvice(_ value: RetryAdvice) -> String {
+        switch (value, indonesian) {
+        case (.yes, false): return "yes, once the details are fixed or the customer has authenticated"
+        case (.later, false): return "later, after a pause"
+        case (.no, false): return "no, not with the same card"
+        case (.yes, true): return "ya, setelah data diperbaiki atau pelanggan menyelesaikan autentikasi"
+        case (.later, true): return "nanti, setelah jeda"
+        case (.no, true): return "tidak, jangan dengan kartu yang sama"
+        }
     }
 }
