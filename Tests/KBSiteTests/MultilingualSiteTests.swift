@@ -178,25 +178,41 @@ struct MultilingualSiteTests {
         #expect(page.all("link").first { $0["rel"] == "stylesheet" }?["href"] == baseURL + "style.css")
     }
 
-    @Test("flow pages in both languages: the same computed tables, the page's own words around them")
+    @Test("flow pages in both languages: each computed in its language, cell for cell, in the page's own words")
     func flowPages() throws {
         let registry = SiteFixtures.shippedKnowledgeBase.flows
         for flow in registry.flows {
             let english = try #require(SiteFixtures.page("flows/\(flow.id).html", in: site))
             let indonesian = try #require(SiteFixtures.page("id/flows/\(flow.id).html", in: site))
             #expect(indonesian["lang"] == "id")
-            let tables = { (page: HTMLNode) in
-                page.all("section").filter { $0["class"] == "scenario" }.map { section in
-                    section.all("tr").map { $0.elements.filter { $0.name == "td" || $0.name == "th" }.map(\.textContent) }
-                }
+            #expect(!indonesian.elements.contains { $0["lang"] != nil && $0.name != "html" && $0["hreflang"] == nil }, "\(flow.id)")
+            #expect(indonesian.all("h1").map(\.textContent) == [flow.title(in: .indonesian)])
+            let context = SiteContext(content: Self.indonesian.content, options: SiteOptions(), flows: [flow]).flowContext(for: flow)
+            #expect(context.language == .indonesian)
+            let expected = flow.scenarios(context: context)
+            let sections = indonesian.all("section").filter { $0["class"] == "scenario" }
+            #expect(sections.count == expected.count, "\(flow.id)")
+            for (section, table) in zip(sections, expected) {
+                #expect(section.all("h2").first?.textContent == table.title)
+                #expect(section.all("caption").first?.textContent == table.note)
+                #expect(section.all("th").map(\.textContent) == table.columns)
+                #expect(section.all("tbody").first?.all("tr").map { $0.all("td").map(\.textContent) } == table.rows, "\(flow.id): \(table.title)")
             }
-            #expect(!tables(english).isEmpty)
-            #expect(tables(indonesian) == tables(english), "\(flow.id)")
+            let englishTitles = english.all("section").filter { $0["class"] == "scenario" }.map { $0.all("h2").first?.textContent }
+            #expect(englishTitles != sections.map { $0.all("h2").first?.textContent }, "\(flow.id): the Indonesian tables are the English ones")
             let headings = indonesian.all("h2").map(\.textContent)
             #expect(headings.contains("Jalankan sendiri"), "\(flow.id)")
             #expect(indonesian.all("nav").first { $0["class"] == "breadcrumbs" }?.all("a").first?.textContent == "Beranda")
             let time = try #require(indonesian.all("time").first)
             #expect(time.textContent.hasSuffix(", pukul 09.00"))
+            #expect(indonesian.textContent.contains("kb simulate \(flow.id) --lang id"))
+            #expect(indonesian.textContent.contains("POST /v1/flows/\(flow.id)/simulate?now="))
+            #expect(indonesian.textContent.contains("&lang=id"))
+            let fields = flow.fields(in: .indonesian)
+            let helpCells = indonesian.all("section").first { $0["aria-labelledby"] == "kb_inputs" }?.all("tbody").first?.all("tr")
+                .compactMap { $0.all("td").last?.textContent } ?? []
+            #expect(helpCells.count == fields.count)
+            for (cell, field) in zip(helpCells, fields) { #expect(cell.hasPrefix(field.help), "\(flow.id): \(field.name)") }
         }
     }
 

@@ -6,23 +6,24 @@ extension PageRenderer {
     /// `flows/<id>.html`: a simulator's scenario tables, each row computed by running it
     /// (``AnyFlow/scenarios(context:)``) at the moment ``SiteContext/flowContext(for:)``
     /// derives from the content; the policy values it read; its inputs; and how to run
-    /// it with other inputs.
+    /// it with other inputs. The simulator writes its title, tables and input help in the
+    /// page's language, and the commands shown ask for that language.
     func flowPage(_ flow: AnyFlow) throws(SiteError) -> Data {
         let route = SiteRoute.flow(flow.id)
         let article = content.article(flow.article)
         let flowContext = context.flowContext(for: flow)
         let tables = context.scenarios(flow)
-        let flowLanguage = context.flowTextLanguage
+        let title = flow.title(in: language)
         let description = article.map {
-            strings(.flowDescriptionFromArticle, ["title": flow.title, "flow": flow.id, "article": $0.title])
-        } ?? strings(.flowDescription, ["title": flow.title, "flow": flow.id])
-        return try page(route, title: flow.title, description: description) { page in
+            strings(.flowDescriptionFromArticle, ["title": title, "flow": flow.id, "article": $0.title])
+        } ?? strings(.flowDescription, ["title": title, "flow": flow.id])
+        return try page(route, title: title, description: description) { page in
             var trail: [(title: String, route: SiteRoute)] = [(strings(.home), .home)]
             if let article { trail.append((article.title, .article(article.slug))) }
             page.breadcrumbs(trail, current: strings(.simulator))
 
             let body = page.main.element("article", ["class": "flow"])
-            page.mark(body.element("h1", text: flow.title), as: flowLanguage)
+            body.element("h1", text: title)
             let lead = body.element("p", ["class": "lead"])
             if let article {
                 lead.text(strings(.flowRulesStatedIn) + " ")
@@ -39,7 +40,6 @@ extension PageRenderer {
             for (index, table) in tables.enumerated() {
                 let id = "kb_scenario-\(index + 1)"
                 let section = page.section(table.title, id: id, into: body, class: "scenario")
-                page.mark(section, as: flowLanguage)
                 scenarioTable(table, into: section)
             }
 
@@ -60,7 +60,8 @@ extension PageRenderer {
                 }
             }
 
-            if !flow.fields.isEmpty {
+            let fields = flow.fields(in: language)
+            if !fields.isEmpty {
                 let section = page.section(strings(.inputs), id: "kb_inputs", into: body)
                 let table = section.element("div", ["class": "table-scroll"]).element("table", ["class": "data-table stack"])
                 table.element("caption", text: strings(.inputsCaption, ["flow": flow.id]))
@@ -70,7 +71,7 @@ extension PageRenderer {
                     header.element("th", ["scope": "col"], text: title)
                 }
                 let rows = table.element("tbody")
-                for field in flow.fields {
+                for field in fields {
                     let row = rows.element("tr")
                     row.element("th", ["scope": "row"]).element("code", text: field.name)
                     row.element("td", ["data-label": columns[1]], text: strings.label(field.kind))
@@ -83,19 +84,9 @@ extension PageRenderer {
                     }
                     var help = field.help
                     if let last = help.last, !".?!:".contains(last) { help += "." }
-                    let cell = row.element("td", ["data-label": columns[3]])
-                    if flowLanguage == language {
-                        if !field.allowedValues.isEmpty { help += " " + strings(.inputOneOf) + " " + field.allowedValues.joined(separator: ", ") + "." }
-                        if let example = field.example { help += " " + strings(.inputExample) + " " + example }
-                        cell.text(help)
-                    } else {
-                        // The simulator's help is in its own language; the words around it are the page's.
-                        page.mark(cell.element("span", text: help), as: flowLanguage)
-                        if !field.allowedValues.isEmpty {
-                            cell.text(" " + strings(.inputOneOf) + " " + field.allowedValues.joined(separator: ", ") + ".")
-                        }
-                        if let example = field.example { cell.text(" " + strings(.inputExample) + " " + example) }
-                    }
+                    if !field.allowedValues.isEmpty { help += " " + strings(.inputOneOf) + " " + field.allowedValues.joined(separator: ", ") + "." }
+                    if let example = field.example { help += " " + strings(.inputExample) + " " + example }
+                    row.element("td", ["data-label": columns[3]], text: help)
                 }
             }
 
@@ -104,14 +95,16 @@ extension PageRenderer {
             let now = flowContext.iso(Self.exampleMoment(flowContext))
             run.element("p", text: strings(.runInTerminal))
             let sets = example.map { " \\\n  --set " + Self.shellQuoted("\($0.name)=\($0.value)") }.joined()
-            run.element("pre").element("code", text: "kb simulate \(flow.id)\nkb simulate \(flow.id) --now \(now)" + sets)
+            // In a translation, the commands ask for that language too.
+            let lang = language == .source ? "" : " --lang \(language.code)"
+            run.element("pre").element("code", text: "kb simulate \(flow.id)\(lang)\nkb simulate \(flow.id)\(lang) --now \(now)" + sets)
             let api = run.element("p")
             api.text(strings(.runOnServer) + " ")
             api.element("code", text: "?now=")
             api.text(" " + strings(.runOnServerAnd) + " ")
             api.element("code", text: "?time_zone=")
             api.text(" " + strings(.runOnServerEnd))
-            let query = "?now=" + now.replacingOccurrences(of: "+", with: "%2B")
+            let query = "?now=" + now.replacingOccurrences(of: "+", with: "%2B") + (language == .source ? "" : "&lang=\(language.code)")
             run.element("pre").element("code", text: "POST /v1/flows/\(flow.id)/simulate\(query)\nContent-Type: application/json\n\n" + Self.json(example))
         }
     }

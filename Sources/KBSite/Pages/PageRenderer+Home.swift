@@ -45,8 +45,7 @@ extension PageRenderer {
                 let list = section.element("ul", ["class": "article-list"])
                 for flow in context.flows {
                     let item = list.element("li")
-                    let link = item.element("a", ["href": page.href(.flow(flow.id))], text: flow.title)
-                    page.mark(link, as: context.flowTextLanguage)
+                    item.element("a", ["href": page.href(.flow(flow.id))], text: flow.title(in: language))
                     if let article = content.article(flow.article) {
                         item.element("p", text: strings(.fromArticle, ["title": article.title]))
                     }

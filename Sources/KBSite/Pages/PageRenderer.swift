@@ -173,7 +173,7 @@ struct Page {
     }
 
     /// Marks `element` as written in `textLanguage` when that is not the page's language
-    /// (an article not translated yet, a simulator's English text).
+    /// (an article or code not translated yet).
     func mark(_ element: MarkupElement, as textLanguage: Language) {
         if textLanguage != language { element.setAttribute("lang", textLanguage.code) }
     }

@@ -82,8 +82,9 @@ struct SiteContext: Sendable {
     static let flowFallbackZone = TimeZone(identifier: "Asia/Jakarta") ?? TimeZone(secondsFromGMT: 7 * 3_600)!
 
     /// The moment a flow's page is computed for: the newest article's `updated` date at
-    /// 09:00 in the flow's own time zone (Asia/Jakarta when it has none). Taken from the
-    /// content, never from a clock, so two builds of the same content are identical.
+    /// 09:00 in the flow's own time zone (Asia/Jakarta when it has none), explained in the
+    /// tree's language. Taken from the content, never from a clock, so two builds of the
+    /// same content are identical.
     func flowContext(for flow: AnyFlow) -> FlowContext {
         let zone = flow.defaultTimeZone ?? Self.flowFallbackZone
         var calendar = Calendar(identifier: .gregorian)
@@ -96,20 +97,14 @@ struct SiteContext: Sendable {
             components.day = parts[2]
         }
         let now = calendar.date(from: components) ?? Date(timeIntervalSince1970: 0)
-        return FlowContext(now: now, timeZone: zone)
+        return FlowContext(now: now, timeZone: zone, language: language)
     }
 
-    /// The tables of a flow's page, each row a run of the simulator at ``flowContext(for:)``.
-    ///
-    /// The one place flow pages get the simulators' text: it is in
-    /// ``flowTextLanguage``, whatever the page's language (KBFlows writes English).
+    /// The tables of a flow's page, each row a run of the simulator at
+    /// ``flowContext(for:)``, written by the simulator in the tree's language.
     func scenarios(_ flow: AnyFlow) -> [FlowScenarioTable] {
         flow.scenarios(context: flowContext(for: flow))
     }
-
-    /// The language the simulators write their titles, tables and input help in; pages
-    /// in another language mark that text with its `lang`.
-    var flowTextLanguage: Language { .source }
 
     /// The article's flow page, when one is built.
     func flowRoute(for article: Article) -> SiteRoute? {

@@ -1,6 +1,7 @@
 extension SiteStrings {
     /// The site's words in Bahasa Indonesia, as Midtrans writes to its merchants: "Anda",
-    /// plain words, the product terms merchants know (merchant, kode respons, refund).
+    /// plain words, the product terms merchants know (merchant, kode respons, refund,
+    /// fraud). The response classes are named as the card-denied simulator names them.
     static let indonesian: [SiteString: String] = [
         .siteName: "Pusat Bantuan Midtrans",
         .skipLink: "Langsung ke konten",
@@ -77,9 +78,9 @@ extension SiteStrings {
         .classApproved: "disetujui",
         .classSoftDecline: "penolakan sementara",
         .classHardDecline: "penolakan permanen",
-        .classFraud: "indikasi fraud",
+        .classFraud: "fraud",
         .classTechnical: "kendala teknis",
-        .classReferral: "hubungi bank",
+        .classReferral: "rujukan ke bank penerbit",
         .classApprovedExplanation: "Bank menyetujui pembayaran.",
         .classSoftDeclineExplanation: "Ditolak untuk saat ini: kartu yang sama bisa berhasil nanti, atau setelah datanya diperbaiki.",
         .classHardDeclineExplanation: "Ditolak secara permanen: jangan coba lagi dengan kartu yang sama.",
