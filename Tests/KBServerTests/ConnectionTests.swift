@@ -96,6 +96,7 @@ struct ConnectionTests {
             await kept.send("GET /v1/codes/51 HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
             let second = await kept.receiveResponse()
             #expect(second.status == 200 && !second.closed)
+            #expect(second.header("Connection") == "keep-alive")
 
             let closing = try RawConnection(port: port)
             await closing.send("GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: Close\r\n\r\n")
@@ -174,7 +175,7 @@ struct ConnectionTests {
 
     @Test("past --max-connections, a new connection waits until one closes")
     func connectionCap() async throws {
-        try await withLiveServer(configure: { $0.connections.maxConnections = 2 }) { port in
+        try await withRunningServer(configure: { $0.connections.maxConnections = 2 }) { port in
             let first = try RawConnection(port: port)
             let second = try RawConnection(port: port)
             await first.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
@@ -188,6 +189,8 @@ struct ConnectionTests {
             first.shutdown()
             let answered = await third.receiveResponse(timeout: .seconds(5))
             #expect(answered.status == 200)
+            // Held open to the end: a connection released early would free its slot.
+            withExtendedLifetime(second) {}
         }
     }
 }
