@@ -151,7 +151,12 @@ struct ServeCommandTests {
             health = try await Self.health(port)
         }
         try #require(health != nil, "kb serve answers")
-        for _ in 0..<50 { kill(process.processIdentifier, SIGHUP) }
+        // 5 ms apart, so the kernel delivers each one (a signal sent while the same one is
+        // pending is merged), and all within one reload (about a second in a debug build).
+        for _ in 0..<50 {
+            kill(process.processIdentifier, SIGHUP)
+            usleep(5000)
+        }
         // Wait until the reloads settle: the same count for two seconds.
         var succeeded = -1, stableSince = ContinuousClock.now
         while ContinuousClock.now < deadline {

@@ -82,7 +82,7 @@ final class RawConnection: @unchecked Sendable {
     }
 
     /// Reads until the server closes, `until` holds for what was read, or `timeout` passes.
-    func receive(timeout: Duration = .seconds(5), until done: @escaping @Sendable ([UInt8]) -> Bool = { _ in false }) async -> Reply {
+    func receive(timeout: Duration = .seconds(30), until done: @escaping @Sendable ([UInt8]) -> Bool = { _ in false }) async -> Reply {
         await Self.onThread { [descriptor] in
             var bytes: [UInt8] = []
             let deadline = ContinuousClock.now + timeout
@@ -103,7 +103,7 @@ final class RawConnection: @unchecked Sendable {
     }
 
     /// Reads one whole response (its head and a body of `Content-Length` bytes).
-    func receiveResponse(timeout: Duration = .seconds(5)) async -> Reply {
+    func receiveResponse(timeout: Duration = .seconds(30)) async -> Reply {
         await receive(timeout: timeout) { bytes in
             let text = String(decoding: bytes, as: UTF8.self)
             guard let end = text.range(of: "\r\n\r\n") else { return false }

@@ -54,10 +54,9 @@ struct ReloadCoalescingTests {
         queue.request(.hangup)
         try await Task.sleep(for: .milliseconds(50))
         for _ in 0..<10 { queue.request(.hangup) }
-        let start = ContinuousClock.now
         runner.cancel()
         await runner.value
-        #expect(ContinuousClock.now - start < .seconds(5))
+        // It returned after the one running: the one queued never ran.
         #expect(count.withLock { $0 } == 1)
     }
 

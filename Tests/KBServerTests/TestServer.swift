@@ -6,6 +6,7 @@ import KBServer
 import KBSite
 import KnowledgeBase
 import Logging
+import ServiceLifecycle
 import Testing
 
 /// The shipped content, loaded once for every test that only reads it.
@@ -121,4 +122,58 @@ extension TestClientProtocol {
     func get(_ uri: String, headers: HTTPFields = [:]) async throws -> TestResponse {
         try await execute(uri: uri, method: .get, headers: headers) { $0 }
     }
+}
+
+/// Runs the application exactly as `kb serve` does (its own service group, its own
+/// configuration: HummingbirdTesting's live server rebuilds the configuration and
+/// drops the connection cap) on a free loopback port, and `test` with that port.
+func withRunningServer<Value: Sendable>(
+    configure: (inout ServerConfiguration) -> Void = { _ in },
+    _ test: @escaping @Sendable (Int) async throws -> Value
+) async throws -> Value {
+    let port = try freeLoopbackPort()
+    var configuration = ServerConfiguration(host: "127.0.0.1", port: port, contentDirectory: TestContent.directory)
+    configure(&configuration)
+    let logger = Logger(label: "kb-test", factory: { _ in SwiftLogNoOpLogHandler() })
+    let listening = AsyncStream<Void>.makeStream()
+    let app = buildApplication(configuration, store: TestContent.store(), logger: logger) { _ in
+        listening.continuation.yield()
+    }
+    let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
+    return try await withThrowingTaskGroup(of: Value?.self) { tasks in
+        tasks.addTask {
+            try await group.run()
+            return nil
+        }
+        var iterator = listening.stream.makeAsyncIterator()
+        _ = await iterator.next()
+        let value: Value
+        do {
+            value = try await test(port)
+        } catch {
+            await group.triggerGracefulShutdown()
+            throw error
+        }
+        await group.triggerGracefulShutdown()
+        for try await _ in tasks {}
+        return value
+    }
+}
+
+/// A port nothing listens on now: bind port 0 on 127.0.0.1 and read what the kernel chose.
+func freeLoopbackPort() throws -> Int {
+    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(descriptor) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    address.sin_port = 0
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let bound = withUnsafeMutablePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
+            bind(descriptor, pointer, length) == 0 && getsockname(descriptor, pointer, &length) == 0
+        }
+    }
+    try #require(bound, "a free loopback port")
+    return Int(UInt16(bigEndian: address.sin_port))
 }

@@ -36,6 +36,8 @@ final class ConnectionGuard {
     /// The client asked for no more requests (HTTP/1.0 without keep-alive,
     /// `Connection: close`), or its stream cannot be read further: answer what is owed, then close.
     private(set) var lastRequestRead = false
+    /// The last head was HTTP/1.0 asking for keep-alive: the answer must say it is kept.
+    private(set) var keepAliveSaid = false
     /// Refused or closing: read nothing more, write nothing more.
     private(set) var isClosing = false
     /// Bytes dropped while lingering.
@@ -105,6 +107,7 @@ final class ConnectionGuard {
         if head.uri.utf8.count > limits.maxURIBytes { return .uriTooLong(head.uri.utf8.count, limits.maxURIBytes) }
         timeouts.headReceived()
         if !head.isKeepAlive { lastRequestRead = true }
+        keepAliveSaid = head.version == .http1_0 && head.isKeepAlive
         reschedule()
         return nil
     }
@@ -368,6 +371,8 @@ final class HTTPRequestGuardHandler: ChannelDuplexHandler, RemovableChannelHandl
         case var .head(head):
             if guardian.lastRequestRead, guardian.timeouts.answersOwed <= 1 {
                 head.headers.replaceOrAdd(name: "Connection", value: "close")
+            } else if guardian.keepAliveSaid {
+                head.headers.replaceOrAdd(name: "Connection", value: "keep-alive")
             }
             context.write(wrapOutboundOut(.head(head)), promise: promise)
         case .body:
