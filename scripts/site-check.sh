@@ -133,7 +133,8 @@ fi
 mkdir -p "$SHOTS"
 shots=0
 for page in "index.html" "articles/unlock-account.html" "codes/index.html" "codes/51.html" "flows/cancel-transaction.html" \
-  "search.html?q=acount%20locked" "id/index.html" "id/articles/unlock-account.html" "id/search.html?q=akun%20terkunci"; do
+  "search.html?q=acount%20locked" "id/index.html" "id/articles/unlock-account.html" "id/flows/cancel-transaction.html" \
+  "id/search.html?q=akun%20terkunci"; do
   name="$(echo "${page%%\?*}" | sed 's/\.html$//; s#/#-#g')"
   for width in 1280 375; do
     height=$([ "$width" -eq 1280 ] && echo 1600 || echo 2200)
