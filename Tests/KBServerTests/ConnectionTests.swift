@@ -173,10 +173,7 @@ struct ConnectionTests {
         }
     }
 
-    @Test(
-        "past --max-connections, a new connection waits until one closes",
-        .disabled("known bug, issue 17 stays open: with Hummingbird's MaximumAvailableConnections a third connection is still answered while two are open")
-    )
+    @Test("past --max-connections, a new connection waits until one closes")
     func connectionCap() async throws {
         try await withRunningServer(configure: { $0.connections.maxConnections = 2 }) { port in
             let first = try RawConnection(port: port)
