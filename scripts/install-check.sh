@@ -36,11 +36,13 @@ count=0
 for page in $pages; do
   warnings=$(MANWIDTH=80 man --warnings -l "$page" 2>&1 >/dev/null || true)
   [ -z "$warnings" ] || fail "man -l $page warns: $warnings"
-  MANWIDTH=80 man -l "$page" 2>/dev/null | grep -q . || fail "man -l $page renders nothing"
+  rendered=$(MANWIDTH=80 man -l "$page" 2>/dev/null)
+  [ -n "$rendered" ] || fail "man -l $page renders nothing"
   count=$((count + 1))
 done
 [ -f "$prefix/share/man/man1/kb.1" ] || fail "no kb.1"
-MANWIDTH=80 man -l "$prefix/share/man/man1/kb.1" 2>/dev/null | grep -q "search" || fail "kb.1 does not mention search"
+rendered=$(MANWIDTH=80 man -l "$prefix/share/man/man1/kb.1" 2>/dev/null)
+echo "$rendered" | grep -q "search" || fail "kb.1 does not mention search"
 echo "install-check: $count man pages render without warnings"
 
 completion="$prefix/share/bash-completion/completions/kb"
