@@ -103,13 +103,18 @@ public struct KnowledgeBase: Sendable {
     public static func check(files: ContentFiles) -> Check {
         let result = ContentLoader(files: files).load()
         guard result.isValid else { return Check(knowledgeBase: nil, diagnostics: result.diagnostics, content: result.content, version: result.version) }
-        let problems = flowDiagnostics(for: result.content)
-        let diagnostics = (result.diagnostics + problems).sortedByLocation()
-        guard !problems.hasErrors else { return Check(knowledgeBase: nil, diagnostics: diagnostics, content: result.content, version: result.version) }
-        let knowledgeBase = try? KnowledgeBase(
-            content: result.content, version: result.version, warnings: result.diagnostics, translations: result.translations
-        )
-        return Check(knowledgeBase: knowledgeBase, diagnostics: diagnostics, content: result.content, version: result.version)
+        // The initialiser makes the simulators once and refuses them with located diagnostics.
+        do throws(KnowledgeBaseError) {
+            let knowledgeBase = try KnowledgeBase(
+                content: result.content, version: result.version, warnings: result.diagnostics, translations: result.translations
+            )
+            return Check(knowledgeBase: knowledgeBase, diagnostics: result.diagnostics, content: result.content, version: result.version)
+        } catch {
+            switch error {
+            case let .invalidContent(_, diagnostics):
+                return Check(knowledgeBase: nil, diagnostics: diagnostics.sortedByLocation(), content: result.content, version: result.version)
+            }
+        }
     }
 
     /// Loads and checks the folder. Content with errors is refused, with every
