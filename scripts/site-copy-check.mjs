@@ -10,10 +10,7 @@
 // must copy. --words gives the button's label and what it says after copying, in the
 // page's language (English by default).
 // Prints one line and exits 0 when all hold, 1 otherwise. Used by scripts/site-check.sh.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { launchChromium } from './cdp.mjs';
 
 const page = process.argv[2];
 const refuseAPI = process.argv.includes('--refuse-clipboard-api');
@@ -22,53 +19,6 @@ const [label, copied] = (wordsAt > 0 ? process.argv[wordsAt + 1] : 'Copy answer|
 if (!page) {
   console.error('usage: site-copy-check.mjs PAGE.html');
   process.exit(2);
-}
-const port = 9300 + (process.pid % 600);
-const profile = mkdtempSync(join(tmpdir(), 'kb-copy-check-'));
-const chrome = spawn('chromium', [
-  '--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-extensions',
-  `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, 'about:blank',
-], { stdio: 'ignore' });
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function target() {
-  for (let i = 0; i < 100; i++) {
-    try {
-      const list = await (await fetch(`http://127.0.0.1:${port}/json/list`)).json();
-      const found = list.find((t) => t.type === 'page');
-      if (found) return found.webSocketDebuggerUrl;
-    } catch (error) { /* not up yet */ }
-    await sleep(200);
-  }
-  throw new Error('Chromium did not start its DevTools endpoint');
-}
-
-function connect(url) {
-  const socket = new WebSocket(url);
-  let next = 1;
-  const pending = new Map();
-  const listeners = [];
-  socket.onmessage = (event) => {
-    const message = JSON.parse(event.data);
-    if (message.id && pending.has(message.id)) {
-      const { resolve, reject } = pending.get(message.id);
-      pending.delete(message.id);
-      if (message.error) reject(new Error(message.error.message)); else resolve(message.result);
-    } else if (message.method) {
-      for (const listener of listeners) listener(message);
-    }
-  };
-  const send = (method, params = {}) => new Promise((resolve, reject) => {
-    const id = next++;
-    pending.set(id, { resolve, reject });
-    socket.send(JSON.stringify({ id, method, params }));
-  });
-  const once = (method) => new Promise((resolve) => listeners.push((m) => { if (m.method === method) resolve(m); }));
-  return new Promise((resolve, reject) => {
-    socket.onopen = () => resolve({ send, once, close: () => socket.close() });
-    socket.onerror = () => reject(new Error('cannot connect to Chromium'));
-  });
 }
 
 const probe = `(async () => {
@@ -89,8 +39,10 @@ const probe = `(async () => {
 })()`;
 
 let code = 1;
+let browser;
 try {
-  const cdp = await connect(await target());
+  browser = await launchChromium();
+  const cdp = browser.cdp;
   await cdp.send('Browser.grantPermissions', { permissions: ['clipboardReadWrite', 'clipboardSanitizedWrite'] }).catch(() => {});
   await cdp.send('Page.enable');
   const loaded = cdp.once('Page.loadEventFired');
@@ -104,12 +56,9 @@ try {
   const how = refuseAPI ? ' (clipboard API refused: the fallback copied)' : '';
   console.log(`${ok ? 'ok' : 'FAILED'}: ${page}${how}: ${JSON.stringify(r)}`);
   code = ok ? 0 : 1;
-  cdp.close();
 } catch (error) {
   console.log(`FAILED: ${page}: ${error.message}`);
 } finally {
-  chrome.kill();
-  await sleep(300);
-  rmSync(profile, { recursive: true, force: true });
+  if (browser) await browser.close();
 }
 process.exit(code);

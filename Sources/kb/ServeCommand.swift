@@ -101,7 +101,7 @@ struct ServeCommand: AsyncParsableCommand {
         let baseURL = baseURL ?? ProcessInfo.processInfo.environment["KB_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
         let siteOptions: SiteOptions
         do {
-            siteOptions = SiteOptions(baseURL: try baseURL.map(SiteOptions.normalizedBaseURL))
+            siteOptions = SiteOptions(baseURL: try baseURL.map(SiteOptions.normalizedBaseURL), simulatorForm: .served)
         } catch {
             Terminal.standardError("error: KB_BASE_URL: \(error)")
             throw ExitCode.failure

@@ -36,6 +36,13 @@ struct SiteCommand: ParsableCommand {
         ))
         var baseURL: String?
 
+        @Option(help: ArgumentHelp(
+            "A kb server's address, e.g. https://kb.example.com/: flow pages get a form that runs the simulator there "
+                + "(without it, flow pages have their tables and commands only).",
+            valueName: "url"
+        ))
+        var simulatorURL: String?
+
         @OptionGroup var contentOptions: ContentOptions
 
         func validate() throws {
@@ -43,13 +50,15 @@ struct SiteCommand: ParsableCommand {
                 throw ValidationError("--out needs a folder path, e.g. --out _site")
             }
             _ = try normalizedBaseURL()
+            _ = try normalizedSimulatorURL()
         }
 
         func run() throws {
             let clock = ContinuousClock()
             let started = clock.now
             let knowledgeBase = try contentOptions.loadKnowledgeBase()
-            let options = SiteOptions(baseURL: try normalizedBaseURL())
+            var options = SiteOptions(baseURL: try normalizedBaseURL())
+            if let server = try normalizedSimulatorURL() { options.simulatorForm = .remote(server) }
             let progress = ProgressLine()
             let site: StaticSite
             do {
@@ -79,6 +88,15 @@ struct SiteCommand: ParsableCommand {
                 return try SiteOptions.normalizedBaseURL(baseURL)
             } catch {
                 throw ValidationError("--base-url: \(error)")
+            }
+        }
+
+        private func normalizedSimulatorURL() throws -> String? {
+            guard let simulatorURL else { return nil }
+            do {
+                return try SiteOptions.normalizedBaseURL(simulatorURL)
+            } catch {
+                throw ValidationError("--simulator-url: \(error)")
             }
         }
     }

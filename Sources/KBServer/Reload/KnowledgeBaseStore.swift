@@ -66,8 +66,8 @@ public final class KnowledgeBaseStore: Sendable {
     ///
     /// - Throws: ``SiteError`` when a page cannot be rendered; ``Gzip/Failure`` when zlib fails.
     public static func buildSite(knowledgeBase: KnowledgeBase, options: SiteOptions) throws -> ServedSite {
-        let site = try SiteBuilder(knowledgeBase: knowledgeBase, options: options).build()
-        return try ServedSite(site)
+        let builder = SiteBuilder(knowledgeBase: knowledgeBase, options: options)
+        return try ServedSite(builder.build(), builder: builder)
     }
 
     /// The knowledge base, simulators and reload status, as of now.

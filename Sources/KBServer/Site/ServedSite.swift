@@ -27,11 +27,16 @@ public struct ServedSite: Sendable {
 
     /// Every file, by its path below the site's root.
     public let files: [String: File]
+    /// What built the site, for the pages a request's query changes (a flow page
+    /// answering its form); `nil` when only the files are served.
+    public let builder: SiteBuilder?
 
     /// The files of `site`, hashed and compressed.
     ///
+    /// - Parameter builder: what built `site`, to render the pages that answer a form.
     /// - Throws: ``Gzip/Failure`` when zlib fails (it does not, short of memory).
-    public init(_ site: StaticSite) throws {
+    public init(_ site: StaticSite, builder: SiteBuilder? = nil) throws {
+        self.builder = builder
         var files: [String: File] = [:]
         files.reserveCapacity(site.files.count)
         for file in site.files {

@@ -1,4 +1,7 @@
+import Foundation
 import Hummingbird
+import KBContent
+import KBSite
 
 /// Serves the static help site at `/`: every path that is not the API (`/v1` and
 /// below) or one of `/healthz`, `/metrics`, `/openapi.yaml` is a site path, answered
@@ -30,7 +33,9 @@ struct SiteMiddleware: RouterMiddleware {
         }
         let site = context.snapshot(of: store).site
         let response: Response
-        if let file = site.file(relative) {
+        if let page = try Self.flowAnswer(relative, request: request, site: site) {
+            response = page
+        } else if let file = site.file(relative) {
             response = Self.response(file, status: .ok, request: request)
         } else if site.file(relative + "/index.html") != nil {
             let query = request.uri.query.map { "?" + $0 } ?? ""
@@ -41,6 +46,40 @@ struct SiteMiddleware: RouterMiddleware {
             throw APIError.noRoute(path)
         }
         return request.method == .head ? response.createHeadResponse() : response
+    }
+
+    /// A flow page answering its form (`flows/<id>.html?attempts=…`): rendered for this
+    /// request, with what was typed and the simulator's result or the problem with it;
+    /// `nil` for any other request (the built file answers those).
+    static func flowAnswer(_ relative: String, request: Request, site: ServedSite) throws -> Response? {
+        guard let builder = site.builder, let query = request.uri.query, !query.isEmpty,
+              let (language, id) = flowPage(relative)
+        else { return nil }
+        var pairs: [(name: String, value: String)] = []
+        for part in query.split(separator: "&").prefix(RequestLimits.flowInputItems) {
+            let equals = part.firstIndex(of: "=") ?? part.endIndex
+            let value = equals == part.endIndex ? "" : Request.formDecoded(part[part.index(after: equals)...])
+            pairs.append((Request.formDecoded(part[..<equals]), value))
+        }
+        guard let body = try builder.flowPage(
+            id, language: language, query: pairs, now: Date(), maxValueLength: RequestLimits.flowInputValue
+        ) else { return nil }
+        let headers: HTTPFields = [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"]
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    /// The language and flow id of a flow page's path (`flows/x.html`, `id/flows/x.html`).
+    static func flowPage(_ relative: String) -> (Language, String)? {
+        var path = Substring(relative)
+        var language = Language.source
+        for other in Language.translations where path.hasPrefix(SiteRoute.folder(of: other)) {
+            language = other
+            path = path.dropFirst(SiteRoute.folder(of: other).count)
+        }
+        guard path.hasPrefix("flows/"), path.hasSuffix(".html") else { return nil }
+        let id = path.dropFirst("flows/".count).dropLast(".html".count)
+        guard !id.isEmpty, !id.contains("/") else { return nil }
+        return (language, String(id))
     }
 
     /// Whether the server answers `path` from the site rather than from a route.

@@ -8,7 +8,10 @@ extension PageRenderer {
     /// derives from the content; the policy values it read; its inputs; and how to run
     /// it with other inputs. The simulator writes its title, tables and input help in the
     /// page's language, and the commands shown ask for that language.
-    func flowPage(_ flow: AnyFlow) throws(SiteError) -> Data {
+    ///
+    /// With a ``FlowSubmission`` (a server answering the page's form), the page has the
+    /// form filled with what was typed and the result (or the problem) under it.
+    func flowPage(_ flow: AnyFlow, submission: FlowSubmission? = nil) throws(SiteError) -> Data {
         let route = SiteRoute.flow(flow.id)
         let article = content.article(flow.article)
         let flowContext = context.flowContext(for: flow)
@@ -17,7 +20,8 @@ extension PageRenderer {
         let description = article.map {
             strings(.flowDescriptionFromArticle, ["title": title, "flow": flow.id, "article": $0.title])
         } ?? strings(.flowDescription, ["title": title, "flow": flow.id])
-        return try page(route, title: title, description: description) { page in
+        let scripts: [SiteRoute] = options.simulatorForm == .served ? [.file(SiteAssets.flowScriptName)] : []
+        return try page(route, title: title, description: description, scripts: scripts) { page in
             var trail: [(title: String, route: SiteRoute)] = [(strings(.home), .home)]
             if let article { trail.append((article.title, .article(article.slug))) }
             page.breadcrumbs(trail, current: strings(.simulator))
@@ -35,7 +39,9 @@ extension PageRenderer {
             let meta = body.element("p", ["class": "meta"])
             meta.text(strings(.flowComputedFor) + " ")
             meta.element("time", ["datetime": flowContext.iso(flowContext.now)], text: Self.moment(flowContext, strings))
-            meta.text(strings(.flowComputedIn, ["zone": flowContext.timeZone.identifier]))
+            meta.text(strings(.flowComputedIn, ["zone": Self.zoneName(flowContext.timeZone, language)]))
+
+            flowForm(flow, submission: submission, zone: flowContext.timeZone, into: body, page)
 
             for (index, table) in tables.enumerated() {
                 let id = "kb_scenario-\(index + 1)"

@@ -9,6 +9,8 @@ enum SiteAssets {
     static let searchIndexName = "search-index.js"
     /// The "Copy answer" button's script, on article and code pages.
     static let copyScriptName = "copy.js"
+    /// The flow pages' form script: runs the simulator through the API, no page load.
+    static let flowScriptName = "flow.js"
     /// Marks a folder as written by `kb site build`, so a later build may replace it.
     static let markerName = ".kb-site"
 
@@ -16,6 +18,7 @@ enum SiteAssets {
     static var favicon: Data { Data(PackageResources.favicon_svg) }
     static var searchScript: Data { Data(PackageResources.search_js) }
     static var copyScript: Data { Data(PackageResources.copy_js) }
+    static var flowScript: Data { Data(PackageResources.flow_js) }
     static var marker: Data {
         Data("This folder was written by `kb site build`; the next build replaces all of it.\n".utf8)
     }

@@ -73,6 +73,27 @@ public struct SiteBuilder: Sendable {
         return try PageRenderer(context: tree.context).render(route)
     }
 
+    /// The flow page `flows/<id>.html` in `language` answering its form's `query` (the
+    /// decoded pairs of the query string), or `nil` when there is no such flow page or
+    /// the query names none of the form's fields (the built page is the answer then).
+    ///
+    /// - Parameters:
+    ///   - now: the moment to simulate when the query gives none (the request's time).
+    ///   - maxValueLength: the longest value accepted, in characters.
+    /// - Throws: a libxml2 failure.
+    public func flowPage(
+        _ id: String, language: Language, query: [(name: String, value: String)], now: Date, maxValueLength: Int
+    ) throws(SiteError) -> Data? {
+        guard context.options.simulatorForm != .none, let tree = trees.first(where: { $0.context.language == language }),
+              let flow = tree.context.flows.first(where: { $0.id == id })
+        else { return nil }
+        let zone = tree.context.flowContext(for: flow).timeZone
+        guard let submission = FlowSubmission(
+            flow: flow, query: query, now: now, zone: zone, language: language, maxValueLength: maxValueLength
+        ) else { return nil }
+        return try PageRenderer(context: tree.context).flowPage(flow, submission: submission)
+    }
+
     /// Pages are rendered this many at a time, on all cores; each batch is handed on
     /// before the next starts.
     static let batchSize = 256
@@ -121,6 +142,9 @@ public struct SiteBuilder: Sendable {
         files.append(SiteFile(path: SiteAssets.faviconName, contents: SiteAssets.favicon))
         files.append(SiteFile(path: "robots.txt", contents: robots()))
         files.append(SiteFile(path: SiteAssets.copyScriptName, contents: SiteAssets.copyScript))
+        if context.options.simulatorForm == .served {
+            files.append(SiteFile(path: SiteAssets.flowScriptName, contents: SiteAssets.flowScript))
+        }
         if context.options.search {
             files.append(SiteFile(path: SiteAssets.searchScriptName, contents: SiteAssets.searchScript))
             for tree in trees {

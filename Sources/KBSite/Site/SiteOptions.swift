@@ -20,14 +20,33 @@ public struct SiteOptions: Sendable, Hashable {
     /// `search-index.js`, and a search box on the home, 404 and search pages. Off only
     /// to time page rendering alone (the bench's Hugo peer has no search).
     public var search: Bool
+    /// Whether flow pages have a form to run the simulator on a reader's own values, and
+    /// where it is sent: none on a site built for static hosting unless a kb server is
+    /// named (`kb site build --simulator-url`).
+    public var simulatorForm: SimulatorForm
+
+    /// Where a flow page's form sends what a reader typed.
+    public enum SimulatorForm: Sendable, Hashable {
+        /// No form: the page has its tables and the "run it yourself" commands.
+        case none
+        /// The page is served by `kb serve`: the form is a GET to the page itself, which
+        /// the server answers with the result rendered in; with JavaScript, the script
+        /// asks the server's API (same origin) and no page loads.
+        case served
+        /// A static page whose form is a GET to the same page on the kb server at this
+        /// base URL (ending in `/`), which renders the result there.
+        case remote(String)
+    }
 
     public init(
-        baseURL: String? = nil, siteName: String? = nil, flowPages: Set<String> = [], search: Bool = true
+        baseURL: String? = nil, siteName: String? = nil, flowPages: Set<String> = [], search: Bool = true,
+        simulatorForm: SimulatorForm = .none
     ) {
         self.baseURL = baseURL
         self.siteName = siteName
         self.flowPages = flowPages
         self.search = search
+        self.simulatorForm = simulatorForm
     }
 
     /// `text` as a base URL: an absolute `http` or `https` address with a host and no

@@ -147,6 +147,29 @@ enum SiteString: String, CaseIterable, Sendable {
     case kindURL
     case kindIPAddress
 
+    // The simulator's form and its result (flow pages, when a kb server runs them)
+    case tryIt
+    case tryItLead
+    case tryItRemote
+    case zoneNote
+    case fieldNow
+    case fieldNowHelp
+    case fieldNowInvalid
+    case fieldTooLong
+    case choiceNone
+    case answerYes
+    case answerNo
+    case runSimulator
+    case result
+    case resultAt
+    case rulesApplied
+    case statedIn
+    case theArticle
+    case shareResult
+    case inputProblem
+    case inputProblemLead
+    case simulatorBusy
+
     // Dates and times
     case date
     case time
