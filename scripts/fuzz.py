@@ -149,8 +149,21 @@ TRAVERSAL = ["/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2fetc%2
              "/articles/..\\..\\x", "/%00", "/articles/%252e%252e/", "/.git/config", "/v1/../healthz", "/%c0%ae%c0%ae/"]
 
 
+FLOW_FIELDS = {
+    "account-lockout": ["attempts"], "card-denied": ["stopped_at", "code"], "ip-whitelist": ["enabled", "whitelist", "ip"],
+    "cancel-transaction": ["payment_type", "status", "fraud_status", "transaction_time"],
+    "payment-urls": ["outcome", "order_id", "notification_url", "response"], "add-portal-user": ["name", "email", "existing_users"],
+}
+
+
 def hostile_query(rng):
-    kind = rng.randrange(10)
+    kind = rng.randrange(11)
+    if kind == 10:
+        # A flow page's form, answered by rendering the page for the request.
+        flow = rng.choice(sorted(FLOW_FIELDS))
+        pairs = ["%s=%s" % (name, encode(fuzz_text(rng, 800), rng)) for name in FLOW_FIELDS[flow] if rng.random() < 0.8]
+        pairs.append("now=%s" % rng.choice(["", "2026-11-25T09%3A10", encode(fuzz_text(rng, 40), rng)]))
+        return get("/%sflows/%s.html?%s" % (rng.choice(["", "id/"]), flow, "&".join(pairs)))
     text = encode(fuzz_text(rng, 20000), rng)
     if kind == 0:
         return get("/v1/search?q=%s&limit=%s&offset=%s" % (text, rng.choice(["1", "100", "-1", "x", "99999"]), rng.choice(["0", "999", "1000"])))

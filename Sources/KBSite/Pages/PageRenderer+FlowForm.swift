@@ -119,7 +119,15 @@ extension PageRenderer {
                 control.setAttribute("autocomplete", "off")
             }
         }
-        if field.isRequired { control.setAttribute("required", "required") }
+        // A select always holds a value (the example's), so a required one is marked for
+        // assistive technology only; `required` would ask for an empty first option.
+        if field.isRequired {
+            if field.kind == .choice || field.kind == .boolean {
+                control.setAttribute("aria-required", "true")
+            } else {
+                control.setAttribute("required", "required")
+            }
+        }
         if let error {
             control.setAttribute("aria-invalid", "true")
             control.setAttribute("aria-describedby", "\(helpID) \(errorID)")
