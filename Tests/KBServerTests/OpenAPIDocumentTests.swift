@@ -81,10 +81,17 @@ struct OpenAPIDocumentTests {
         .suggest: "/v1/suggest?q=insuff",
         .flows: "/v1/flows",
         .simulate: "/v1/flows/account-lockout/simulate?now=2026-11-25T09:05:00Z",
+        .explain: "/v1/explain",
         .health: "/healthz",
         .metrics: "/metrics",
         .openAPI: "/openapi.yaml",
     ]
+
+    /// A card notification for `POST /v1/explain`: denied by the bank, code 51.
+    private static let notification = """
+        {"status_code": "202", "transaction_status": "deny", "fraud_status": "accept", "payment_type": "credit_card", \
+        "order_id": "ORDER-1", "gross_amount": "150000.00", "channel_response_code": "51", "signature_key": "abc"}
+        """
 
     /// A request that fails on a route, with the status the document must list.
     private static let failures: [(ServerRoute, String, Int)] = [
@@ -121,7 +128,7 @@ struct OpenAPIDocumentTests {
         let checker = SchemaChecker(document: document)
         let path = try #require(Self.examples[route])
         let response = try await withServer { client in
-            let body = route.method == .post ? ByteBuffer(string: Self.simulation) : nil
+            let body = route == .explain ? ByteBuffer(string: Self.notification) : route.method == .post ? ByteBuffer(string: Self.simulation) : nil
             return try await client.execute(uri: path, method: route.method, headers: [.contentType: "application/json"], body: body) { $0 }
         }
         #expect(response.status == .ok, "\(path)")

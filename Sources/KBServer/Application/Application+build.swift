@@ -58,6 +58,7 @@ func buildRouter(_ configuration: ServerConfiguration, store: KnowledgeBaseStore
     let answers = AnswersController(store: store, renderer: AnswerTextRenderer(baseURL: configuration.baseURL))
     let search = SearchController(store: store)
     let flows = FlowsController(store: store, maxBodySize: configuration.maxBodySize)
+    let explain = ExplainController(store: store, maxBodySize: configuration.maxBodySize)
     for route in ServerRoute.allCases {
         let path = RouterPath(stringLiteral: route.path)
         switch route {
@@ -72,6 +73,7 @@ func buildRouter(_ configuration: ServerConfiguration, store: KnowledgeBaseStore
         case .suggest: router.on(path, method: route.method, use: search.suggest)
         case .flows: router.on(path, method: route.method, use: flows.list)
         case .simulate: router.on(path, method: route.method, use: flows.simulate)
+        case .explain: router.on(path, method: route.method, use: explain.explain)
         case .health:
             router.on(path, method: route.method) { _, context in
                 try Response.json(HealthReport(context.snapshot(of: store), watching: configuration.watch))

@@ -57,16 +57,7 @@ struct FlowsController: Sendable {
     /// The body as flow inputs: JSON only, at most ``maxBodySize`` bytes; the errors
     /// about its inputs in `language`.
     private func readInput(_ request: Request, _ language: Language) async throws -> FlowInput {
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > maxBodySize {
-            throw APIError.bodyTooLarge(maxBodySize)
-        }
-        var request = request
-        let body: ByteBuffer
-        do {
-            body = try await request.collectBody(upTo: maxBodySize)
-        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
-            throw APIError.bodyTooLarge(maxBodySize)
-        }
+        let body = try await request.limitedBody(maxBodySize)
         guard body.readableBytes > 0 else { return FlowInput() }
         let contentType = request.headers[.contentType]
         let parts = contentType?.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) } ?? []
@@ -117,6 +108,21 @@ struct FlowsController: Sendable {
                     }
                 }
             }
+        }
+    }
+}
+
+extension Request {
+    /// The whole body, refused with a 413 when it is (or says it is) over `limit` bytes.
+    func limitedBody(_ limit: Int) async throws -> ByteBuffer {
+        if let length = headers[.contentLength].flatMap(Int.init), length > limit {
+            throw APIError.bodyTooLarge(limit)
+        }
+        var request = self
+        do {
+            return try await request.collectBody(upTo: limit)
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+            throw APIError.bodyTooLarge(limit)
         }
     }
 }

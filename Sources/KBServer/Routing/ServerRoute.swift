@@ -15,11 +15,12 @@ public enum ServerRoute: String, CaseIterable, Sendable {
     case suggest
     case flows
     case simulate
+    case explain
     case health
     case metrics
     case openAPI
 
-    public var method: HTTPRequest.Method { self == .simulate ? .post : .get }
+    public var method: HTTPRequest.Method { self == .simulate || self == .explain ? .post : .get }
 
     /// The path pattern, `{name}` standing for one path segment.
     public var path: String {
@@ -35,6 +36,7 @@ public enum ServerRoute: String, CaseIterable, Sendable {
         case .suggest: "/v1/suggest"
         case .flows: "/v1/flows"
         case .simulate: "/v1/flows/{id}/simulate"
+        case .explain: "/v1/explain"
         case .health: "/healthz"
         case .metrics: "/metrics"
         case .openAPI: "/openapi.yaml"

@@ -1,6 +1,7 @@
 import Foundation
 import KBContent
 import KBFlows
+import KnowledgeBase
 
 extension PageRenderer {
     /// `flows/<id>.html`: a simulator's scenario tables, each row computed by running it
@@ -137,13 +138,7 @@ extension PageRenderer {
     }
 
     /// `text` as one shell word: as it is when it is plain, else in single quotes.
-    static func shellQuoted(_ text: String) -> String {
-        let plain = text.unicodeScalars.allSatisfy { scalar in
-            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "@%+=:,./_-".unicodeScalars.contains(scalar))
-        }
-        if plain, !text.isEmpty { return text }
-        return "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
-    }
+    static func shellQuoted(_ text: String) -> String { ShellWord.quoted(text) }
 
     /// The pairs as a JSON object of strings, in order, on one line.
     static func json(_ pairs: [(name: String, value: String)]) -> String {
