@@ -81,7 +81,7 @@ extension PaymentURLsSimulator {
             columns: say.outcomesColumns,
             rows: runs.map { outcome, card in
                 let result = run(input(outcome, card: card), context: context)
-                return [outcome.rawValue, card ? Self.creditCard : Self.otherMethod, result.outcome.transactionStatus ?? "–",
+                return [say.outcomeCell(outcome), say.paymentTypeCell(card: card), result.outcome.transactionStatus ?? "–",
                         say.result(result.outcome.notificationResult), result.outcome.redirectURL ?? "–"]
             }
         )
