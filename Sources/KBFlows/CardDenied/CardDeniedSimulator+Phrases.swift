@@ -47,6 +47,16 @@ extension CardDeniedSimulator {
             }
         }
 
+        /// Retry advice inside a sentence: "retry later", "do not retry"; "coba ulang nanti", "jangan coba ulang".
+        func retryPhrase(_ retry: String) -> String {
+            switch retry {
+            case "yes": text(en: "retrying is fine", id: "boleh dicoba ulang")
+            case "later": text(en: "retry later", id: "coba ulang nanti")
+            case "no": text(en: "do not retry", id: "jangan coba ulang")
+            default: retry
+            }
+        }
+
         func retryAdvice(_ retry: RetryAdvice) -> String {
             switch retry {
             case .yes: text(
@@ -185,8 +195,8 @@ extension CardDeniedSimulator {
 
         func classAndRetry(_ code: ResponseCode) -> String {
             text(
-                en: "class \(responseClass(code.responseClass)), retry \(code.retry.rawValue)",
-                id: "kelas \(responseClass(code.responseClass)), coba ulang: \(retry(code.retry.rawValue))"
+                en: "class \(responseClass(code.responseClass)); \(retryPhrase(code.retry.rawValue))",
+                id: "kelas \(responseClass(code.responseClass)); \(retryPhrase(code.retry.rawValue))"
             )
         }
 
@@ -280,8 +290,8 @@ extension CardDeniedSimulator {
                 )
             }
             return text(
-                en: "Declined by the issuing bank with code \(code.code) (\(code.name)): \(code.responseClass.label), retry \(code.retry.rawValue).",
-                id: "Ditolak oleh bank penerbit dengan kode \(code.code) (\(code.name)): \(responseClass(code.responseClass)), coba ulang: \(retry(code.retry.rawValue))."
+                en: "Declined by the issuing bank with code \(code.code) (\(code.name)): \(responseClass(code.responseClass)); \(retryPhrase(code.retry.rawValue)).",
+                id: "Ditolak oleh bank penerbit dengan kode \(code.code) (\(code.name)): \(responseClass(code.responseClass)); \(retryPhrase(code.retry.rawValue))."
             )
         }
 

@@ -36,6 +36,11 @@ extension Phrasebook {
         return items.dropLast().joined(separator: ", ") + text(en: " and ", id: " dan ") + items[items.count - 1]
     }
 
+    /// `text` as a table cell starts: its first letter upper case ("refund it…" → "Refund it…").
+    func cell(_ text: String) -> String {
+        text.prefix(1).uppercased() + text.dropFirst()
+    }
+
     /// An English ordinal: `1st`, `2nd`, `3rd`, `11th`, `22nd`.
     func ordinal(_ number: Int) -> String {
         let suffix = switch (number % 10, number % 100) {

@@ -96,7 +96,7 @@ extension PaymentURLsSimulator {
             rows: answers.map { answer in
                 let result = run(input(.paid, response: answer), context: context)
                 let last = result.outcome.timeline.last { $0.channel == "server" }?.time
-                return [say.response(answer), String(result.outcome.notificationAttempts), say.result(result.outcome.notificationResult),
+                return [say.cell(say.response(answer)), String(result.outcome.notificationAttempts), say.result(result.outcome.notificationResult),
                         last.map(context.text) ?? "–"]
             }
         )

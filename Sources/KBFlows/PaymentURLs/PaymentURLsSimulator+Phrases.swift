@@ -226,7 +226,7 @@ extension PaymentURLsSimulator {
         func acknowledged(_ flag: Bool) -> String {
             flag
                 ? text(en: "delivered: Midtrans counts it as received", id: "terkirim: Midtrans menganggapnya sudah diterima")
-                : text(en: "not delivered: this attempt failed", id: "tidak terkirim: percobaan ini gagal")
+                : text(en: "not delivered: no 2xx answer", id: "tidak terkirim: tidak ada jawaban 2xx")
         }
 
         func deliveredTo(_ url: String, _ response: EndpointResponse) -> String {
