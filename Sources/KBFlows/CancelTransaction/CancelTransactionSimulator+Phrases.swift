@@ -370,10 +370,13 @@ extension CancelTransactionSimulator {
             case .cancellable: text(en: "Cancellable", id: "Bisa dibatalkan")
             case .notCancellable: text(en: "Not cancellable", id: "Tidak bisa dibatalkan")
             case .nothingToCancel: text(en: "Nothing to cancel", id: "Tidak ada yang bisa dibatalkan")
-            case .refundInstead: text(en: "Refund instead", id: "Refund saja")
+            case .refundInstead: text(en: "Refund instead", id: "Refund sebagai gantinya")
             case .reviewChallenge: text(en: "Review the challenge", id: "Tinjau challenge")
             }
         }
+
+        /// The card payment type for a table cell, its API value kept in brackets.
+        var cardCell: String { text(en: "Card (credit_card)", id: "Kartu (credit_card)") }
 
         var noTimeLeft: String { text(en: "None", id: "Habis") }
         var triesTitle: String { text(en: "A card payment against its cut-off", id: "Pembayaran kartu dan batas waktunya") }

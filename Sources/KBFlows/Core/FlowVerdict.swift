@@ -9,6 +9,6 @@ public import KBContent
 /// ``AnyFlow/verdictLabel(_:in:)`` gives its words.
 public protocol FlowVerdict: RawRepresentable, Sendable, Hashable, Codable where RawValue == String {
     /// The verdict in words for people in `language`, in sentence case: "Wrong password",
-    /// "Refund instead"; "Refund saja". Written in the simulator's phrasebook.
+    /// "Refund instead"; "Refund sebagai gantinya". Written in the simulator's phrasebook.
     func label(in language: Language) -> String
 }
