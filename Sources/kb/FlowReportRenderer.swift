@@ -3,8 +3,8 @@ import KBContent
 import KBFlows
 import KBTerminal
 
-/// A flow's report for the terminal: the headline, the details, then the numbered trace,
-/// its labels in the report's language.
+/// A flow's report for the terminal: the headline, the verdict in words, the details, then
+/// the numbered trace, its labels in the report's language. (`--json` keeps the verdict's id.)
 struct FlowReportRenderer {
     var style: TextStyle
     var width: Int
@@ -18,12 +18,13 @@ struct FlowReportRenderer {
         }
     }
 
-    func render(_ report: FlowReport, title: String) -> String {
+    /// - Parameter verdict: the verdict in words (``AnyFlow/verdictLabel(_:in:)``); its id when `nil`.
+    func render(_ report: FlowReport, title: String, verdict label: String? = nil) -> String {
         let labels = labels
         var parts: [String] = []
         parts.append(style.dim("\(report.flow) — \(title)"))
         let verdict = ["locked", "refused", "rejected", "not-cancellable", "refund-instead", "separate-account", "needs-admin"]
-            .contains(report.verdict) ? style.red(report.verdict) : style.green(report.verdict)
+            .contains(report.verdict) ? style.red(label ?? report.verdict) : style.green(label ?? report.verdict)
         parts.append(style.bold(TextWrapper.wrap(report.headline, width: width)) + "\n" + labels.verdict + verdict)
         if !report.details.isEmpty {
             let labelWidth = min((report.details.map(\.label.count).max() ?? 0) + 2, 16)
@@ -35,7 +36,7 @@ struct FlowReportRenderer {
                 }.joined(separator: "\n")
             }.joined(separator: "\n"))
         }
-        var trace = [style.bold(labels.trace) + style.dim(" (\(labels.now) \(report.now), \(report.timeZone))")]
+        var trace = [style.bold(labels.trace) + style.dim(" (\(labels.now) \(moment(report)))")]
         for (index, step) in report.trace.enumerated() {
             let number = "\(index + 1).".padding(toLength: 4, withPad: " ", startingAt: 0)
             let indent = "    "
@@ -49,5 +50,13 @@ struct FlowReportRenderer {
         }
         parts.append(trace.joined(separator: "\n"))
         return parts.joined(separator: "\n\n")
+    }
+
+    /// The moment simulated for people (`09:00 WIB, 25 November 2026`), else as the report spells it.
+    private func moment(_ report: FlowReport) -> String {
+        guard let zone = TimeZone(identifier: report.timeZone), let date = FlowTime.parse(report.now, in: zone) else {
+            return "\(report.now), \(report.timeZone)"
+        }
+        return FlowTime.text(date, in: zone, language: language)
     }
 }

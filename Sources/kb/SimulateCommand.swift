@@ -83,7 +83,7 @@ struct SimulateCommand: ParsableCommand {
         }
         if json { return try Terminal.printJSON(report) }
         let renderer = FlowReportRenderer(style: Terminal.style, width: Terminal.width, language: language)
-        print(renderer.render(report, title: flow.title(in: language)))
+        print(renderer.render(report, title: flow.title(in: language), verdict: flow.verdictLabel(report.verdict, in: language)))
     }
 
     private func printList(_ registry: FlowRegistry, _ language: Language) throws {

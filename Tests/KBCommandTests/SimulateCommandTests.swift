@@ -53,6 +53,21 @@ struct SimulateCommandTests {
         #expect(trace.allSatisfy { ($0["source"] as? [String: Any])?["anchor"] is String })
     }
 
+    @Test("the text output gives each flow's verdict in words, in both languages; --json its id", arguments: runs.indices)
+    func verdictInWords(_ index: Int) throws {
+        let (id, values, verdict) = Self.runs[index]
+        for (language, label) in [("en", "verdict: "), ("id", "kesimpulan: ")] {
+            let arguments = ["simulate", id, "--now", Self.now, "--time-zone", "Asia/Jakarta", "--lang", language] + values.flatMap { ["--set", $0] }
+            let run = try KBRun(arguments)
+            #expect(run.status == 0, "\(run.stderr)")
+            let line = try #require(run.stdout.components(separatedBy: "\n").first { $0.hasPrefix(label) }, "\(id): no verdict line")
+            let words = String(line.dropFirst(label.count))
+            #expect(words != verdict && !words.isEmpty, "\(id) (\(language)): '\(words)'")
+            #expect(words.first?.isUppercase == true, "\(id) (\(language)): '\(words)' is not in sentence case")
+            #expect(!words.contains("-"), "\(id) (\(language)): '\(words)' reads like an id")
+        }
+    }
+
     @Test("the text output is the headline, the details and the numbered trace, without colour off a terminal")
     func text() throws {
         let run = try KBRun(
@@ -62,14 +77,14 @@ struct SimulateCommandTests {
         #expect(run.status == 0)
         let lines = run.stdout.components(separatedBy: "\n")
         #expect(lines[0] == "cancel-transaction — Can this transaction still be cancelled?")
-        #expect(lines[2] == "Too late to cancel: the cut-off was 2026-11-26 16:00:00 WIB (UTC+7). Refund it")
-        #expect(run.stdout.contains("verdict: refund-instead"))
+        #expect(lines[2] == "Too late to cancel: the cut-off was 16:00 WIB (UTC+7), 26 November 2026. Refund")
+        #expect(run.stdout.contains("verdict: Refund instead\n"), "the verdict in words; --json keeps its id")
         #expect(run.stdout.contains("\n1.  A card payment can be cancelled only in the policy's card statuses"))
         #expect(run.stdout.contains("    source   cancel-transaction#when-a-cancel-is-possible"))
         #expect(!run.stdout.contains("\u{1B}["))
     }
 
-    @Test("--lang id explains the run in Indonesian, citing the Indonesian article's sections; the verdict stays")
+    @Test("--lang id explains the run in Indonesian, citing the Indonesian article's sections; the verdict's id stays in the JSON")
     func indonesian() throws {
         let arguments = [
             "simulate", "account-lockout", "--lang", "id", "--now", "2026-11-25T09:05:00", "--time-zone", "Asia/Jakarta",
@@ -79,11 +94,11 @@ struct SimulateCommandTests {
         #expect(run.status == 0, "\(run.stderr)")
         let lines = run.stdout.components(separatedBy: "\n")
         #expect(lines[0] == "account-lockout — Kapan login portal yang terkunci terbuka lagi?")
-        #expect(lines[2] == "Terkunci: login akan terbuka dengan sendirinya pada 25 November 2026 09:19 WIB,")
-        #expect(lines[3] == "14 menit lagi.")
-        #expect(lines[4] == "kesimpulan: locked")
-        #expect(run.stdout.contains("Terkunci sejak  25 November 2026 09:04 WIB"))
-        #expect(run.stdout.contains("\nJejak aturan (sekarang 2026-11-25T09:05:00+07:00, Asia/Jakarta)"))
+        #expect(lines[2] == "Terkunci: login akan terbuka dengan sendirinya pada 25 November 2026 pukul 09.19")
+        #expect(lines[3] == "WIB, 14 menit lagi.")
+        #expect(lines[4] == "kesimpulan: Terkunci")
+        #expect(run.stdout.contains("Terkunci sejak  25 November 2026 pukul 09.04 WIB"))
+        #expect(run.stdout.contains("\nJejak aturan (sekarang 25 November 2026 pukul 09.05 WIB)"))
         #expect(run.stdout.contains("    sumber   unlock-account#mengapa-akun-anda-terkunci"))
         #expect(run.stdout.contains("    sumber   unlock-account#yang-perlu-anda-lakukan"))
         #expect(!run.stdout.contains("source   "))

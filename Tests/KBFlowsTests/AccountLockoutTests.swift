@@ -67,8 +67,8 @@ struct AccountLockoutTests {
     @Test("the CLI's string form is read, and bad attempts are named", arguments: [
         ("09:00 wrong, 09:0x wrong", "attempts: attempt 2 '09:0x wrong' does not start with a time"),
         ("09:00 wrong, 09:01 maybe", "attempts: attempt 2 '09:01 maybe' does not end in right or wrong"),
-        ("09:05 wrong, 09:00 wrong", "attempts: attempt 2 at 2026-11-25 09:00:00 Asia/Jakarta is earlier than attempt 1 at 2026-11-25 09:05:00 Asia/Jakarta"),
-        ("09:00 wrong, 11:00 wrong", "attempts: attempt 2 at 2026-11-25 11:00:00 Asia/Jakarta is after now (2026-11-25 10:00:00 Asia/Jakarta)"),
+        ("09:05 wrong, 09:00 wrong", "attempts: attempt 2 at 09:00 WIB, 25 November 2026 is earlier than attempt 1 at 09:05 WIB, 25 November 2026"),
+        ("09:00 wrong, 11:00 wrong", "attempts: attempt 2 at 11:00 WIB, 25 November 2026 is after now (10:00 WIB, 25 November 2026)"),
         ("", "attempts: a value is required"),
     ])
     func invalidAttempts(text: String, message: String) throws {
@@ -104,8 +104,8 @@ struct AccountLockoutTests {
     @Test("scenarios come from runs: attempts 1 to 6 and the unlock boundary")
     func scenarios() {
         let tables = simulator.scenarios(context: Shipped.context("2026-11-25T09:00:00"))
-        #expect(tables[0].rows.map { $0[2] } == ["wrong-password", "wrong-password", "wrong-password", "wrong-password", "locked", "refused"])
-        #expect(tables[1].rows.map { $0[2] } == ["refused", "refused", "signed-in", "signed-in"])
+        #expect(tables[0].rows.map { $0[2] } == ["Wrong password", "Wrong password", "Wrong password", "Wrong password", "Locked until 09:19 WIB", "Refused: still locked"])
+        #expect(tables[1].rows.map { $0[2] } == ["Refused: still locked", "Refused: still locked", "Signed in", "Signed in"])
         #expect(tables[1].rows[1][1] == "14 min 59 s")
     }
 }

@@ -27,7 +27,7 @@ struct CancelTransactionTests {
         let input = FlowInput(["status": .text("capture"), "transaction_time": .text("2026-11-25T18:30")])
         let before = try flow.run(input, context: FlowContext(now: Shipped.time("2026-11-27T15:59:59"), timeZone: berlin))
         #expect(before.verdict == "cancellable")
-        #expect(before.headline.contains("2026-11-27 10:00:00 Europe/Berlin"))
+        #expect(before.headline.contains("10:00 Europe/Berlin, 27 November 2026"))
     }
 
     @Test("each kind of status", arguments: [
@@ -49,7 +49,7 @@ struct CancelTransactionTests {
         (["status": "capture"], "transaction_time: a value is required"),
         (["status": "capture", "transaction_time": "yesterday"], "transaction_time: 'yesterday' is not a date-time"),
         (["status": "capture", "transaction_time": "2026-02-30T10:00"], "transaction_time: '2026-02-30T10:00' is not a date-time"),
-        (["status": "capture", "transaction_time": "2026-11-26T11:00"], "transaction_time: 2026-11-26 11:00:00 WIB (UTC+7) is after now (2026-11-26 10:00:00 WIB (UTC+7))"),
+        (["status": "capture", "transaction_time": "2026-11-26T11:00"], "transaction_time: 11:00 WIB (UTC+7), 26 November 2026 is after now (10:00 WIB (UTC+7), 26 November 2026)"),
         (["status": "capture", "payment_type": "GoPay", "transaction_time": "now"], "status: capture is a card status, not one of GoPay"),
         (["status": "authorize", "payment_type": "QRIS", "transaction_time": "now"], "status: authorize is a card status, not one of QRIS"),
         (["status": "pending", "payment_type": "GoPay", "fraud_status": "challenge", "transaction_time": "now"], "fraud_status: challenge comes only with card payments in status capture, not GoPay in pending"),
@@ -79,16 +79,16 @@ struct CancelTransactionTests {
     @Test("times in the policy's zone carry its label; the report keeps the zone's id; the cut-off is hedged")
     func zoneLabel() throws {
         let report = try Shipped.run("cancel-transaction", ["status": "capture", "transaction_time": "2026-11-25T23:59"], now: "2026-11-26T15:59:59")
-        #expect(report.headline == "Cancellable until 2026-11-26 16:00:00 WIB (UTC+7) (1 s left).")
+        #expect(report.headline == "Cancellable until 16:00 WIB (UTC+7), 26 November 2026 (1 s left).")
         #expect(report.timeZone == "Asia/Jakarta")
-        #expect(report.details.contains { $0.label == "Deadline" && $0.value == "2026-11-26 16:00:00 WIB (UTC+7)" })
+        #expect(report.details.contains { $0.label == "Deadline" && $0.value == "16:00 WIB (UTC+7), 26 November 2026" })
         #expect(report.details.contains { $0.value.contains("can differ by acquiring bank") })
         #expect(report.trace.contains { $0.compared.contains("(D+1 16:00 WIB (UTC+7))") && $0.rule.contains("acquiring bank") })
 
         let content = Shipped.content(with: ["cancellation.time_zone_label": .text("Jakarta time")])
         let flow = AnyFlow(try CancelTransactionSimulator(content: content))
         let input = FlowInput(["status": .text("capture"), "transaction_time": .text("2026-11-25T23:59")])
-        #expect(try flow.run(input, context: Shipped.context("2026-11-26T15:00:00")).headline.contains("16:00:00 Jakarta time"))
+        #expect(try flow.run(input, context: Shipped.context("2026-11-26T15:00:00")).headline.contains("16:00 Jakarta time, 26 November 2026"))
     }
 
     @Test("Midtrans's names: credit_card (card still read the same), capture, and authorize", arguments: [
@@ -122,8 +122,8 @@ struct CancelTransactionTests {
     func scenarios() throws {
         let simulator = try CancelTransactionSimulator(content: Shipped.content)
         let tables = simulator.scenarios(context: Shipped.context("2026-11-25T12:00:00"))
-        #expect(tables[0].rows.map { $0[1] } == ["cancellable", "cancellable", "refund-instead", "refund-instead"])
-        #expect(tables[0].rows[1][0] == "2026-11-26 15:59:59 WIB (UTC+7)")
-        #expect(tables[1].rows[1] == ["2026-11-25 23:59:00 WIB (UTC+7)", "2026-11-26 16:00:00 WIB (UTC+7)", "16 h 1 min"])
+        #expect(tables[0].rows.map { $0[1] } == ["Cancellable", "Cancellable", "Refund instead", "Refund instead"])
+        #expect(tables[0].rows[1][0] == "15:59:59 WIB (UTC+7), 26 November 2026")
+        #expect(tables[1].rows[1] == ["23:59 WIB (UTC+7), 25 November 2026", "16:00 WIB (UTC+7), 26 November 2026", "16 h 1 min"])
     }
 }

@@ -126,7 +126,7 @@ struct IndonesianFlowTests {
         #expect(EnglishWords.left(in: indonesian.headline).isEmpty, "\(id) headline: \(indonesian.headline) \(EnglishWords.left(in: indonesian.headline))")
         #expect(indonesian.details.count == english.details.count)
         for (en, local) in zip(english.details, indonesian.details) {
-            if !["API", "Redirect", "Merchant", "Portal", "refund"].contains(en.label) { #expect(local.label != en.label) }
+            if !["API", "Redirect", "Merchant", "Portal", "Refund"].contains(en.label) { #expect(local.label != en.label) }
             #expect(local != en || en.label == "API" || en.label == "Redirect", "\(id): detail \(en.label) is not translated")
             #expect(EnglishWords.left(in: local.label + " " + local.value).isEmpty, "\(id) detail: \(local.label) \(local.value)")
         }
@@ -226,7 +226,7 @@ struct IndonesianFlowTests {
             now: "2026-11-26T09:05:00"
         )
         #expect(locked.verdict == "locked")
-        #expect(locked.headline == "Terkunci: login akan terbuka dengan sendirinya pada 26 November 2026 09:19 WIB, 14 menit lagi.")
+        #expect(locked.headline == "Terkunci: login akan terbuka dengan sendirinya pada 26 November 2026 pukul 09.19 WIB, 14 menit lagi.")
         let code = try #require(Shipped.indonesian.responseCode("51"))
         let declined = try Shipped.run("card-denied", ["code": code.name], in: .indonesian)
         let byCode = try Shipped.run("card-denied", ["code": "51"], in: .indonesian)
@@ -239,7 +239,7 @@ struct IndonesianFlowTests {
     func cutoff() throws {
         let report = try Shipped.run("cancel-transaction", ["status": "capture", "transaction_time": "2026-11-25T23:59"], in: .indonesian, now: "2026-11-26T15:59:59")
         #expect(report.verdict == "cancellable")
-        #expect(report.headline == "Bisa dibatalkan sampai 26 November 2026 16:00 WIB (UTC+7) (sisa 1 detik).")
+        #expect(report.headline == "Bisa dibatalkan sampai 26 November 2026 pukul 16.00 WIB (UTC+7) (sisa 1 detik).")
         #expect(report.trace.map(\.source.description).contains("cancel-transaction#kapan-transaksi-bisa-dibatalkan"))
     }
 }
@@ -247,11 +247,11 @@ struct IndonesianFlowTests {
 @Suite("Times in Bahasa Indonesia")
 struct FlowTextTests {
     @Test("times for people in Indonesian", arguments: [
-        ("2026-11-25T09:19:00", "Asia/Jakarta", "25 November 2026 09:19 WIB"),
-        ("2026-11-26T15:59:59", "Asia/Jakarta", "26 November 2026 15:59:59 WIB"),
-        ("2026-01-05T09:19:00", "Asia/Makassar", "5 Januari 2026 10:19 WITA"),
-        ("2026-08-17T09:19:00", "Asia/Jayapura", "17 Agustus 2026 11:19 WIT"),
-        ("2026-03-01T09:19:00", "Europe/Berlin", "1 Maret 2026 03:19 Europe/Berlin"),
+        ("2026-11-25T09:19:00", "Asia/Jakarta", "25 November 2026 pukul 09.19 WIB"),
+        ("2026-11-26T15:59:59", "Asia/Jakarta", "26 November 2026 pukul 15.59.59 WIB"),
+        ("2026-01-05T09:19:00", "Asia/Makassar", "5 Januari 2026 pukul 10.19 WITA"),
+        ("2026-08-17T09:19:00", "Asia/Jayapura", "17 Agustus 2026 pukul 11.19 WIT"),
+        ("2026-03-01T09:19:00", "Europe/Berlin", "1 Maret 2026 pukul 03.19 Europe/Berlin"),
     ])
     func indonesianTimes(time: String, zone: String, text: String) throws {
         let context = FlowContext(now: Shipped.time(time), timeZone: try #require(TimeZone(identifier: zone)), language: .indonesian)

@@ -89,7 +89,7 @@ struct PaymentURLsTests {
         let input = FlowInput(Self.urls.merging(["response": "503"]) { $1 }.mapValues { .text($0) })
         let report = try flow.run(input, context: Shipped.context("2026-11-26T10:00:00"))
         #expect(report.outcome["notificationAttempts"] == .integer(3))
-        #expect(report.headline.contains("the last about 2026-11-26 10:05:00"))
+        #expect(report.headline.contains("the last about 10:05 WIB, 26 November 2026"))
         let section = try #require(try Shipped.rawSection("notification-not-received", "3-how-midtrans-retries"))
         for path in ["retries.http_503", "retries.other_failure", "retry_after_minutes", "max_retries"] {
             #expect(section.contains("{{policy.notification.\(path)}}"))

@@ -60,7 +60,7 @@ struct FlowRouteTests {
         let body = try response.object, source = try english.object
         #expect(Set(body.keys) == Set(source.keys))
         #expect(body["verdict"] as? String == "locked")
-        #expect(body["headline"] as? String == "Terkunci: login akan terbuka dengan sendirinya pada 25 November 2026 09:19 WIB, 14 menit lagi.")
+        #expect(body["headline"] as? String == "Terkunci: login akan terbuka dengan sendirinya pada 25 November 2026 pukul 09.19 WIB, 14 menit lagi.")
         let trace = try #require(body["trace"] as? [[String: Any]])
         let anchors = trace.compactMap { ($0["source"] as? [String: Any])?["anchor"] as? String }
         #expect(anchors.contains("mengapa-akun-anda-terkunci") && anchors.contains("yang-perlu-anda-lakukan"))

@@ -256,16 +256,39 @@ extension AccountLockoutSimulator {
 
         // MARK: Scenarios
 
-        /// An attempt's result for a table cell: its id in English, words in other languages.
-        func attemptResult(_ name: String) -> String {
-            switch (language, name) {
-            case (.english, _): name
-            case (.indonesian, "signed-in"): "berhasil login"
-            case (.indonesian, "wrong-password"): "kata sandi salah"
-            case (.indonesian, "locked"): "terkunci"
-            case (.indonesian, "refused"): "ditolak"
-            case (.indonesian, _): name
+        /// The verdict in words: "Locked", "Not locked".
+        func verdict(_ verdict: Verdict) -> String {
+            switch verdict {
+            case .locked: text(en: "Locked", id: "Terkunci")
+            case .open: text(en: "Not locked", id: "Tidak terkunci")
             }
+        }
+
+        /// An attempt's result for a table cell, in words: "Wrong password", "Locked until 09:19 WIB".
+        func attemptResult(_ record: AttemptRecord, _ context: FlowContext) -> String {
+            switch record.result {
+            case "signed-in": return text(en: "Signed in", id: "Berhasil login")
+            case "wrong-password": return text(en: "Wrong password", id: "Kata sandi salah")
+            case "locked":
+                guard let until = record.opensAt else { return text(en: "Locked", id: "Terkunci") }
+                let time = context.timeOfDay(until)
+                return text(en: "Locked until \(time)", id: "Terkunci sampai \(time)")
+            case "refused": return text(en: "Refused: still locked", id: "Ditolak: masih terkunci")
+            default: return record.result
+            }
+        }
+
+        /// `Right` or `Wrong` for a table cell; `Benar` or `Salah`.
+        func passwordCell(_ password: Password) -> String {
+            switch password {
+            case .right: text(en: "Right", id: "Benar")
+            case .wrong: text(en: "Wrong", id: "Salah")
+            }
+        }
+
+        /// "the 5th wrong password in a row"; "kata sandi salah ke-5 berturut-turut".
+        func nthWrong(_ number: Int) -> String {
+            text(en: "the \(ordinal(number)) wrong password in a row", id: "kata sandi salah ke-\(number) berturut-turut")
         }
 
         /// `right` or `wrong`; `benar` or `salah`.
@@ -280,8 +303,8 @@ extension AccountLockoutSimulator {
 
         func inARowNote(max: Int) -> String {
             text(
-                en: "Each row is one attempt of a single run; the lock comes at lockout.max_failed_attempts = \(max).",
-                id: "Setiap baris adalah satu percobaan dalam satu simulasi; login terkunci pada lockout.max_failed_attempts = \(max)."
+                en: "Each row is one attempt of a single run; \(nthWrong(max)) locks the login.",
+                id: "Setiap baris adalah satu percobaan dalam satu simulasi; \(nthWrong(max)) mengunci login."
             )
         }
 
@@ -317,5 +340,11 @@ extension AccountLockoutSimulator {
         var clearColumns: [String] {
             [text(en: "Attempt", id: "Percobaan"), text(en: "Password", id: "Kata sandi"), text(en: "Result", id: "Hasil"), wrongInARowLabel]
         }
+    }
+}
+
+extension AccountLockoutSimulator.Verdict {
+    public func label(in language: Language) -> String {
+        AccountLockoutSimulator.Phrases(language: language).verdict(self)
     }
 }

@@ -16,7 +16,7 @@ extension AccountLockoutSimulator {
             note: say.inARowNote(max: policy.maxFailedAttempts),
             columns: say.inARowColumns,
             rows: inARow.outcome.attempts.map { record in
-                [String(record.number), context.text(record.time), say.attemptResult(record.result), String(record.wrongInARow),
+                [String(record.number), context.text(record.time), say.attemptResult(record, context), String(record.wrongInARow),
                  record.opensAt.map(context.text) ?? "–"]
             }
         )
@@ -31,7 +31,7 @@ extension AccountLockoutSimulator {
             rows: offsets.map { offset in
                 let time = lockedAt.addingTimeInterval(offset)
                 let result = run(Input(attempts: locking + [Attempt(time: time, password: .right)]), context: at(time))
-                return [context.text(time), context.duration(offset), result.outcome.attempts.last.map { say.attemptResult($0.result) } ?? "–"]
+                return [context.text(time), context.duration(offset), result.outcome.attempts.last.map { say.attemptResult($0, context) } ?? "–"]
             }
         )
 
@@ -45,7 +45,7 @@ extension AccountLockoutSimulator {
             note: say.clearNote(wrongBefore: policy.maxFailedAttempts - 1),
             columns: say.clearColumns,
             rows: reset.outcome.attempts.map {
-                [String($0.number), say.password($0.password), say.attemptResult($0.result), String($0.wrongInARow)]
+                [String($0.number), say.passwordCell($0.password), say.attemptResult($0, context), String($0.wrongInARow)]
             }
         )
         return [first, second, third]

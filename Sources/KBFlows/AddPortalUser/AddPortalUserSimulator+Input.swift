@@ -52,7 +52,7 @@ extension AddPortalUserSimulator {
             rows: cases.map { label, input in
                 let result = run(input, context: context)
                 return [label, input.email, input.role ?? "–", say.verdict(result.verdict),
-                        result.outcome.problems.isEmpty ? "–" : result.outcome.problems.joined(separator: "; ")]
+                        result.outcome.problems.isEmpty ? "–" : say.cell(result.outcome.problems.joined(separator: "; "))]
             }
         )]
     }

@@ -145,10 +145,10 @@ extension AddPortalUserSimulator {
 
         func state(_ state: UserState) -> String {
             switch state {
-            case .notCreated: text(en: state.rawValue, id: "tidak dibuat")
-            case .notActivated: text(en: state.rawValue, id: "belum diaktifkan")
-            case .waitingForActivation: text(en: state.rawValue, id: "menunggu aktivasi")
-            case .active: text(en: state.rawValue, id: "aktif")
+            case .notCreated: text(en: "Not created", id: "Tidak dibuat")
+            case .notActivated: text(en: "Not activated", id: "Belum diaktifkan")
+            case .waitingForActivation: text(en: "Waiting for activation", id: "Menunggu aktivasi")
+            case .active: text(en: "Active", id: "Aktif")
             }
         }
 
@@ -208,22 +208,22 @@ extension AddPortalUserSimulator {
 
         // MARK: Scenarios
 
-        /// A verdict for a table cell: its id in English, words in other languages.
+        /// A verdict in words, for a table cell and ``Verdict/label(in:)``.
         func verdict(_ verdict: Verdict) -> String {
             switch verdict {
-            case .rejected: text(en: verdict.rawValue, id: "ditolak")
-            case .notActivated: text(en: verdict.rawValue, id: "belum diaktifkan")
-            case .waitingForActivation: text(en: verdict.rawValue, id: "menunggu aktivasi")
-            case .active: text(en: verdict.rawValue, id: "aktif")
+            case .rejected: text(en: "Rejected", id: "Ditolak")
+            case .notActivated: text(en: "Not activated", id: "Belum diaktifkan")
+            case .waitingForActivation: text(en: "Waiting for activation", id: "Menunggu aktivasi")
+            case .active: text(en: "Active", id: "Aktif")
             }
         }
 
-        var allFilledIn: String { text(en: "all filled in", id: "semua terisi") }
-        var linkFollowedCase: String { text(en: "link followed", id: "tautan sudah dibuka") }
-        var activateNotTicked: String { text(en: "activate not ticked", id: "aktivasi tidak dicentang") }
-        var emailWithoutDomain: String { text(en: "email without a domain", id: "email tanpa domain") }
-        var alreadyAUserCase: String { text(en: "already a user", id: "sudah menjadi pengguna") }
-        var noRoleCase: String { text(en: "no role", id: "tanpa peran") }
+        var allFilledIn: String { text(en: "All filled in", id: "Semua terisi") }
+        var linkFollowedCase: String { text(en: "Link followed", id: "Tautan sudah dibuka") }
+        var activateNotTicked: String { text(en: "Activate not ticked", id: "Aktivasi tidak dicentang") }
+        var emailWithoutDomain: String { text(en: "Email without a domain", id: "Email tanpa domain") }
+        var alreadyAUserCase: String { text(en: "Already a user", id: "Sudah menjadi pengguna") }
+        var noRoleCase: String { text(en: "No role", id: "Tanpa peran") }
 
         func tableTitle(_ section: String) -> String { text(en: "The \(section) form", id: "Formulir \(section)") }
 
@@ -237,5 +237,11 @@ extension AddPortalUserSimulator {
         var tableColumns: [String] {
             [text(en: "Case", id: "Kasus"), "Email", roleLabel, text(en: "Result", id: "Hasil"), text(en: "Problems", id: "Masalah")]
         }
+    }
+}
+
+extension AddPortalUserSimulator.Verdict {
+    public func label(in language: Language) -> String {
+        AddPortalUserSimulator.Phrases(language: language).verdict(self)
     }
 }

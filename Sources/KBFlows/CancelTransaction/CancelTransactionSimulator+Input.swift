@@ -105,7 +105,7 @@ extension CancelTransactionSimulator {
                     Input(paymentType: type, status: status, fraudStatus: fraud, transactionTime: made),
                     context: FlowContext(now: later, timeZone: policy.timeZone, language: context.language)
                 )
-                return [type, status.rawValue, fraud.rawValue, say.verdict(result.verdict), result.outcome.alternative ?? "–"]
+                return [type == Self.creditCard ? say.cardCell : type, status.rawValue, fraud.rawValue, say.verdict(result.verdict), result.outcome.alternative.map(say.cell) ?? "–"]
             }
         )
         return [tries, days, statuses]

@@ -123,8 +123,8 @@ extension CancelTransactionSimulator {
 
         var refundAlternative: String {
             text(
-                en: "refund it where the payment method supports refunds (see refund-transaction)",
-                id: "lakukan refund jika metode pembayarannya mendukung (lihat refund-transaction)"
+                en: "refund it where the payment method supports refunds (see the article on refunding a payment)",
+                id: "lakukan refund jika metode pembayarannya mendukung (lihat artikel tentang refund pembayaran)"
             )
         }
 
@@ -364,18 +364,21 @@ extension CancelTransactionSimulator {
 
         // MARK: Scenarios
 
-        /// A verdict for a table cell: its id in English, words in other languages.
+        /// A verdict in words, for a table cell and ``Verdict/label(in:)``.
         func verdict(_ verdict: Verdict) -> String {
             switch verdict {
-            case .cancellable: text(en: verdict.rawValue, id: "bisa dibatalkan")
-            case .notCancellable: text(en: verdict.rawValue, id: "tidak bisa dibatalkan")
-            case .nothingToCancel: text(en: verdict.rawValue, id: "tidak ada yang dibatalkan")
-            case .refundInstead: text(en: verdict.rawValue, id: "refund saja")
-            case .reviewChallenge: text(en: verdict.rawValue, id: "tinjau challenge")
+            case .cancellable: text(en: "Cancellable", id: "Bisa dibatalkan")
+            case .notCancellable: text(en: "Not cancellable", id: "Tidak bisa dibatalkan")
+            case .nothingToCancel: text(en: "Nothing to cancel", id: "Tidak ada yang bisa dibatalkan")
+            case .refundInstead: text(en: "Refund instead", id: "Refund sebagai gantinya")
+            case .reviewChallenge: text(en: "Review the challenge", id: "Tinjau challenge")
             }
         }
 
-        var noTimeLeft: String { text(en: "none", id: "habis") }
+        /// The card payment type for a table cell, its API value kept in brackets.
+        var cardCell: String { text(en: "Card (credit_card)", id: "Kartu (credit_card)") }
+
+        var noTimeLeft: String { text(en: "None", id: "Habis") }
         var triesTitle: String { text(en: "A card payment against its cut-off", id: "Pembayaran kartu dan batas waktunya") }
 
         func triesNote(made: String) -> String {
@@ -414,5 +417,11 @@ extension CancelTransactionSimulator {
                 text(en: "Result", id: "Hasil"), insteadLabel,
             ]
         }
+    }
+}
+
+extension CancelTransactionSimulator.Verdict {
+    public func label(in language: Language) -> String {
+        CancelTransactionSimulator.Phrases(language: language).verdict(self)
     }
 }

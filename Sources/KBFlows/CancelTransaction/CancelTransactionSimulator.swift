@@ -116,8 +116,8 @@ public struct CancelTransactionSimulator: FlowSimulator {
         }
 
         /// `date` for people in `context`'s zone and language: with ``timeZoneLabel`` when
-        /// that is the policy's zone (`2026-11-26 16:00:00 WIB (UTC+7)`; in Indonesian
-        /// `26 November 2026 16:00 WIB (UTC+7)`), else as ``FlowContext/text(_:)``.
+        /// that is the policy's zone (`16:00 WIB (UTC+7), 26 November 2026`; in Indonesian
+        /// `26 November 2026 pukul 16.00 WIB (UTC+7)`), else as ``FlowContext/text(_:)``.
         public func text(_ date: Date, _ context: FlowContext) -> String {
             let label = context.timeZone.identifier == timeZone.identifier ? timeZoneLabel : nil
             return FlowTime.text(date, in: context.timeZone, zoneName: label, language: context.language)

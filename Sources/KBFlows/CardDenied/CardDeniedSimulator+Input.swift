@@ -46,14 +46,14 @@ extension CardDeniedSimulator {
         var rows: [[String]] = []
         for layer in [Layer.fraudDetection, .threeDSecure] {
             let result = run(Input(stoppedAt: layer, code: nil), context: context)
-            rows.append([say.layer(layer), "–", say.verdict(result.verdict), say.retry(result.outcome.retry), result.outcome.merchantAction])
+            rows.append([say.cell(say.layer(layer)), "–", say.verdict(result.verdict), say.retryCell(result.outcome.retry), result.outcome.merchantAction])
         }
         for responseClass in ResponseClass.allCases {
             guard let source = codes.first(where: { $0.responseClass == responseClass }) else { continue }
             let result = run(Input(stoppedAt: .issuingBank, code: source), context: context)
             let code = self.code(source, in: context.language)
             rows.append([
-                say.layer(.issuingBank), "\(code.code) \(code.name)", say.verdict(result.verdict), say.retry(result.outcome.retry),
+                say.cell(say.layer(.issuingBank)), "\(code.code) \(code.name)", say.verdict(result.verdict), say.retryCell(result.outcome.retry),
                 result.outcome.merchantAction,
             ])
         }

@@ -47,6 +47,16 @@ extension CardDeniedSimulator {
             }
         }
 
+        /// Retry advice inside a sentence: "retry later", "do not retry"; "coba ulang nanti", "jangan coba ulang".
+        func retryPhrase(_ retry: String) -> String {
+            switch retry {
+            case "yes": text(en: "retrying is fine", id: "boleh dicoba ulang")
+            case "later": text(en: "retry later", id: "coba ulang nanti")
+            case "no": text(en: "do not retry", id: "jangan coba ulang")
+            default: retry
+            }
+        }
+
         func retryAdvice(_ retry: RetryAdvice) -> String {
             switch retry {
             case .yes: text(
@@ -185,8 +195,8 @@ extension CardDeniedSimulator {
 
         func classAndRetry(_ code: ResponseCode) -> String {
             text(
-                en: "class \(code.responseClass.label), retry \(code.retry.rawValue)",
-                id: "kelas \(responseClass(code.responseClass)), coba ulang: \(retry(code.retry.rawValue))"
+                en: "class \(responseClass(code.responseClass)); \(retryPhrase(code.retry.rawValue))",
+                id: "kelas \(responseClass(code.responseClass)); \(retryPhrase(code.retry.rawValue))"
             )
         }
 
@@ -280,8 +290,8 @@ extension CardDeniedSimulator {
                 )
             }
             return text(
-                en: "Declined by the issuing bank with code \(code.code) (\(code.name)): \(code.responseClass.label), retry \(code.retry.rawValue).",
-                id: "Ditolak oleh bank penerbit dengan kode \(code.code) (\(code.name)): \(responseClass(code.responseClass)), coba ulang: \(retry(code.retry.rawValue))."
+                en: "Declined by the issuing bank with code \(code.code) (\(code.name)): \(responseClass(code.responseClass)); \(retryPhrase(code.retry.rawValue)).",
+                id: "Ditolak oleh bank penerbit dengan kode \(code.code) (\(code.name)): \(responseClass(code.responseClass)); \(retryPhrase(code.retry.rawValue))."
             )
         }
 
@@ -295,17 +305,27 @@ extension CardDeniedSimulator {
 
         // MARK: Scenarios
 
-        /// A verdict for a table cell: its id in English, words in other languages.
+        /// A verdict in words, for a table cell and ``Verdict/label(in:)``.
         func verdict(_ verdict: Verdict) -> String {
             switch verdict {
-            case .fraudScreening: text(en: verdict.rawValue, id: "penyaringan fraud")
-            case .threeDSecure: text(en: verdict.rawValue, id: "3D Secure")
-            case .approved: text(en: verdict.rawValue, id: responseClass(.approved))
-            case .softDecline: text(en: verdict.rawValue, id: responseClass(.softDecline))
-            case .hardDecline: text(en: verdict.rawValue, id: responseClass(.hardDecline))
-            case .fraud: text(en: verdict.rawValue, id: responseClass(.fraud))
-            case .technical: text(en: verdict.rawValue, id: responseClass(.technical))
-            case .referral: text(en: verdict.rawValue, id: responseClass(.referral))
+            case .fraudScreening: text(en: "Stopped by fraud screening", id: "Dihentikan oleh penyaringan fraud")
+            case .threeDSecure: text(en: "3-D Secure not completed", id: "3D Secure tidak diselesaikan")
+            case .approved: text(en: "Approved", id: "Disetujui")
+            case .softDecline: text(en: "Soft decline", id: "Penolakan sementara")
+            case .hardDecline: text(en: "Hard decline", id: "Penolakan permanen")
+            case .fraud: text(en: "Fraud", id: "Fraud")
+            case .technical: text(en: "Technical problem", id: "Kendala teknis")
+            case .referral: text(en: "Referral to the issuing bank", id: "Rujukan ke bank penerbit")
+            }
+        }
+
+        /// Retry advice for a table cell: `Yes`, `Later`, `No`; `Ya`, `Nanti`, `Tidak`.
+        func retryCell(_ retry: String) -> String {
+            switch retry {
+            case "yes": text(en: "Yes", id: "Ya")
+            case "later": text(en: "Later", id: "Nanti")
+            case "no": text(en: "No", id: "Tidak")
+            default: retry
             }
         }
 
@@ -313,13 +333,19 @@ extension CardDeniedSimulator {
 
         var tableNote: String {
             text(
-                en: "Each row is a run; the bank rows take the first code of each class in response-codes.yaml.",
-                id: "Setiap baris adalah simulasi; baris bank memakai kode pertama dari setiap kelas di response-codes.yaml."
+                en: "Each row is a run; the bank rows take the first code of each class in the response code table.",
+                id: "Setiap baris adalah simulasi; baris bank memakai kode pertama dari setiap kelas di tabel kode respons."
             )
         }
 
         var tableColumns: [String] {
             [stoppedAtLabel, codeLabel, text(en: "Decline", id: "Penolakan"), retryLabel, merchantLabel]
         }
+    }
+}
+
+extension CardDeniedSimulator.Verdict {
+    public func label(in language: Language) -> String {
+        CardDeniedSimulator.Phrases(language: language).verdict(self)
     }
 }

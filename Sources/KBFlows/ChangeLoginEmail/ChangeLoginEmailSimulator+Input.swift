@@ -56,7 +56,7 @@ extension ChangeLoginEmailSimulator {
             rows: cases.map { label, input in
                 let result = run(input, context: context)
                 return [label, input.currentRole, input.newEmail, say.verdict(result.verdict),
-                        result.verdict == .ready ? result.outcome.oldLogin : "–"]
+                        result.verdict == .ready ? say.cell(result.outcome.oldLogin) : "–"]
             }
         )]
     }

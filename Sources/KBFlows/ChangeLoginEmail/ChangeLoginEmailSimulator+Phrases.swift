@@ -211,20 +211,20 @@ extension ChangeLoginEmailSimulator {
 
         // MARK: Scenarios
 
-        /// A verdict for a table cell: its id in English, words in other languages.
+        /// A verdict in words, for a table cell and ``Verdict/label(in:)``.
         func verdict(_ verdict: Verdict) -> String {
             switch verdict {
-            case .ready: text(en: verdict.rawValue, id: "siap")
-            case .needsAdmin: text(en: verdict.rawValue, id: "perlu admin")
-            case .rejected: text(en: verdict.rawValue, id: "ditolak")
+            case .ready: text(en: "Ready to move", id: "Siap dipindahkan")
+            case .needsAdmin: text(en: "Needs an Administrator", id: "Perlu Administrator")
+            case .rejected: text(en: "Rejected", id: "Ditolak")
             }
         }
 
-        var adminOldDeleted: String { text(en: "admin, old deleted", id: "admin, login lama dihapus") }
-        var adminOldKept: String { text(en: "admin, old kept", id: "admin, login lama dipertahankan") }
-        var notAnAdmin: String { text(en: "not an admin", id: "bukan admin") }
-        var sameAddress: String { text(en: "same address", id: "alamat sama") }
-        var addressAlreadyAUser: String { text(en: "address already a user", id: "alamat sudah menjadi pengguna") }
+        var adminOldDeleted: String { text(en: "Admin, old deleted", id: "Admin, login lama dihapus") }
+        var adminOldKept: String { text(en: "Admin, old kept", id: "Admin, login lama dipertahankan") }
+        var notAnAdmin: String { text(en: "Not an admin", id: "Bukan admin") }
+        var sameAddress: String { text(en: "Same address", id: "Alamat sama") }
+        var addressAlreadyAUser: String { text(en: "Address already a user", id: "Alamat sudah menjadi pengguna") }
         var tableTitle: String { text(en: "Moving a login", id: "Memindahkan login") }
         var tableNote: String { text(en: "Each row is a run.", id: "Setiap baris adalah simulasi.") }
 
@@ -234,5 +234,11 @@ extension ChangeLoginEmailSimulator {
                 text(en: "Plan", id: "Rencana"), oldLoginLabel,
             ]
         }
+    }
+}
+
+extension ChangeLoginEmailSimulator.Verdict {
+    public func label(in language: Language) -> String {
+        ChangeLoginEmailSimulator.Phrases(language: language).verdict(self)
     }
 }

@@ -26,6 +26,7 @@ public struct AnyFlow: Sendable, Identifiable {
     private let tables: @Sendable (FlowContext) -> [FlowScenarioTable]
     private let titles: @Sendable (Language) -> String
     private let inputs: @Sendable (Language) -> [FlowField]
+    private let verdictLabels: @Sendable (String, Language) -> String?
 
     public init<Simulator: FlowSimulator>(_ simulator: Simulator) {
         let fields = simulator.fields(in: .source)
@@ -64,6 +65,7 @@ public struct AnyFlow: Sendable, Identifiable {
         tables = { simulator.scenarios(context: $0) }
         titles = { Simulator.title(in: $0) }
         inputs = { simulator.fields(in: $0) }
+        verdictLabels = { Simulator.Verdict(rawValue: $0)?.label(in: $1) }
     }
 
     /// Validates `input` and runs the flow at `context.now`, in `context.language`: the
@@ -87,6 +89,14 @@ public struct AnyFlow: Sendable, Identifiable {
     /// The tables for the flow's page, computed by running the flow around `context.now`,
     /// in `context.language`.
     public func scenarios(context: FlowContext) -> [FlowScenarioTable] { tables(context) }
+
+    /// A verdict of this flow in words for people, from the simulator's phrasebook: for
+    /// `account-lockout`, `locked` is "Locked" and `open` "Not locked"; in Indonesian
+    /// "Terkunci" and "Tidak terkunci". `nil` when `rawVerdict` (a ``FlowReport/verdict``)
+    /// is not one of this flow's. The JSON keeps the raw value; this is for text and pages.
+    public func verdictLabel(_ rawVerdict: String, in language: Language) -> String? {
+        verdictLabels(rawVerdict, language)
+    }
 
     /// The question the flow answers, in `language`.
     public func title(in language: Language) -> String { titles(language) }

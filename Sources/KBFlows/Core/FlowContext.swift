@@ -22,9 +22,12 @@ public struct FlowContext: Sendable, Hashable {
     /// `date` as ISO 8601 with this context's offset: `2026-11-25T09:19:00+07:00`.
     public func iso(_ date: Date) -> String { FlowTime.iso(date, in: timeZone) }
 
-    /// `date` for people: `2026-11-25 09:19:00 Asia/Jakarta`; in Indonesian
-    /// `25 November 2026 09:19 WIB`.
+    /// `date` for people: `09:19 WIB, 25 November 2026`; in Indonesian
+    /// `25 November 2026 pukul 09.19 WIB`.
     public func text(_ date: Date) -> String { FlowTime.text(date, in: timeZone, language: language) }
+
+    /// The time of day of `date` alone: `09:19 WIB`; in Indonesian `pukul 09.19 WIB`.
+    public func timeOfDay(_ date: Date) -> String { FlowTime.timeOfDay(date, in: timeZone, language: language) }
 
     /// A span for people: `14 min 59 s`; in Indonesian `14 menit 59 detik`.
     public func duration(_ interval: TimeInterval) -> String { FlowTime.duration(interval, language: language) }

@@ -62,7 +62,7 @@ public struct FlowResult<Verdict: FlowVerdict, Outcome> {
 
 extension FlowResult: Sendable where Outcome: Sendable {}
 
-/// One labelled line of a result: `Opens at` → `2026-11-25 09:19:00 Asia/Jakarta`.
+/// One labelled line of a result: `Opens at` → `09:19 WIB, 25 November 2026`.
 public struct FlowDetail: Sendable, Hashable, Codable {
     public var label: String
     public var value: String

@@ -80,29 +80,59 @@ public enum FlowTime {
         return "\(fields.day)T\(fields.time)\(zone)"
     }
 
-    /// For people: `2026-11-25 09:19:00 Asia/Jakarta`, or with `zoneName` (the name
-    /// people know the zone by) in place of the identifier: `2026-11-25 09:19:00 WIB (UTC+7)`.
+    /// For people, in English: `09:19 WIB, 25 November 2026` (seconds only when there are
+    /// some: `15:59:59 WIB, 26 November 2026`); with `zoneName` in place of the zone's
+    /// short name (``zoneName(_:)``): `16:00 WIB (UTC+7), 26 November 2026`.
     public static func text(_ date: Date, in timeZone: TimeZone, zoneName: String? = nil) -> String {
-        let fields = parts(date, timeZone)
-        return "\(fields.day) \(fields.time) \(zoneName ?? timeZone.identifier)"
+        text(date, in: timeZone, zoneName: zoneName, language: .english)
     }
 
-    /// For people in `language`. English as ``text(_:in:zoneName:)``; Indonesian with the
-    /// month's name and the zone as Indonesians name it: `25 November 2026 09:19 WIB`
-    /// (seconds only when there are some: `26 November 2026 15:59:59 WIB`).
+    /// For people in `language`: `09:19 WIB, 25 November 2026`; in Indonesian, with a dot
+    /// between hours and minutes, `25 November 2026 pukul 09.19 WIB`. Seconds only when
+    /// there are some. The zone is `zoneName` if given, else ``zoneName(_:)``.
     public static func text(_ date: Date, in timeZone: TimeZone, zoneName: String? = nil, language: Language) -> String {
+        let c = components(date, timeZone)
+        let zone = zoneName ?? self.zoneName(timeZone)
         switch language {
         case .english:
-            return text(date, in: timeZone, zoneName: zoneName)
+            return "\(clock(c, separator: ":")) \(zone), \(c.day ?? 0) \(englishMonths[month(c)]) \(c.year ?? 0)"
         case .indonesian:
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = timeZone
-            let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-            let month = indonesianMonths[max(0, min(11, (c.month ?? 1) - 1))]
-            var time = pad(c.hour ?? 0) + ":" + pad(c.minute ?? 0)
-            if let second = c.second, second != 0 { time += ":" + pad(second) }
-            let zone = zoneName ?? indonesianZoneNames[timeZone.identifier] ?? timeZone.identifier
-            return "\(c.day ?? 0) \(month) \(c.year ?? 0) \(time) \(zone)"
+            return "\(c.day ?? 0) \(indonesianMonths[month(c)]) \(c.year ?? 0) pukul \(clock(c, separator: ".")) \(zone)"
+        }
+    }
+
+    /// The time of day alone, for a table whose day is plain: `09:19 WIB`; `pukul 09.19 WIB`.
+    public static func timeOfDay(_ date: Date, in timeZone: TimeZone, zoneName: String? = nil, language: Language) -> String {
+        let c = components(date, timeZone)
+        let zone = zoneName ?? self.zoneName(timeZone)
+        switch language {
+        case .english: return "\(clock(c, separator: ":")) \(zone)"
+        case .indonesian: return "pukul \(clock(c, separator: ".")) \(zone)"
+        }
+    }
+
+    /// The name people know a zone by: `WIB` for Asia/Jakarta, `WITA` for Asia/Makassar,
+    /// `WIT` for Asia/Jayapura, `UTC` for UTC; otherwise its identifier (`Europe/Berlin`).
+    public static func zoneName(_ timeZone: TimeZone) -> String {
+        if let zone = indonesianZones[timeZone.identifier] { return zone.name }
+        return utcIdentifiers.contains(timeZone.identifier) ? "UTC" : timeZone.identifier
+    }
+
+    /// One sentence that explains the zone times are shown in, for a page to say once:
+    /// "Times are in WIB (Western Indonesia Time, UTC+7)."; "Waktu dalam WIB (Waktu
+    /// Indonesia Barat, UTC+7)."; "Times are in UTC."; "Times are in Europe/Berlin time."
+    public static func zoneExplanation(for timeZone: TimeZone, language: Language) -> String {
+        if let zone = indonesianZones[timeZone.identifier] {
+            switch language {
+            case .english: return "Times are in \(zone.name) (\(zone.english), UTC+\(zone.offset))."
+            case .indonesian: return "Waktu dalam \(zone.name) (\(zone.indonesian), UTC+\(zone.offset))."
+            }
+        }
+        let name = zoneName(timeZone)
+        let isUTC = name == "UTC"
+        switch language {
+        case .english: return isUTC ? "Times are in UTC." : "Times are in \(name) time."
+        case .indonesian: return isUTC ? "Waktu dalam UTC." : "Waktu dalam zona waktu \(name)."
         }
     }
 
@@ -128,14 +158,42 @@ public enum FlowTime {
         return parts.joined(separator: " ")
     }
 
+    private static let englishMonths = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    ]
+
     private static let indonesianMonths = [
         "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember",
     ]
 
-    /// Indonesia's zones by the names people use: WIB (UTC+7), WITA (UTC+8), WIT (UTC+9).
-    private static let indonesianZoneNames = [
-        "Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Ujung_Pandang": "WITA", "Asia/Jayapura": "WIT",
-    ]
+    /// Indonesia's zones by the names people use, in both languages, and their offsets.
+    private static let indonesianZones: [String: (name: String, english: String, indonesian: String, offset: Int)] = {
+        let west = ("WIB", "Western Indonesia Time", "Waktu Indonesia Barat", 7)
+        let central = ("WITA", "Central Indonesia Time", "Waktu Indonesia Tengah", 8)
+        let east = ("WIT", "Eastern Indonesia Time", "Waktu Indonesia Timur", 9)
+        return [
+            "Asia/Jakarta": west, "Asia/Pontianak": west, "Asia/Makassar": central, "Asia/Ujung_Pandang": central,
+            "Asia/Jayapura": east,
+        ]
+    }()
+
+    /// The identifiers of UTC itself.
+    private static let utcIdentifiers: Set<String> = ["UTC", "GMT", "Etc/UTC", "Etc/GMT", "Etc/Universal", "Universal", "Zulu", "Etc/Zulu"]
+
+    private static func components(_ date: Date, _ timeZone: TimeZone) -> DateComponents {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+    }
+
+    private static func month(_ c: DateComponents) -> Int { max(0, min(11, (c.month ?? 1) - 1)) }
+
+    /// `09:19`, `15:59:59`; with a dot, `09.19`.
+    private static func clock(_ c: DateComponents, separator: String) -> String {
+        var time = pad(c.hour ?? 0) + separator + pad(c.minute ?? 0)
+        if let second = c.second, second != 0 { time += separator + pad(second) }
+        return time
+    }
 
     /// The calendar day (`2026-11-25`) of `date` in `timeZone`.
     static func day(_ date: Date, in timeZone: TimeZone) -> String { parts(date, timeZone).day }

@@ -30,7 +30,7 @@ extension ForgotTwoFactorSimulator {
             for knowsPassword in [true, false] {
                 let result = run(Input(email: email, hasAuthenticator: hasAuthenticator, knowsPassword: knowsPassword), context: context)
                 rows.append([
-                    say.yesNo(hasAuthenticator), say.yesNo(knowsPassword), say.verdict(result.verdict),
+                    say.yesNoCell(hasAuthenticator), say.yesNoCell(knowsPassword), say.verdict(result.verdict),
                     result.outcome.message?.to ?? "–", result.outcome.steps.first ?? "–",
                 ])
             }

@@ -192,11 +192,11 @@ extension ForgotTwoFactorSimulator {
 
         // MARK: Scenarios
 
-        /// A verdict for a table cell: its id in English, words in other languages.
+        /// A verdict in words, for a table cell and ``Verdict/label(in:)``.
         func verdict(_ verdict: Verdict) -> String {
             switch verdict {
-            case .useAuthenticator: text(en: verdict.rawValue, id: "pakai authenticator")
-            case .askSupport: text(en: verdict.rawValue, id: "minta bantuan support")
+            case .useAuthenticator: text(en: "Use the authenticator app", id: "Gunakan aplikasi authenticator")
+            case .askSupport: text(en: "Ask support", id: "Hubungi tim support")
             }
         }
 
@@ -212,5 +212,11 @@ extension ForgotTwoFactorSimulator {
                 text(en: "Write to", id: "Kirim ke"), text(en: "First step", id: "Langkah pertama"),
             ]
         }
+    }
+}
+
+extension ForgotTwoFactorSimulator.Verdict {
+    public func label(in language: Language) -> String {
+        ForgotTwoFactorSimulator.Phrases(language: language).verdict(self)
     }
 }

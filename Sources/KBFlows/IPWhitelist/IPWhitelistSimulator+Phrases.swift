@@ -197,15 +197,15 @@ extension IPWhitelistSimulator {
 
         // MARK: Scenarios
 
-        /// A verdict for a table cell: its id in English, words in other languages.
+        /// A verdict in words, for a table cell and ``Verdict/label(in:)``.
         func verdict(_ verdict: Verdict) -> String {
             switch verdict {
-            case .allowed: text(en: verdict.rawValue, id: "diizinkan")
-            case .refused: text(en: verdict.rawValue, id: "ditolak")
+            case .allowed: text(en: "Allowed", id: "Diizinkan")
+            case .refused: text(en: "Refused", id: "Ditolak")
             }
         }
 
-        var invalid: String { text(en: "invalid", id: "tidak valid") }
+        var invalid: String { text(en: "Invalid", id: "Tidak valid") }
 
         var columns: [String] {
             ["Whitelist", text(en: "Address", id: "Alamat"), text(en: "Result", id: "Hasil"), text(en: "Matched entry", id: "Entri yang cocok")]
@@ -221,5 +221,11 @@ extension IPWhitelistSimulator {
                 id: "/0 mencakup semua alamat dalam keluarganya, /32 dan /128 tepat satu alamat."
             )
         }
+    }
+}
+
+extension IPWhitelistSimulator.Verdict {
+    public func label(in language: Language) -> String {
+        IPWhitelistSimulator.Phrases(language: language).verdict(self)
     }
 }

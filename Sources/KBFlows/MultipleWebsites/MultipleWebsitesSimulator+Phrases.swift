@@ -190,11 +190,11 @@ extension MultipleWebsitesSimulator {
 
         // MARK: Scenarios
 
-        /// A verdict for a table cell: its id in English, words in other languages.
+        /// A verdict in words, for a table cell and ``Verdict/label(in:)``.
         func verdict(_ verdict: Verdict) -> String {
             switch verdict {
-            case .allowed: text(en: verdict.rawValue, id: "diizinkan")
-            case .separateAccount: text(en: verdict.rawValue, id: "akun terpisah")
+            case .allowed: text(en: "Allowed on the same account", id: "Boleh di akun yang sama")
+            case .separateAccount: text(en: "Needs a separate account", id: "Perlu akun terpisah")
             }
         }
 
@@ -214,5 +214,11 @@ extension MultipleWebsitesSimulator {
                 text(en: "New site's domain", id: "Domain website baru"), text(en: "Result", id: "Hasil"),
             ]
         }
+    }
+}
+
+extension MultipleWebsitesSimulator.Verdict {
+    public func label(in language: Language) -> String {
+        MultipleWebsitesSimulator.Phrases(language: language).verdict(self)
     }
 }

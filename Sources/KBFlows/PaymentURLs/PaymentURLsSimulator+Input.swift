@@ -81,7 +81,7 @@ extension PaymentURLsSimulator {
             columns: say.outcomesColumns,
             rows: runs.map { outcome, card in
                 let result = run(input(outcome, card: card), context: context)
-                return [outcome.rawValue, card ? Self.creditCard : Self.otherMethod, result.outcome.transactionStatus ?? "–",
+                return [say.outcomeCell(outcome), say.paymentTypeCell(card: card), result.outcome.transactionStatus ?? "–",
                         say.result(result.outcome.notificationResult), result.outcome.redirectURL ?? "–"]
             }
         )
@@ -96,7 +96,7 @@ extension PaymentURLsSimulator {
             rows: answers.map { answer in
                 let result = run(input(.paid, response: answer), context: context)
                 let last = result.outcome.timeline.last { $0.channel == "server" }?.time
-                return [say.response(answer), String(result.outcome.notificationAttempts), say.result(result.outcome.notificationResult),
+                return [say.cell(say.response(answer)), String(result.outcome.notificationAttempts), say.result(result.outcome.notificationResult),
                         last.map(context.text) ?? "–"]
             }
         )

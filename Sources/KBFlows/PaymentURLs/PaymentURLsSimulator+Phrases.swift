@@ -224,7 +224,9 @@ extension PaymentURLsSimulator {
         }
 
         func acknowledged(_ flag: Bool) -> String {
-            flag ? text(en: "delivered", id: "terkirim") : text(en: "failed", id: "gagal")
+            flag
+                ? text(en: "delivered: Midtrans counts it as received", id: "terkirim: Midtrans menganggapnya sudah diterima")
+                : text(en: "not delivered: no 2xx answer", id: "tidak terkirim: tidak ada jawaban 2xx")
         }
 
         func deliveredTo(_ url: String, _ response: EndpointResponse) -> String {
@@ -350,14 +352,40 @@ extension PaymentURLsSimulator {
 
         // MARK: Scenarios
 
-        /// A notification result for a table cell: its id in English, words in other languages.
+        /// A notification result in words, for a table cell.
         func result(_ result: NotificationResult) -> String {
             switch result {
-            case .delivered: text(en: result.rawValue, id: "terkirim")
-            case .redirected: text(en: result.rawValue, id: "dialihkan")
-            case .failed: text(en: result.rawValue, id: "gagal")
-            case .notSent: text(en: result.rawValue, id: "tidak dikirim")
+            case .delivered: text(en: "Delivered", id: "Terkirim")
+            case .redirected: text(en: "Redirected", id: "Dialihkan")
+            case .failed: text(en: "Failed", id: "Gagal")
+            case .notSent: text(en: "Not sent", id: "Tidak dikirim")
             }
+        }
+
+        /// A verdict in words, for ``Verdict/label(in:)``.
+        func verdict(_ verdict: Verdict) -> String {
+            switch verdict {
+            case .noNotification: text(en: "No notification due", id: "Tidak ada notifikasi")
+            case .notificationDelivered: text(en: "Notification delivered", id: "Notifikasi terkirim")
+            case .notificationRedirected: text(en: "Notification redirected", id: "Notifikasi dialihkan")
+            case .notificationFailed: text(en: "Notification failed", id: "Notifikasi gagal")
+            case .notificationNotSent: text(en: "Notification not sent", id: "Notifikasi tidak dikirim")
+            }
+        }
+
+        /// How the payment ended, for a table cell: "Paid", "Closed by the customer".
+        func outcomeCell(_ outcome: PaymentOutcome) -> String {
+            switch outcome {
+            case .paid: text(en: "Paid", id: "Dibayar")
+            case .pending: text(en: "Pending", id: "Pending")
+            case .failed: text(en: "Failed", id: "Gagal")
+            case .closed: text(en: "Closed by the customer", id: "Ditutup oleh pelanggan")
+            }
+        }
+
+        /// The payment type for a table cell: "Card (credit_card)", "Another method".
+        func paymentTypeCell(card: Bool) -> String {
+            card ? text(en: "Card (credit_card)", id: "Kartu (credit_card)") : text(en: "Another method", id: "Metode lain")
         }
 
         var outcomesTitle: String { text(en: "Each outcome", id: "Setiap hasil pembayaran") }
@@ -406,5 +434,11 @@ extension PaymentURLsSimulator {
         var reachabilityColumns: [String] {
             ["Payment Notification URL", text(en: "Result", id: "Hasil"), text(en: "Why", id: "Alasan")]
         }
+    }
+}
+
+extension PaymentURLsSimulator.Verdict {
+    public func label(in language: Language) -> String {
+        PaymentURLsSimulator.Phrases(language: language).verdict(self)
     }
 }

@@ -44,7 +44,7 @@ extension TransactionActionsSimulator {
             columns: say.tableColumns,
             rows: cases.map { label, input in
                 let result = run(input, context: context)
-                return [label] + result.outcome.actions.map { $0.open ? say.state(true) : "–" }
+                return [label] + result.outcome.actions.map { say.stateCell($0.open) }
             }
         )]
     }

@@ -20,18 +20,34 @@ extension TransactionActionsSimulator {
             text(en: "When the transaction was made (now by default)", id: "Waktu transaksi dibuat (default: now)")
         }
 
-        /// An action for people: its id in English (`accept-or-deny`), words in other languages.
+        /// An action in words, inside a sentence: `accept or deny`; `accept/deny`.
         func action(_ action: Action) -> String {
             switch action {
-            case .view: text(en: action.rawValue, id: "lihat")
-            case .cancel: text(en: action.rawValue, id: "batalkan")
-            case .acceptOrDeny: text(en: action.rawValue, id: "accept/deny")
-            case .refund: text(en: action.rawValue, id: "refund")
-            case .report: text(en: action.rawValue, id: "laporan")
+            case .view: text(en: "view", id: "lihat")
+            case .cancel: text(en: "cancel", id: "batalkan")
+            case .acceptOrDeny: text(en: "accept or deny", id: "accept/deny")
+            case .refund: text(en: "refund", id: "refund")
+            case .report: text(en: "send a report", id: "kirim laporan")
             }
         }
 
+        /// An action for a column heading: "Accept or deny"; "Accept/deny".
+        func actionHeading(_ action: Action) -> String {
+            let words = self.action(action)
+            return words.prefix(1).uppercased() + words.dropFirst()
+        }
+
+        /// A verdict in words, for ``Verdict/label(in:)``: "Open: view, cancel and send a report".
+        func verdict(_ verdict: Verdict) -> String {
+            verdict.open.isEmpty
+                ? text(en: "Nothing open: no longer in the portal", id: "Tidak ada yang tersedia: sudah tidak ada di portal")
+                : text(en: "Open: ", id: "Tersedia: ") + list(verdict.open.map(action))
+        }
+
         func state(_ open: Bool) -> String { open ? text(en: "open", id: "tersedia") : text(en: "closed", id: "tidak tersedia") }
+
+        /// `Open` or `–` for a table cell; `Tersedia`.
+        func stateCell(_ open: Bool) -> String { open ? text(en: "Open", id: "Tersedia") : "–" }
 
         /// `cancel: open`; `batalkan: tersedia`.
         func result(_ action: Action, _ open: Bool) -> String { "\(self.action(action)): \(state(open))" }
@@ -165,18 +181,24 @@ extension TransactionActionsSimulator {
 
         // MARK: Scenarios
 
-        var cardSuccess: String { text(en: "card, Success", id: "kartu, Success") }
-        var cardChallenge: String { text(en: "card, Challenge", id: "kartu, Challenge") }
-        var cardSettled: String { text(en: "card, settled", id: "kartu, settlement") }
-        var cardDenied: String { text(en: "card, denied", id: "kartu, ditolak") }
+        var cardSuccess: String { text(en: "Card, Success", id: "Kartu, Success") }
+        var cardChallenge: String { text(en: "Card, Challenge", id: "Kartu, Challenge") }
+        var cardSettled: String { text(en: "Card, settled", id: "Kartu, settlement") }
+        var cardDenied: String { text(en: "Card, denied", id: "Kartu, ditolak") }
         func pending(_ method: String) -> String { "\(method), pending" }
 
         func cardSettledOld(months: Int) -> String {
-            text(en: "card, settled, \(months) months old", id: "kartu, settlement, berusia \(months) bulan")
+            text(en: "Card, settled, \(months) months old", id: "Kartu, settlement, berusia \(months) bulan")
         }
 
         var tableTitle: String { text(en: "Which actions are open", id: "Tindakan yang tersedia") }
         func tableNote(at time: String) -> String { text(en: "Each row is a run at \(time).", id: "Setiap baris adalah simulasi pada \(time).") }
-        var tableColumns: [String] { [text(en: "Transaction", id: "Transaksi")] + Action.allCases.map(action) }
+        var tableColumns: [String] { [text(en: "Transaction", id: "Transaksi")] + Action.allCases.map(actionHeading) }
+    }
+}
+
+extension TransactionActionsSimulator.Verdict {
+    public func label(in language: Language) -> String {
+        TransactionActionsSimulator.Phrases(language: language).verdict(self)
     }
 }

@@ -180,7 +180,7 @@ public struct TransactionActionsSimulator: FlowSimulator {
         return FlowResult(
             verdict: Verdict(open: open),
             headline: say.headline(open: open, closed: closed),
-            details: states.map { FlowDetail(say.action($0.action), say.detail($0.open, $0.reason)) },
+            details: states.map { FlowDetail(say.actionHeading($0.action), say.detail($0.open, $0.reason)) },
             outcome: Outcome(actions: states, open: open, keptUntil: keptUntil), trace: trace
         )
     }
