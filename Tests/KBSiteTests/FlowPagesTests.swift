@@ -59,17 +59,36 @@ struct FlowPagesTests {
         let time = try #require(page.all("time").first { $0["datetime"] == "\(latest)T09:00:00+07:00" })
         #expect(time.textContent == (SiteStrings(.english).date(latest) ?? "") + ", 09:00")
         #expect(page.textContent.contains("Computed for"))
+        // The zone is explained once, in words; times in the tables use its short name.
+        let explanation = FlowTime.zoneExplanation(for: context.timeZone, language: .english)
+        #expect(page.textContent.components(separatedBy: explanation).count == 2, "the zone is explained exactly once")
+        let scenarios = page.all("section").filter { $0["class"] == "scenario" }
+        #expect(!scenarios.isEmpty)
+        #expect(scenarios.allSatisfy { !$0.textContent.contains("Asia/Jakarta") }, "times in the tables name the zone as people do")
     }
 
     @Test("the policy values a flow read are listed with their values")
     func policyValues() throws {
-        let page = try #require(SiteFixtures.page("flows/account-lockout.html", in: site))
-        let section = try #require(page.all("section").first { $0["aria-labelledby"] == "kb_policies" })
-        let rows = (section.all("tbody").first?.all("tr") ?? []).map { ($0.all("th").first?.textContent ?? "", $0.all("td").first?.textContent ?? "") }
-        let paths = rows.map(\.0)
-        #expect(paths.contains("lockout.max_failed_attempts"))
-        #expect(paths.contains("lockout.unlock_after_minutes"))
-        for (path, value) in rows { #expect(content.policies.text(path) == value) }
+        for (prefix, language) in [("", Language.english), ("id/", .indonesian)] {
+            let page = try #require(SiteFixtures.page("\(prefix)flows/account-lockout.html", in: site))
+            let section = try #require(page.all("section").first { $0["aria-labelledby"] == "kb_policies" })
+            let rows = (section.all("tbody").first?.all("tr") ?? []).map { row in
+                let name = row.all("th").first
+                return (
+                    name?.all("span").first?.textContent ?? "", name?.all("code").first?.textContent ?? "",
+                    row.all("td").first?.textContent ?? ""
+                )
+            }
+            let paths = rows.map(\.1)
+            #expect(paths.contains("lockout.max_failed_attempts"))
+            #expect(paths.contains("lockout.unlock_after_minutes"))
+            let edition = SiteFixtures.shippedKnowledgeBase.edition(language).content
+            for (label, path, value) in rows {
+                #expect(label == PolicyLabels.label(for: path, in: language), "\(path) is named as a sentence")
+                #expect(!label.isEmpty)
+                #expect(edition.policies[path]?.rendered(in: language) == value)
+            }
+        }
     }
 
     @Test("the page's worked example runs: every flow accepts its example input at the end of the page's day")

@@ -40,7 +40,7 @@ extension PageRenderer {
             let meta = body.element("p", ["class": "meta"])
             meta.text(strings(.flowComputedFor) + " ")
             meta.element("time", ["datetime": flowContext.iso(flowContext.now)], text: Self.moment(flowContext, strings))
-            meta.text(strings(.flowComputedIn, ["zone": Self.zoneName(flowContext.timeZone, language)]))
+            meta.text(strings(.flowComputedIn) + " " + FlowTime.zoneExplanation(for: flowContext.timeZone, language: language))
 
             flowForm(flow, submission: submission, zone: flowContext.timeZone, into: body, page)
 
@@ -62,7 +62,12 @@ extension PageRenderer {
                 let rows = table.element("tbody")
                 for (path, value) in policies {
                     let row = rows.element("tr")
-                    row.element("th", ["scope": "row"]).element("code", text: path)
+                    // The value's name as a sentence; its key small beneath, for authors.
+                    let name = row.element("th", ["scope": "row"])
+                    if let label = PolicyLabels.label(for: path, in: language) {
+                        name.element("span", ["class": "policy-name"], text: label)
+                    }
+                    name.element("code", ["class": "policy-key"], text: path)
                     row.element("td", text: value)
                 }
             }

@@ -23,7 +23,6 @@ extension PageRenderer {
         if case let .remote(server) = options.simulatorForm {
             section.element("p", ["class": "meta"], text: strings(.tryItRemote, ["server": server]))
         }
-        section.element("p", ["class": "meta"], text: strings(.zoneNote, ["zone": Self.zoneName(zone, language)]))
 
         let form = section.element("form", [
             "method": "get", "action": action + "#kb_result", "novalidate": "novalidate", "id": "kb_flow-form",
@@ -250,17 +249,6 @@ extension PageRenderer {
             text.lowercased().filter { $0 != " " && $0 != "-" && $0 != "_" }
         }
         return key(option) == key(typed)
-    }
-
-    /// How the page names `zone` once: "WIB (UTC+7)" for Asia/Jakarta.
-    static func zoneName(_ zone: TimeZone, _ language: Language) -> String {
-        let names = ["Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"]
-        let seconds = zone.secondsFromGMT()
-        let hours = seconds / 3_600
-        let minutes = abs(seconds % 3_600) / 60
-        let offset = "UTC" + (seconds == 0 ? "" : (seconds < 0 ? "−" : "+") + String(abs(hours)) + (minutes == 0 ? "" : String(format: ":%02d", minutes)))
-        guard let name = names[zone.identifier] else { return zone.identifier == "UTC" ? "UTC" : "\(zone.identifier) (\(offset))" }
-        return "\(name) (\(offset))"
     }
 }
 

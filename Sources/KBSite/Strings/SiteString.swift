@@ -151,7 +151,6 @@ enum SiteString: String, CaseIterable, Sendable {
     case tryIt
     case tryItLead
     case tryItRemote
-    case zoneNote
     case fieldNow
     case fieldNowHelp
     case fieldNowInvalid
