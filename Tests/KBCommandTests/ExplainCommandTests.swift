@@ -44,4 +44,25 @@ struct ExplainCommandTests {
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("none of status_code, transaction_status, fraud_status, order_id"))
     }
+
+    @Test("kb answer --from-ticket: the best matches with why on stderr, the answer with the ticket's details on stdout")
+    func fromTicket() throws {
+        let path = try file("ticket.txt", """
+        Dear team, my customer (sari@example.com) paid for ORDER-2026-0099 by card and it was refused,
+        the bank response shows code 51. What should I tell her??
+        Regards, Tono
+        """)
+        let run = try KBRun("answer", "--from-ticket", path, "--var", "customer.name=Sari")
+        #expect(run.status == 0)
+        #expect(run.stderr.hasPrefix("1. code 51 Insufficient funds ["))
+        #expect(run.stderr.contains("the ticket names response code 51"))
+        #expect(run.stderr.contains("filled from the ticket and --var: customer.name=Sari, order_id=ORDER-2026-0099, user.email=sari@example.com"))
+        #expect(run.stderr.contains("left as placeholders (--var to set): agent.name"))
+        #expect(run.stdout.hasPrefix("Hi Sari,"))
+        #expect(run.stdout.contains("ORDER-2026-0099"))
+
+        let both = try KBRun("answer", "51", "--from-ticket", path)
+        #expect(both.status != 0)
+        #expect(both.stderr.contains("not both"))
+    }
 }

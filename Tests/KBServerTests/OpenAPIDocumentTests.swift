@@ -82,6 +82,7 @@ struct OpenAPIDocumentTests {
         .flows: "/v1/flows",
         .simulate: "/v1/flows/account-lockout/simulate?now=2026-11-25T09:05:00Z",
         .explain: "/v1/explain",
+        .suggestAnswer: "/v1/answers/suggest?var.customer.name=Budi",
         .health: "/healthz",
         .metrics: "/metrics",
         .openAPI: "/openapi.yaml",
@@ -128,7 +129,11 @@ struct OpenAPIDocumentTests {
         let checker = SchemaChecker(document: document)
         let path = try #require(Self.examples[route])
         let response = try await withServer { client in
-            let body = route == .explain ? ByteBuffer(string: Self.notification) : route.method == .post ? ByteBuffer(string: Self.simulation) : nil
+            let body: ByteBuffer? = switch route {
+            case .explain: ByteBuffer(string: Self.notification)
+            case .suggestAnswer: ByteBuffer(string: #"{"ticket": "my account is locked after 5 wrong passwords, order ORDER-9, help"}"#)
+            default: route.method == .post ? ByteBuffer(string: Self.simulation) : nil
+            }
             return try await client.execute(uri: path, method: route.method, headers: [.contentType: "application/json"], body: body) { $0 }
         }
         #expect(response.status == .ok, "\(path)")

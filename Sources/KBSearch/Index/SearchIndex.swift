@@ -58,3 +58,17 @@ public struct SearchIndex: Sendable {
         storage.documentIDs[documentIndex]
     }
 }
+
+extension SearchIndex {
+    /// How many documents hold `term` (an analyzed term: folded, as ``Analyzer/tokens(_:)``
+    /// gives it) or another word of its stem ("declined" counts documents with "decline",
+    /// "declines"); 0 when no indexed word shares it. What weighs a long text's words
+    /// by their rarity.
+    public func documentFrequency(of term: String) -> Int {
+        if let id = storage.terms.id(of: term) {
+            return Int(storage.groupDocumentFrequencies[Int(storage.termGroups[Int(id)])])
+        }
+        guard let group = storage.stems.id(of: storage.analyzer.stem(term)) else { return 0 }
+        return Int(storage.groupDocumentFrequencies[Int(group)])
+    }
+}

@@ -74,6 +74,7 @@ func buildRouter(_ configuration: ServerConfiguration, store: KnowledgeBaseStore
         case .flows: router.on(path, method: route.method, use: flows.list)
         case .simulate: router.on(path, method: route.method, use: flows.simulate)
         case .explain: router.on(path, method: route.method, use: explain.explain)
+        case .suggestAnswer: router.on(path, method: route.method, use: answers.suggest)
         case .health:
             router.on(path, method: route.method) { _, context in
                 try Response.json(HealthReport(context.snapshot(of: store), watching: configuration.watch))

@@ -16,11 +16,12 @@ public enum ServerRoute: String, CaseIterable, Sendable {
     case flows
     case simulate
     case explain
+    case suggestAnswer
     case health
     case metrics
     case openAPI
 
-    public var method: HTTPRequest.Method { self == .simulate || self == .explain ? .post : .get }
+    public var method: HTTPRequest.Method { [.simulate, .explain, .suggestAnswer].contains(self) ? .post : .get }
 
     /// The path pattern, `{name}` standing for one path segment.
     public var path: String {
@@ -37,6 +38,7 @@ public enum ServerRoute: String, CaseIterable, Sendable {
         case .flows: "/v1/flows"
         case .simulate: "/v1/flows/{id}/simulate"
         case .explain: "/v1/explain"
+        case .suggestAnswer: "/v1/answers/suggest"
         case .health: "/healthz"
         case .metrics: "/metrics"
         case .openAPI: "/openapi.yaml"
