@@ -82,21 +82,17 @@ struct SiteCommand: ParsableCommand {
             )
         }
 
-        private func normalizedBaseURL() throws -> String? {
-            guard let baseURL else { return nil }
-            do {
-                return try SiteOptions.normalizedBaseURL(baseURL)
-            } catch {
-                throw ValidationError("--base-url: \(error)")
-            }
-        }
+        private func normalizedBaseURL() throws -> String? { try Self.normalized(baseURL, option: "--base-url") }
 
-        private func normalizedSimulatorURL() throws -> String? {
-            guard let simulatorURL else { return nil }
+        private func normalizedSimulatorURL() throws -> String? { try Self.normalized(simulatorURL, option: "--simulator-url") }
+
+        /// An address option as a base URL (ending in `/`); its errors name the option.
+        private static func normalized(_ url: String?, option: String) throws -> String? {
+            guard let url else { return nil }
             do {
-                return try SiteOptions.normalizedBaseURL(simulatorURL)
+                return try SiteOptions.normalizedBaseURL(url)
             } catch {
-                throw ValidationError("--simulator-url: \(error)")
+                throw ValidationError("\(option): \(error)")
             }
         }
     }

@@ -132,6 +132,17 @@ struct ExplainTests {
             #expect(error.message.contains("not a Midtrans response or notification"))
         }
         #expect(throws: ExplainInputError.self) { try MidtransMessage(reading: String(repeating: " ", count: 70_000) + "{}") }
+        do {
+            _ = try MidtransMessage(reading: #"{"order_id": true, "status_code": "200"}"#)
+            Issue.record("a boolean order_id was read")
+        } catch {
+            #expect(error.message == "'order_id' is true or false, not a string or a number")
+        }
+        // Numbers are read as Midtrans' strings would be; 1 and 0 are numbers, not true and false.
+        let numbers = try? MidtransMessage(reading: #"{"status_code": 1, "order_id": 0, "gross_amount": 150000}"#)
+        #expect(numbers?.statusCode == "1")
+        #expect(numbers?.orderID == "0")
+        #expect(numbers?.grossAmount == "150000")
     }
 
     @Test("in Bahasa Indonesia, the code's Indonesian name and the Indonesian article")

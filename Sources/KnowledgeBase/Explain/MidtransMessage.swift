@@ -51,6 +51,14 @@ public struct MidtransMessage: Sendable, Hashable, Codable {
         "channel_response_message", "order_id", "gross_amount", "currency", "transaction_time", "signature_key",
     ]
 
+    /// A message must have at least one of these to be read as Midtrans'.
+    static let identifyingKeys = ["status_code", "transaction_status", "fraud_status", "order_id"]
+
+    /// Whether a number JSONSerialization read is `true` or `false`.
+    private static func isBoolean(_ number: NSNumber) -> Bool {
+        String(cString: number.objCType) == "c" && (number == true as NSNumber || number == false as NSNumber)
+    }
+
     /// The longest text read, in bytes: a response or notification is a few KB.
     public static let maxLength = 64 * 1024
 
@@ -97,8 +105,13 @@ public struct MidtransMessage: Sendable, Hashable, Codable {
         for (key, value) in members {
             if let string = value as? String {
                 values[key] = string
-            } else if let number = value as? NSNumber, !(value is Bool) {
+            } else if let number = value as? NSNumber, !Self.isBoolean(number) {
                 values[key] = number.stringValue
+            } else if Self.readKeys.contains(key) {
+                throw ExplainInputError(
+                    "'\(key)' is \(Self.kind(of: value)), not a string or a number",
+                    hint: "Midtrans sends \(key) as a string, e.g. \"\(key)\": \"…\""
+                )
             }
         }
         try self.init(source: .json, values: values, keys: Array(members.keys))
@@ -120,7 +133,7 @@ public struct MidtransMessage: Sendable, Hashable, Codable {
     }
 
     private init(source: Source, values: [String: String], keys: [String]) throws(ExplainInputError) {
-        guard Self.readKeys.contains(where: { values[$0] != nil }) else {
+        guard Self.identifyingKeys.contains(where: { values[$0] != nil }) else {
             throw ExplainInputError(
                 "this is not a Midtrans \(source == .json ? "response or notification" : "redirect URL"): it has none of "
                     + "status_code, transaction_status, fraud_status, order_id",
@@ -162,7 +175,8 @@ public struct MidtransMessage: Sendable, Hashable, Codable {
         switch value {
         case is [Any]: "an array"
         case is String: "a string"
-        case is NSNumber: "a number or true/false"
+        case let number as NSNumber: isBoolean(number) ? "true or false" : "a number"
+        case is [String: Any]: "an object"
         default: "null"
         }
     }
