@@ -162,8 +162,8 @@ if node --no-warnings --experimental-websocket -e 'process.exit(typeof WebSocket
     log "FAILED: the simulator's form in Chromium"
     exit 1
   fi
-  checks=$((checks + 6))
-  log "Chromium: the simulator's form runs with and without JavaScript, in both languages"
+  checks=$((checks + 9))
+  log "Chromium: the simulator's form runs with and without JavaScript, in both languages; the search page explains a pasted response and finds a pasted ticket's article"
 else
   log "skipped the simulator's form in Chromium: node $(node --version) has no WebSocket (20.10 or later has)"
 fi

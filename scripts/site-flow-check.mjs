@@ -134,6 +134,25 @@ try {
       }
     }
   }
+  // The search page takes pasted text: a Midtrans response is explained by the server
+  // above the results; a long ticket is searched by its rarest words.
+  await cdp.send('Emulation.setScriptExecutionDisabled', { value: false });
+  const denied = JSON.stringify({
+    status_code: '202', transaction_status: 'deny', fraud_status: 'accept', payment_type: 'credit_card',
+    order_id: 'ORDER-1', channel_response_code: '51',
+  });
+  await open(cdp, base + '/search.html?q=' + encodeURIComponent(denied));
+  const explained = await waitFor(cdp, '#kb_explained .outcome');
+  say(explained !== null && textOf(explained).includes('code 51'), 'search: a pasted response is explained', explained ? textOf(explained) : 'none');
+  const first = await waitFor(cdp, '#kb_results li a');
+  say(first !== null && first.includes('codes/51.html'), 'search: the code comes first among the results', first || 'none');
+  const ticket = 'Hello team, since this morning nobody in our office can log in to the merchant portal. '
+    + 'Everyone gets a message saying this IP address is not in the whitelist. We moved to a new building last week '
+    + 'and the internet provider changed too, so maybe our address is different now? How do we add the new office '
+    + 'address, or can you switch that check off for us? Thanks, Yoga from the finance team';
+  await open(cdp, base + '/search.html?q=' + encodeURIComponent(ticket));
+  const ticketFirst = await waitFor(cdp, '#kb_results li a');
+  say(ticketFirst !== null && ticketFirst.includes('articles/ip-whitelist-login.html'), 'search: a pasted ticket finds its article first', ticketFirst || 'none');
 } catch (error) {
   say(false, 'the browser checks', error.message);
 } finally {

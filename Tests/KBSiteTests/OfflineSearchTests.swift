@@ -147,8 +147,41 @@ struct OfflineSearchTests {
         #expect(!text.contains("</script"))
     }
 
-    /// The first `results` results' `kind:id` for each query, from search.js under node.
-    static func runNode(_ queries: [String], results: Int, knowledgeBase: KnowledgeBase = knowledgeBase) throws -> [[String]] {
+    /// The tickets of `Tests/Relevance/tickets` (without their `expect:` line).
+    static var tickets: [String] {
+        let folder = SiteFixtures.testsFolder.deletingLastPathComponent().appendingPathComponent("Relevance/tickets")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".txt") }.sorted().compactMap { name in
+            (try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8))
+                .map { $0.components(separatedBy: "\n").dropFirst(2).joined(separator: "\n") }
+        }
+    }
+
+    @Test("search.js weighs a pasted ticket by the same rarest words as kb answer --from-ticket, in each language",
+          arguments: [Language.english, .indonesian])
+    func pastedTicketsSameKeyWords(_ language: Language) throws {
+        guard Self.nodePath != nil else {
+            Issue.record("node is not installed, so search.js cannot be compared with kb: run `make deps`")
+            return
+        }
+        let edition = language == .english ? Self.knowledgeBase : Self.indonesian
+        let tickets = Self.tickets
+        #expect(tickets.count >= 30)
+        let expected = tickets.map { edition.keyTerms($0) }
+        let got = try Self.runNode(tickets, results: 0, knowledgeBase: edition, expression: "kb.keyTerms(index, q)")
+        #expect(got.count == expected.count)
+        for (index, (js, swift)) in zip(got, expected).enumerated() {
+            #expect(js == swift, "ticket \(index + 1): search.js \(js), kb \(swift)")
+        }
+        #expect(expected.allSatisfy { $0.count <= KnowledgeBase.ticketTermCount })
+    }
+
+    /// The first `results` results' `kind:id` for each query, from search.js under node
+    /// (or, with `expression`, what it gives for each query `q`: an array of strings).
+    static func runNode(
+        _ queries: [String], results: Int, knowledgeBase: KnowledgeBase = knowledgeBase,
+        expression: String? = nil
+    ) throws -> [[String]] {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kb-offline-search-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -161,7 +194,7 @@ struct OfflineSearchTests {
         const index = kb.prepare(globalThis.KB_SEARCH_INDEX);
         const queries = require('./queries.json');
         console.log(JSON.stringify(queries.map(q =>
-          kb.search(index, q, \(results)).hits.map(hit => hit.kind + ':' + hit.id))));
+          \(expression ?? "kb.search(index, q, \(results)).hits.map(hit => hit.kind + ':' + hit.id)"))));
         """
         try Data(driver.utf8).write(to: folder.appendingPathComponent("driver.js"))
         let process = Process()

@@ -61,14 +61,11 @@ public struct SearchIndex: Sendable {
 
 extension SearchIndex {
     /// How many documents hold `term` (an analyzed term: folded, as ``Analyzer/tokens(_:)``
-    /// gives it) or another word of its stem ("declined" counts documents with "decline",
-    /// "declines"); 0 when no indexed word shares it. What weighs a long text's words
-    /// by their rarity.
+    /// gives it) or another word of its stem group ("declined" counts documents with
+    /// "decline", "declines"), when `term` itself is indexed; 0 when it is not. What weighs
+    /// a long text's words by their rarity; search.js reads the same from its index.
     public func documentFrequency(of term: String) -> Int {
-        if let id = storage.terms.id(of: term) {
-            return Int(storage.groupDocumentFrequencies[Int(storage.termGroups[Int(id)])])
-        }
-        guard let group = storage.stems.id(of: storage.analyzer.stem(term)) else { return 0 }
-        return Int(storage.groupDocumentFrequencies[Int(group)])
+        guard let id = storage.terms.id(of: term) else { return 0 }
+        return Int(storage.groupDocumentFrequencies[Int(storage.termGroups[Int(id)])])
     }
 }

@@ -781,6 +781,54 @@
     };
   }
 
+  // ---------------------------------------------------------------- pasted text
+
+  /** How many of a pasted text's words are searched for: the rarest in the content (KnowledgeBase.ticketTermCount). */
+  var TICKET_TERMS = 24;
+
+  /** Documents holding the term or a word of its stem group, when the term is indexed; else 0 (SearchIndex.documentFrequency). */
+  function documentFrequency(ix, term) {
+    var id = ix.termId.get(term);
+    return id === undefined ? 0 : ix.raw.gdf[ix.raw.tg[id]];
+  }
+
+  /**
+   * The words of a long text (a ticket) that the content knows, rarest first (weighed by
+   * how often the text repeats them), at most TICKET_TERMS: what a pasted ticket is
+   * searched by, as KnowledgeBase.keyTerms does, so long text is weighed, never cut.
+   */
+  function keyTerms(ix, text) {
+    var counts = new Map(), order = [];
+    tokenize(ix.k, text).tokens.forEach(function (token) {
+      var term = token.term;
+      // Words only: no numbers, and no e-mail address or URL (their parts are words).
+      if (token.hasDigit || /[@.\/:]/.test(term) || ix.stop.has(term) || Array.from(term).length < 2) return;
+      if (!counts.has(term)) { counts.set(term, 0); order.push(term); }
+      counts.set(term, counts.get(term) + 1);
+    });
+    var documents = Math.max(ix.n, 1), weighted = [];
+    order.forEach(function (term, position) {
+      var frequency = documentFrequency(ix, term);
+      // A word no document has may be a typo of one that does: the search's typo tolerance reads it.
+      var rarity = frequency === 0 ? (Array.from(term).length >= 5 ? Math.log(documents) * 0.6 : 0) : Math.log(1 + documents / frequency);
+      if (rarity > 0) weighted.push({ term: term, weight: rarity * (1 + Math.log(counts.get(term))), first: position });
+    });
+    weighted.sort(function (a, b) { return b.weight - a.weight || a.first - b.first; });
+    return weighted.slice(0, TICKET_TERMS).map(function (w) { return w.term; });
+  }
+
+  /** Whether a query is pasted rather than typed: a JSON object, a redirect URL, or more words than a query takes. */
+  function isPasted(ix, text) {
+    var trimmed = text.trim();
+    if (trimmed.charAt(0) === '{' || /[?&]transaction_status=/.test(trimmed)) return true;
+    return trimmed.split(/\s+/).length > ix.k.maxQueryWords;
+  }
+
+  /** A pasted text without its JSON, addresses and e-mails: the prose whose words are weighed. */
+  function prose(text) {
+    return text.replace(/\{[^]*\}/g, ' ').replace(/https?:\/\/\S+/g, ' ').replace(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g, ' ');
+  }
+
   // ---------------------------------------------------------------- the page
 
   /** `text` as text nodes and <mark> elements around the words whose term the search matched. */
@@ -814,9 +862,58 @@
       return (status.getAttribute('data-' + name) || '').split('{count}').join(String(count)).split('{query}').join(query);
     }
 
+    var api = status.getAttribute('data-api');
+    var box = document.getElementById('kb_explained');
+    var docs = new Map();
+    ix.raw.docs.forEach(function (doc) { docs.set((doc[0] === 'c' ? 'code' : 'article') + ':' + doc[1], doc); });
+
+    function element(name, text) {
+      var node = document.createElement(name);
+      if (text !== undefined) node.textContent = text;
+      return node;
+    }
+
+    /** A link to the page of an article or a code of this tree, by the index's own address. */
+    function pageLink(kind, id, title) {
+      var doc = docs.get(kind + ':' + id);
+      var link = element('a', title || (doc ? doc[2] : id));
+      if (doc) link.href = doc[3];
+      return link;
+    }
+
+    /** What the server's kb explain says of a pasted Midtrans message, above the results. */
+    function explainAbove(query) {
+      if (!box || !api || !window.fetch) return;
+      fetch(api + 'explain?lang=' + encodeURIComponent(document.documentElement.lang || 'en'), {
+        method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: query.trim()
+      }).then(function (response) { return response.ok ? response.json() : null; }).then(function (explanation) {
+        if (!explanation) return;
+        while (box.firstChild) box.removeChild(box.firstChild);
+        box.appendChild(element('h2', box.getAttribute('data-title')));
+        box.appendChild(element('p', explanation.headline)).className = 'outcome';
+        var steps = element('ul');
+        explanation.next.forEach(function (step) { steps.appendChild(element('li', step)); });
+        box.appendChild(steps);
+        var reading = element('ul');
+        explanation.read.forEach(function (item) { reading.appendChild(element('li')).appendChild(pageLink(item.kind, item.id, item.title)); });
+        box.appendChild(element('p', box.getAttribute('data-read')));
+        box.appendChild(reading);
+        box.hidden = false;
+      }).catch(function () { /* the results below stand alone */ });
+    }
+
     function show(query) {
       while (list.firstChild) list.removeChild(list.firstChild);
+      if (box) { box.hidden = true; while (box.firstChild) box.removeChild(box.firstChild); }
       if (query.trim() === '') { status.textContent = said('prompt'); return; }
+      if (isPasted(ix, query)) {
+        // Pasted: the server explains a Midtrans message; the results come from the text's rarest words.
+        if (query.trim().charAt(0) === '{' || /[?&]transaction_status=/.test(query)) explainAbove(query);
+        var terms = keyTerms(ix, prose(query));
+        var code = /"channel_response_code"\s*:\s*"([0-9A-Za-z]{2})"/.exec(query);
+        if (code) terms.unshift(code[1]);
+        query = terms.join(' ');
+      }
       var result = search(ix, query, RESULTS_SHOWN);
       status.textContent = said(result.total === 0 ? 'none' : result.total === 1 ? 'one' : 'many', query, result.total);
       result.hits.forEach(function (hit) {
@@ -859,7 +956,7 @@
     if (!initial) input.focus();
   }
 
-  var api = { prepare: prepare, search: search, tokenize: tokenize, fold: fold };
+  var api = { prepare: prepare, search: search, tokenize: tokenize, fold: fold, keyTerms: keyTerms };
   if (typeof module === 'object' && module.exports) {
     module.exports = api;
   } else if (typeof document !== 'undefined') {

@@ -28,6 +28,8 @@ enum SiteString: String, CaseIterable, Sendable {
     case searchResults
     case searchKindArticle
     case searchKindCode
+    case searchExplainedTitle
+    case searchExplainedRead
 
     // "Copy answer"
     case copyAnswer

@@ -25,6 +25,8 @@ extension SiteStrings {
         .searchOneResult: "1 result for “{query}”",
         .searchResults: "{count} results for “{query}”",
         .searchKindArticle: "article",
+        .searchExplainedTitle: "What Midtrans sent",
+        .searchExplainedRead: "Read:",
         .searchKindCode: "response code",
 
         .copyAnswer: "Copy answer",

@@ -27,6 +27,8 @@ extension SiteStrings {
         .searchOneResult: "1 hasil untuk “{query}”",
         .searchResults: "{count} hasil untuk “{query}”",
         .searchKindArticle: "artikel",
+        .searchExplainedTitle: "Yang dikirim Midtrans",
+        .searchExplainedRead: "Baca:",
         .searchKindCode: "kode respons",
 
         .copyAnswer: "Salin jawaban",

@@ -57,7 +57,7 @@ public struct TicketReading: Sendable, Hashable, Codable {
 
 extension KnowledgeBase {
     /// How many words of a ticket are searched for, at most: the rarest in the content.
-    static let ticketTermCount = 24
+    public static let ticketTermCount = 24
 
     /// Reads a ticket of any length (a customer's or merchant's message, pasted JSON and
     /// all) and finds what it is about. Identifiers lead: a response code the ticket
@@ -133,13 +133,14 @@ extension KnowledgeBase {
         )
     }
 
-    /// The ticket's distinct words that the content knows, rarest first (weighed by how
+    /// The distinct words of a long text (a ticket) that the content knows, rarest first (weighed by how
     /// often the ticket repeats them), at most ``ticketTermCount``.
-    func keyTerms(_ prose: String) -> [String] {
+    public func keyTerms(_ prose: String) -> [String] {
         let analyzer = index.analyzer
         var counts: [String: Int] = [:]
         var order: [String] = []
-        for token in analyzer.tokens(prose) where token.count >= 2 && !token.contains(where: \.isNumber) {
+        // Words only: no numbers, and no e-mail address or URL (their parts are words).
+        for token in analyzer.tokens(prose) where token.count >= 2 && !token.contains(where: { $0.isNumber || "@./:".contains($0) }) {
             if counts[token] == nil { order.append(token) }
             counts[token, default: 0] += 1
         }
