@@ -51,11 +51,12 @@ LOG="$(mktemp "${TMPDIR:-/tmp}/kb-conformance.XXXXXX")"
 . scripts/kb-server.sh
 cleanup() {
   stop_kb
-  rm -f "$LOG"
+  rm -f "$LOG" "$LOG.sqlite" "$LOG.sqlite-wal" "$LOG.sqlite-shm"
 }
 trap cleanup EXIT
 
-start_kb "$KB" "$LOG" --log-level warning
+# Analytics on, as by default, in a file of this run's (schemathesis posts feedback and clicks).
+start_kb "$KB" "$LOG" --log-level warning --analytics "$LOG.sqlite"
 
 echo "conformance: schemathesis $SCHEMATHESIS_VERSION ($("$VENV/bin/python" --version)) against $URL/openapi.yaml ($EXAMPLES examples per operation)"
 status=0

@@ -25,6 +25,7 @@ struct KB: AsyncParsableCommand {
         subcommands: [
             SearchCommand.self, ShowCommand.self, CodeCommand.self, AnswerCommand.self, SimulateCommand.self,
             ListCommand.self, CheckCommand.self, EvalCommand.self, SiteCommand.self, ServeCommand.self,
+            ReportCommand.self, AnalyticsCommand.self,
         ]
     )
 

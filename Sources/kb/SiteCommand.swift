@@ -36,6 +36,12 @@ struct SiteCommand: ParsableCommand {
         ))
         var baseURL: String?
 
+        @Option(help: ArgumentHelp(
+            "A kb server's base URL: article and code pages get \"Was this helpful?\", posting to its /v1/feedback.",
+            valueName: "url"
+        ))
+        var feedbackURL: String?
+
         @OptionGroup var contentOptions: ContentOptions
 
         func validate() throws {
@@ -43,13 +49,14 @@ struct SiteCommand: ParsableCommand {
                 throw ValidationError("--out needs a folder path, e.g. --out _site")
             }
             _ = try normalizedBaseURL()
+            _ = try feedbackEndpoint()
         }
 
         func run() throws {
             let clock = ContinuousClock()
             let started = clock.now
             let knowledgeBase = try contentOptions.loadKnowledgeBase()
-            let options = SiteOptions(baseURL: try normalizedBaseURL())
+            let options = SiteOptions(baseURL: try normalizedBaseURL(), feedbackEndpoint: try feedbackEndpoint())
             let progress = ProgressLine()
             let site: StaticSite
             do {
@@ -71,6 +78,15 @@ struct SiteCommand: ParsableCommand {
                     + "\(bytes.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))) bytes "
                     + "in \(String(format: "%.2f", seconds)) s"
             )
+        }
+
+        private func feedbackEndpoint() throws -> String? {
+            guard let feedbackURL else { return nil }
+            do {
+                return try SiteOptions.feedbackEndpoint(serverURL: feedbackURL)
+            } catch {
+                throw ValidationError("--feedback-url: \(error)")
+            }
         }
 
         private func normalizedBaseURL() throws -> String? {

@@ -18,8 +18,17 @@ public enum ServerRoute: String, CaseIterable, Sendable {
     case health
     case metrics
     case openAPI
+    case feedback
+    case click
+    case report
+    case adminReport
 
-    public var method: HTTPRequest.Method { self == .simulate ? .post : .get }
+    public var method: HTTPRequest.Method {
+        switch self {
+        case .simulate, .feedback, .click: .post
+        default: .get
+        }
+    }
 
     /// The path pattern, `{name}` standing for one path segment.
     public var path: String {
@@ -38,6 +47,10 @@ public enum ServerRoute: String, CaseIterable, Sendable {
         case .health: "/healthz"
         case .metrics: "/metrics"
         case .openAPI: "/openapi.yaml"
+        case .feedback: "/v1/feedback"
+        case .click: "/v1/events/click"
+        case .report: "/v1/report"
+        case .adminReport: "/admin/report"
         }
     }
 

@@ -1,4 +1,5 @@
 import Hummingbird
+import KBAnalytics
 import KBContent
 import KBSearch
 import KnowledgeBase
@@ -7,6 +8,8 @@ import KnowledgeBase
 /// with the record `kb search --json` prints.
 struct SearchController: Sendable {
     let store: KnowledgeBaseStore
+    /// Where searches are recorded; `nil` when analytics is off.
+    var recorder: AnalyticsRecorder?
 
     /// Hits a page may hold.
     static let limits = 1...100
@@ -36,8 +39,19 @@ struct SearchController: Sendable {
             }
             options.filters["category"] = [category]
         }
+        let results = knowledgeBase.search(text, options: options)
         // Written by hand rather than by JSONEncoder: the same bytes, in a fraction of the time.
-        return Response.json(bytes: knowledgeBase.search(text, options: options).jsonBytes()).language(knowledgeBase.language)
+        var bytes = results.jsonBytes()
+        if let recorder, options.offset == 0 {
+            let event = SearchEvent(
+                query: results.query, language: knowledgeBase.language.code, hits: results.total,
+                topIDs: results.hits.prefix(3).map { $0.kind.rawValue + ":" + $0.id }, tookMicros: results.tookMicros, source: .api
+            )
+            recorder.record(.search(event))
+            // The opaque id clicks refer to, first in the object.
+            bytes.insert(contentsOf: Array("\"searchId\":\"\(event.id)\",".utf8), at: 1)
+        }
+        return Response.json(bytes: bytes).language(knowledgeBase.language)
     }
 
     /// Search as you type: up to 8 titles and codes for `?q=`, the last word a prefix.

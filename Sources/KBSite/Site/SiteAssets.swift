@@ -9,6 +9,8 @@ enum SiteAssets {
     static let searchIndexName = "search-index.js"
     /// The "Copy answer" button's script, on article and code pages.
     static let copyScriptName = "copy.js"
+    /// "Was this helpful?" sent with fetch, on article and code pages of a site with feedback.
+    static let feedbackScriptName = "feedback.js"
     /// Marks a folder as written by `kb site build`, so a later build may replace it.
     static let markerName = ".kb-site"
 
@@ -16,6 +18,7 @@ enum SiteAssets {
     static var favicon: Data { Data(PackageResources.favicon_svg) }
     static var searchScript: Data { Data(PackageResources.search_js) }
     static var copyScript: Data { Data(PackageResources.copy_js) }
+    static var feedbackScript: Data { Data(PackageResources.feedback_js) }
     static var marker: Data {
         Data("This folder was written by `kb site build`; the next build replaces all of it.\n".utf8)
     }

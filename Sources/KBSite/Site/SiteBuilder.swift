@@ -121,6 +121,9 @@ public struct SiteBuilder: Sendable {
         files.append(SiteFile(path: SiteAssets.faviconName, contents: SiteAssets.favicon))
         files.append(SiteFile(path: "robots.txt", contents: robots()))
         files.append(SiteFile(path: SiteAssets.copyScriptName, contents: SiteAssets.copyScript))
+        if context.options.feedbackEndpoint != nil {
+            files.append(SiteFile(path: SiteAssets.feedbackScriptName, contents: SiteAssets.feedbackScript))
+        }
         if context.options.search {
             files.append(SiteFile(path: SiteAssets.searchScriptName, contents: SiteAssets.searchScript))
             for tree in trees {

@@ -147,6 +147,22 @@ enum SiteString: String, CaseIterable, Sendable {
     case kindURL
     case kindIPAddress
 
+    // "Was this helpful?"
+    case feedbackQuestion
+    case feedbackYes
+    case feedbackNo
+    case feedbackThanks
+    case feedbackFailed
+    case feedbackTellMore
+    case feedbackReasonLabel
+    case feedbackReasonNone
+    case feedbackReasonOutdated
+    case feedbackReasonUnclear
+    case feedbackReasonDidNotAnswer
+    case feedbackReasonStepsFailed
+    case feedbackCommentLabel
+    case feedbackPrivacy
+
     // Dates and times
     case date
     case time
