@@ -86,7 +86,7 @@ try {
   const thanksShownBefore = await evaluate(cdp, "getComputedStyle(document.getElementById('kb_feedback-thanks')).display !== 'none'");
   // A real mouse click on the button, as a reader makes it.
   const box = await evaluate(cdp, `(() => { const b = document.querySelector('form.feedback-form button[value="${answer}"]');
-    b.scrollIntoView(); const r = b.getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2, label: b.textContent }; })()`);
+    b.scrollIntoView({ block: 'center', behavior: 'instant' }); const r = b.getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2, label: b.textContent }; })()`);
   loaded = cdp.once('Page.loadEventFired');
   for (const type of ['mousePressed', 'mouseReleased']) {
     await cdp.send('Input.dispatchMouseEvent', { type, x: box.x, y: box.y, button: 'left', clickCount: 1 });
@@ -99,8 +99,11 @@ try {
     thanks: getComputedStyle(document.getElementById('kb_feedback-thanks')).display !== 'none',
     thanksText: document.getElementById('kb_feedback-thanks').textContent,
     formShown: getComputedStyle(document.querySelector('form.feedback-form')).display !== 'none' && !document.querySelector('form.feedback-form').hidden,
-    focused: document.activeElement && document.activeElement.id
+    focused: document.activeElement && document.activeElement.id,
+    status: document.getElementById('kb_feedback-status').textContent,
+    disabled: document.querySelector('form.feedback-form button').disabled
   })`);
+  state.clicked = box;
   const ok = !thanksShownBefore && state.thanks && !state.formShown && state.thanksText === thanksText
     && (noJS ? state.url.endsWith('#kb_feedback-thanks') : state.marker === marker && state.focused === 'kb_feedback-thanks');
   console.log(`${ok ? 'ok' : 'FAILED'}: ${url} ${noJS ? 'without' : 'with'} JavaScript, clicked '${box.label}': ${JSON.stringify(state)}`);

@@ -58,14 +58,18 @@ PYEOF
 # The admin page in Chromium (a screenshot; its DOM must hold the chart and the query).
 # Chromium cannot send the header from the command line, so a local proxy adds it.
 "$PY" - "$URL" "$TOKEN" "$WORK" <<'PYEOF' &
-import http.server, sys, urllib.request
+import http.server, sys, urllib.error, urllib.request
 upstream, token, work = sys.argv[1], sys.argv[2], sys.argv[3]
 class Proxy(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
         request = urllib.request.Request(upstream + self.path, headers={"Authorization": "Bearer " + token})
-        with urllib.request.urlopen(request) as response:
+        try:
+            response = urllib.request.urlopen(request)
+        except urllib.error.HTTPError as error:
+            response = error
+        with response:
             body = response.read()
-            self.send_response(response.status)
+            self.send_response(response.status if hasattr(response, "status") else response.code)
             for name, value in response.headers.items():
                 if name.lower() not in ("transfer-encoding", "connection", "content-length"): self.send_header(name, value)
             self.send_header("Content-Length", str(len(body)))

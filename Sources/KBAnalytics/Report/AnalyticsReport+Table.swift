@@ -47,7 +47,8 @@ extension AnalyticsReport {
                 if column == row.count - 1, !numeric[column] { return cell }
                 return numeric[column] ? pad + cell : cell + pad
             }
-            out += "  " + cells.joined(separator: "  ") + "\n"
+            let line = "  " + cells.joined(separator: "  ")
+            out += String(line.reversed().drop { $0 == " " }.reversed()) + "\n"
             if index == 0 { out += "  " + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n" }
         }
         return out
