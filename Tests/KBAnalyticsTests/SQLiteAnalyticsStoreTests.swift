@@ -82,3 +82,19 @@ struct SQLiteAnalyticsStoreTests {
         #expect(Date(timeIntervalSince1970: seconds).utcDay == day)
     }
 }
+
+@Suite("Multi-row inserts")
+struct MultiRowInsertTests {
+    @Test("one row's insert becomes n rows' insert, the conflict clause kept")
+    func insertStatement() {
+        let sql = AnalyticsSchema.insert("INSERT INTO t (a, b) VALUES (?, ?) ON CONFLICT (a) DO NOTHING", rows: 3)
+        #expect(sql == "INSERT INTO t (a, b) VALUES (?, ?), (?, ?), (?, ?) ON CONFLICT (a) DO NOTHING")
+    }
+
+    @Test("runs of one kind are chunked, kinds never mixed in a statement")
+    func chunks() {
+        let events = (0..<120).map { searchEvent("q\($0)") } + [.click(ClickEvent(searchID: "x", target: "code:51", rank: 1))] + [searchEvent("last")]
+        let statements = AnalyticsSchema.inserts(events)
+        #expect(statements.map { $0.values.count } == [50 * 9, 50 * 9, 20 * 9, 4, 9])
+    }
+}

@@ -37,6 +37,9 @@ public final class AnalyticsRecorder: Service, Sendable {
     public let capacity: Int
     public let batchSize: Int
     public let retryInterval: Duration
+    /// How long a partial batch waits for more events before it is written: one
+    /// transaction per interval under light load instead of one per event.
+    public let flushInterval: Duration
     private let logger: Logger
     private let state = Mutex(State())
     private let onDrop: @Sendable (Int) -> Void
@@ -49,8 +52,10 @@ public final class AnalyticsRecorder: Service, Sendable {
     ///   - onDrop: told of each drop (for `/metrics`).
     public init(
         store: any AnalyticsStore, capacity: Int = 50_000, batchSize: Int = 1000,
-        retryInterval: Duration = .seconds(1), logger: Logger, onDrop: @escaping @Sendable (Int) -> Void = { _ in }
+        retryInterval: Duration = .seconds(1), flushInterval: Duration = .milliseconds(100),
+        logger: Logger, onDrop: @escaping @Sendable (Int) -> Void = { _ in }
     ) {
+        self.flushInterval = flushInterval
         self.store = store
         self.capacity = max(1, capacity)
         self.batchSize = max(1, batchSize)
@@ -111,15 +116,23 @@ public final class AnalyticsRecorder: Service, Sendable {
     }
 
     private func writeUntilStopped() async {
+        var waited = false
         while true {
             let (batch, stopping) = state.withLock { state in
                 (Array(state.queue.prefix(batchSize)), state.stopping)
             }
             if stopping { return }
             if batch.isEmpty {
+                waited = false
                 await waitForEvents()
                 continue
             }
+            if batch.count < batchSize, !waited {
+                waited = true
+                try? await Task.sleep(for: flushInterval)
+                continue
+            }
+            waited = false
             if await write(batch) == false {
                 try? await Task.sleep(for: retryInterval)
             }

@@ -32,6 +32,41 @@ extension AnalyticsEvent {
     }
 }
 
+extension AnalyticsSchema {
+    /// Rows per multi-row insert: one statement, one step, for this many events of a kind.
+    static let rowsPerInsert = 50
+
+    /// `sql` (an `INSERT … VALUES (?, …) …` of one row) for `count` rows at once.
+    static func insert(_ sql: String, rows count: Int) -> String {
+        guard count > 1, let values = sql.range(of: " VALUES "),
+              let close = sql[values.upperBound...].firstIndex(of: ")") else { return sql }
+        let tuple = sql[values.upperBound...close]
+        let tuples = Array(repeating: String(tuple), count: count).joined(separator: ", ")
+        return String(sql[..<values.upperBound]) + tuples + String(sql[sql.index(after: close)...])
+    }
+
+    /// `events` as insert statements: runs of one kind in chunks of ``rowsPerInsert``
+    /// rows, each with its values in order.
+    static func inserts(_ events: [AnalyticsEvent]) -> [(sql: String, values: [EventValue])] {
+        var statements: [(sql: String, values: [EventValue])] = []
+        var index = 0
+        while index < events.count {
+            let (sql, first) = events[index].row
+            var values = first
+            var count = 1
+            while count < rowsPerInsert, index + count < events.count {
+                let (nextSQL, next) = events[index + count].row
+                guard nextSQL == sql else { break }
+                values += next
+                count += 1
+            }
+            statements.append((insert(sql, rows: count), values))
+            index += count
+        }
+        return statements
+    }
+}
+
 extension Date {
     /// Milliseconds since 1970, UTC.
     var milliseconds: Int64 { Int64((timeIntervalSince1970 * 1000).rounded(.down)) }

@@ -37,6 +37,8 @@ public actor SQLiteAnalyticsStore: AnalyticsStore {
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
         configuration.label = "kb-analytics"
+        // In WAL mode NORMAL is safe from corruption; a power cut may lose the last commits.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)
             try migrator.migrate(pool)
@@ -73,9 +75,9 @@ public actor SQLiteAnalyticsStore: AnalyticsStore {
         guard !events.isEmpty else { return }
         let pool = try writablePool()
         do {
+            let statements = AnalyticsSchema.inserts(events)
             try await pool.write { db in
-                for event in events {
-                    let (sql, values) = event.row
+                for (sql, values) in statements {
                     try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(values.map(\.databaseValue)))
                 }
             }
