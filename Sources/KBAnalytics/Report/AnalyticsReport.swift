@@ -91,9 +91,9 @@ extension ReportQuery {
     /// The start of a report's period from `text`: a span back from `now` (`30d`,
     /// `12h`, `2w`) or a UTC date (`2026-11-01`); `nil` when it is neither.
     public static func since(_ text: String, now: Date = Date()) -> Date? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
         let units: [Character: Double] = ["h": 3600, "d": 86_400, "w": 7 * 86_400]
-        if let unit = trimmed.last, let scale = units[unit], let count = Int(trimmed.dropLast()), count >= 0, count <= 100_000 {
+        if let unit = trimmed.last, let scale = units[unit], let count = Int(trimmed.dropLast()), count >= 0, count <= 999_999 {
             return now.addingTimeInterval(-Double(count) * scale)
         }
         return date(trimmed)
