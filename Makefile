@@ -8,7 +8,7 @@
 #   make uninstall    remove exactly what make install installed
 #   make fuzz         hostile clients against kb serve (release): 100,000 requests, slowloris, SIGHUPs (not in CI)
 
-SYSTEM_PACKAGES := libxml2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev libpsl-dev zlib1g-dev
+SYSTEM_PACKAGES := libxml2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev libpsl-dev zlib1g-dev libsqlite3-dev
 # node runs search.js in the tests; any node on PATH will do.
 NODE_PACKAGE := nodejs
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)

@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "KBServer", targets: ["KBServer"]),
         .library(name: "KBSearch", targets: ["KBSearch"]),
         .library(name: "KBSite", targets: ["KBSite"]),
+        .library(name: "KBAnalytics", targets: ["KBAnalytics"]),
         .executable(name: "kb-bench", targets: ["kb-bench"]),
         .executable(name: "kb-site-bench", targets: ["kb-site-bench"]),
     ],
@@ -31,6 +32,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         // C libraries from Debian, one system library target each.
@@ -91,19 +93,31 @@ let package = Package(
         ),
         .target(
             name: "KBSite",
-            dependencies: ["KBContent", "KBFlows", "KnowledgeBase", "CLibXML2"],
+            dependencies: ["KBContent", "KBFlows", "KnowledgeBase", "KBAnalytics", "CLibXML2"],
             resources: [
                 .embedInCode("Assets/style.css"),
                 .embedInCode("Assets/favicon.svg"),
                 .embedInCode("Assets/search.js"),
                 .embedInCode("Assets/copy.js"),
                 .embedInCode("Assets/flow.js"),
+                .embedInCode("Assets/feedback.js"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Reader events (searches, clicks, feedback): the recorder, the store, the report.
+        .target(
+            name: "KBAnalytics",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "KBServer",
             dependencies: [
+                "KBAnalytics",
                 "KBContent",
                 "KBFlows",
                 "KnowledgeBase",
@@ -153,6 +167,7 @@ let package = Package(
                 "KBTerminal",
                 "KnowledgeBase",
                 "KBServer",
+                "KBAnalytics",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 "KBSite",
@@ -198,6 +213,7 @@ let package = Package(
             name: "KBServerTests",
             dependencies: [
                 "KBServer",
+                "KBAnalytics",
                 "KnowledgeBase",
                 "KBContent",
                 "KBFlows",
@@ -207,6 +223,16 @@ let package = Package(
                 .product(name: "InMemoryLogging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KBAnalyticsTests",
+            dependencies: [
+                "KBAnalytics",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),

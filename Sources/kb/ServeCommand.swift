@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KBAnalytics
 import KBServer
 import KBContent
 import KBSite
@@ -72,9 +73,21 @@ struct ServeCommand: AsyncParsableCommand {
     ))
     var cacheBytes = ByteCountArgument(ServerConfiguration.defaultCacheBytes)
 
+    @Option(help: ArgumentHelp(
+        "Where searches, clicks and feedback are recorded: a SQLite file, a postgres:// URL, or off (docs/analytics.md).",
+        valueName: "path|url|off"
+    ))
+    var analytics = AnalyticsLocation.defaultPath
+
+    @Option(help: ArgumentHelp("Events older than this are deleted, daily.", valueName: "days"))
+    var analyticsRetentionDays = 180
+
     @OptionGroup var contentOptions: ContentOptions
 
     func validate() throws {
+        guard (1...36_500).contains(analyticsRetentionDays) else {
+            throw ValidationError("--analytics-retention-days must be between 1 and 36500, not \(analyticsRetentionDays)")
+        }
         guard (1...65535).contains(port) else {
             throw ValidationError("--port must be between 1 and 65535, not \(port)")
         }
@@ -99,9 +112,14 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let knowledgeBase = try contentOptions.loadKnowledgeBase()
         let baseURL = baseURL ?? ProcessInfo.processInfo.environment["KB_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        let location = AnalyticsLocation(analytics)
         let siteOptions: SiteOptions
         do {
-            siteOptions = SiteOptions(baseURL: try baseURL.map(SiteOptions.normalizedBaseURL), simulatorForm: .served)
+            // The site's "Was this helpful?" posts to this server while it records feedback.
+            siteOptions = SiteOptions(
+                baseURL: try baseURL.map(SiteOptions.normalizedBaseURL),
+                simulatorForm: .served, feedbackEndpoint: location == .off ? nil : "/v1/feedback"
+            )
         } catch {
             Terminal.standardError("error: KB_BASE_URL: \(error)")
             throw ExitCode.failure
@@ -129,8 +147,21 @@ struct ServeCommand: AsyncParsableCommand {
             host: host, port: port, contentDirectory: directory,
             baseURL: baseURL, watch: watch, connections: connections, cacheBytes: cacheBytes.bytes
         )
+        let logger = Logger(label: "kb")
+        var serverAnalytics = ServerAnalytics(adminToken: ProcessInfo.processInfo.environment["KB_ADMIN_TOKEN"])
+        do {
+            if let analyticsStore = try location.open() {
+                serverAnalytics.recorder = AnalyticsRecorder(store: analyticsStore, logger: logger)
+            }
+        } catch {
+            Terminal.standardError("error: --analytics: \(error)")
+            throw ExitCode.failure
+        }
         let counts = knowledgeBase.content
-        let server = KnowledgeBaseServer(configuration: configuration, store: store, logger: Logger(label: "kb"))
+        let server = KnowledgeBaseServer(
+            configuration: configuration, store: store, logger: logger,
+            analytics: serverAnalytics, retentionDays: analyticsRetentionDays
+        )
         try await server.run { url in
             let lines = """
             kb: serving \(directory) (\(counts.articles.count) articles, \(counts.responseCodes.count) codes) at \(url)

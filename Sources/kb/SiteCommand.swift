@@ -43,6 +43,12 @@ struct SiteCommand: ParsableCommand {
         ))
         var simulatorURL: String?
 
+        @Option(help: ArgumentHelp(
+            "A kb server's base URL: article and code pages get \"Was this helpful?\", posting to its /v1/feedback.",
+            valueName: "url"
+        ))
+        var feedbackURL: String?
+
         @OptionGroup var contentOptions: ContentOptions
 
         func validate() throws {
@@ -51,13 +57,14 @@ struct SiteCommand: ParsableCommand {
             }
             _ = try normalizedBaseURL()
             _ = try normalizedSimulatorURL()
+            _ = try feedbackEndpoint()
         }
 
         func run() throws {
             let clock = ContinuousClock()
             let started = clock.now
             let knowledgeBase = try contentOptions.loadKnowledgeBase()
-            var options = SiteOptions(baseURL: try normalizedBaseURL())
+            var options = SiteOptions(baseURL: try normalizedBaseURL(), feedbackEndpoint: try feedbackEndpoint())
             if let server = try normalizedSimulatorURL() { options.simulatorForm = .remote(server) }
             let progress = ProgressLine()
             let site: StaticSite
@@ -80,6 +87,15 @@ struct SiteCommand: ParsableCommand {
                     + "\(bytes.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))) bytes "
                     + "in \(String(format: "%.2f", seconds)) s"
             )
+        }
+
+        private func feedbackEndpoint() throws -> String? {
+            guard let feedbackURL else { return nil }
+            do {
+                return try SiteOptions.feedbackEndpoint(serverURL: feedbackURL)
+            } catch {
+                throw ValidationError("--feedback-url: \(error)")
+            }
         }
 
         private func normalizedBaseURL() throws -> String? { try Self.normalized(baseURL, option: "--base-url") }

@@ -58,7 +58,7 @@ struct ServeCommandTests {
         let port = try Self.freePort()
         let process = Process()
         process.executableURL = binary
-        process.arguments = ["serve", "--port", String(port), "--log-level", "warning"]
+        process.arguments = ["serve", "--port", String(port), "--log-level", "warning", "--analytics", "off"]
         process.environment = [:]
         process.currentDirectoryURL = folder
         process.standardOutput = FileHandle.nullDevice
@@ -91,7 +91,7 @@ struct ServeCommandTests {
 
         let process = Process()
         process.executableURL = KBRun.binary
-        process.arguments = ["serve", "--port", String(port), "--content", content.path, "--log-level", "warning"]
+        process.arguments = ["serve", "--port", String(port), "--content", content.path, "--log-level", "warning", "--analytics", "off"]
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
@@ -138,7 +138,7 @@ struct ServeCommandTests {
         let port = try Self.freePort()
         let process = Process()
         process.executableURL = KBRun.binary
-        process.arguments = ["serve", "--port", String(port), "--log-level", "warning"]
+        process.arguments = ["serve", "--port", String(port), "--log-level", "warning", "--analytics", "off"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -194,5 +194,21 @@ struct ServeCommandTests {
         let baseURL = try KBRun("serve", "--base-url", "ftp://help.example.com")
         #expect(baseURL.status == 2)
         #expect(baseURL.stderr.contains("--base-url: base URL 'ftp://help.example.com' is not usable: its scheme is 'ftp', not http or https"))
+        let retention = try KBRun("serve", "--analytics-retention-days", "0")
+        #expect(retention.status == 2)
+        #expect(retention.stderr.contains("--analytics-retention-days must be between 1 and 36500, not 0"))
+    }
+
+    @Test("kb report and kb analytics purge refuse a database that is not there, and bad spans and dates")
+    func reportUsage() throws {
+        let missing = try KBRun("report", "--analytics", "/no/such/analytics.sqlite")
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("no analytics database at /no/such/analytics.sqlite; kb serve writes one there"))
+        let since = try KBRun("report", "--since", "yesterday")
+        #expect(since.status == 2)
+        #expect(since.stderr.contains("--since must be a span such as 30d, 12h or 2w, or a date such as 2026-11-01, not 'yesterday'"))
+        let before = try KBRun("analytics", "purge", "--before", "2026-02-30")
+        #expect(before.status == 2)
+        #expect(before.stderr.contains("--before must be a date such as 2026-06-01, not '2026-02-30'"))
     }
 }

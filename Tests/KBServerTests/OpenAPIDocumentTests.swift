@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import KBAnalytics
 import KBServer
 import Testing
 import Yams
@@ -86,6 +87,10 @@ struct OpenAPIDocumentTests {
         .health: "/healthz",
         .metrics: "/metrics",
         .openAPI: "/openapi.yaml",
+        .feedback: "/v1/feedback",
+        .click: "/v1/events/click",
+        .report: "/v1/report?since=7d&lang=en",
+        .adminReport: "/admin/report",
     ]
 
     /// A card notification for `POST /v1/explain`: denied by the bank, code 51.
@@ -93,6 +98,20 @@ struct OpenAPIDocumentTests {
         {"status_code": "202", "transaction_status": "deny", "fraud_status": "accept", "payment_type": "credit_card", \
         "order_id": "ORDER-1", "gross_amount": "150000.00", "channel_response_code": "51", "signature_key": "abc"}
         """
+
+    /// The POST bodies, by route.
+    private static let bodies: [ServerRoute: String] = [
+        .simulate: simulation,
+        .explain: notification,
+        .suggestAnswer: #"{"ticket": "my account is locked after 5 wrong passwords, order ORDER-9, help"}"#,
+        .feedback: #"{"kind": "article", "id": "unlock-account", "lang": "en", "helpful": false, "reason": "unclear"}"#,
+        .click: #"{"searchId": "0123456789abcdef0123456789abcdef", "kind": "code", "id": "51", "rank": 2}"#,
+    ]
+
+    /// What success is on each route: 202 where an event is recorded, else 200.
+    private static func success(_ route: ServerRoute) -> HTTPResponse.Status {
+        route == .feedback || route == .click ? .accepted : .ok
+    }
 
     /// A request that fails on a route, with the status the document must list.
     private static let failures: [(ServerRoute, String, Int)] = [
@@ -122,21 +141,22 @@ struct OpenAPIDocumentTests {
     @Test("each route's real 200 answer has the documented media type and every required field", arguments: ServerRoute.allCases)
     func answersConform(_ route: ServerRoute) async throws {
         let operation = try #require(paths[route.path]?[route.method.rawValue.lowercased()] as? [String: Any])
-        let ok = try #require((operation["responses"] as? [String: Any])?["200"] as? [String: Any])
+        let listed = try #require((operation["responses"] as? [String: Any])?[String(Self.success(route).code)] as? [String: Any])
+        let ok = SchemaChecker(document: document).resolve(listed)
         let content = try #require(ok["content"] as? [String: Any])
         let (mediaType, media) = try #require(content.first)
         let schema = try #require((media as? [String: Any])?["schema"] as? [String: Any])
         let checker = SchemaChecker(document: document)
         let path = try #require(Self.examples[route])
-        let response = try await withServer { client in
-            let body: ByteBuffer? = switch route {
-            case .explain: ByteBuffer(string: Self.notification)
-            case .suggestAnswer: ByteBuffer(string: #"{"ticket": "my account is locked after 5 wrong passwords, order ORDER-9, help"}"#)
-            default: route.method == .post ? ByteBuffer(string: Self.simulation) : nil
-            }
-            return try await client.execute(uri: path, method: route.method, headers: [.contentType: "application/json"], body: body) { $0 }
+        let fixture = try AnalyticsFixture()
+        defer { fixture.remove() }
+        let analytics = ServerAnalytics(recorder: fixture.recorder, adminToken: "openapi-test-token")
+        let response = try await withServer(analytics: analytics) { client in
+            let body = Self.bodies[route].map { ByteBuffer(string: $0) }
+            let headers: HTTPFields = [.contentType: "application/json", .authorization: "Bearer openapi-test-token"]
+            return try await client.execute(uri: path, method: route.method, headers: headers, body: body) { $0 }
         }
-        #expect(response.status == .ok, "\(path)")
+        #expect(response.status == Self.success(route), "\(path)")
         #expect(response.headers[.contentType]?.hasPrefix(mediaType) == true, "\(path) is \(mediaType)")
         let value: Any = mediaType == "application/json"
             ? try JSONSerialization.jsonObject(with: Data(response.text.utf8))

@@ -65,13 +65,14 @@ func withServer<Value>(
     baseURL: String? = nil,
     store: KnowledgeBaseStore = TestContent.store(),
     metrics: ServerMetrics = ServerMetrics(),
+    analytics: ServerAnalytics = .off,
     logger: Logger = Logger(label: "kb-test", factory: { _ in SwiftLogNoOpLogHandler() }),
     configure: (inout ServerConfiguration) -> Void = { _ in },
     _ test: @Sendable (any TestClientProtocol) async throws -> Value
 ) async throws -> Value {
     var configuration = ServerConfiguration(contentDirectory: TestContent.directory, baseURL: baseURL)
     configure(&configuration)
-    let app = buildApplication(configuration, store: store, metrics: metrics, logger: logger)
+    let app = buildApplication(configuration, store: store, metrics: metrics, analytics: analytics, logger: logger)
     return try await app.test(.router, test)
 }
 

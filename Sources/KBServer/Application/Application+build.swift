@@ -18,15 +18,17 @@ public func buildApplication(
     _ configuration: ServerConfiguration,
     store: KnowledgeBaseStore,
     metrics: ServerMetrics = ServerMetrics(),
+    analytics: ServerAnalytics = .off,
     logger: Logger,
     onListening: @escaping @Sendable (String) -> Void = { _ in }
 ) -> some ApplicationProtocol {
     metrics.observe(store.knowledgeBase)
+    metrics.observeAnalytics(analytics.recorder)
     store.onReload { result, snapshot in metrics.observe(result, serving: snapshot.knowledgeBase) }
     let url = "http://\(configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host):\(configuration.port)"
     let limits = configuration.connections
     return Application(
-        router: buildRouter(configuration, store: store, metrics: metrics),
+        router: buildRouter(configuration, store: store, metrics: metrics, analytics: analytics),
         server: .guardedHTTP1(limits: limits, metrics: metrics),
         configuration: ApplicationConfiguration(
             address: .hostname(configuration.host, port: configuration.port),
@@ -40,7 +42,9 @@ public func buildApplication(
 
 /// The router: middleware first (outermost first; ``SiteMiddleware`` answers the site
 /// paths), then one endpoint per ``ServerRoute``.
-func buildRouter(_ configuration: ServerConfiguration, store: KnowledgeBaseStore, metrics: ServerMetrics) -> Router<ServerRequestContext> {
+func buildRouter(
+    _ configuration: ServerConfiguration, store: KnowledgeBaseStore, metrics: ServerMetrics, analytics: ServerAnalytics = .off
+) -> Router<ServerRequestContext> {
     let router = Router(context: ServerRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: RequestLogMiddleware(metrics: metrics))
     router.add(middleware: SecurityHeadersMiddleware())
@@ -49,14 +53,20 @@ func buildRouter(_ configuration: ServerConfiguration, store: KnowledgeBaseStore
     router.add(middleware: UnreadBodyMiddleware(maxBodySize: configuration.maxBodySize))
     let cache = ResponseCache(budget: configuration.cacheBytes, metrics: metrics)
     store.onReload { _, _ in cache.removeAll() }
-    router.add(middleware: ResponseCacheMiddleware(cache: cache, store: store))
+    // Each search is recorded and gets its own searchId, so searches are not cached while recording.
+    // The report is never cached: it changes with every event, and needs its token each time.
+    let uncached: Set<String> = analytics.recorder == nil
+        ? [ServerRoute.report.path] : [ServerRoute.report.path, ServerRoute.search.path]
+    router.add(middleware: ResponseCacheMiddleware(cache: cache, store: store, uncachedPaths: uncached))
     router.add(middleware: SiteMiddleware(store: store))
 
     let links = SiteLinks(baseURL: configuration.baseURL)
     let articles = ArticlesController(store: store, links: links)
     let codes = CodesController(store: store, links: links)
     let answers = AnswersController(store: store, renderer: AnswerTextRenderer(baseURL: configuration.baseURL))
-    let search = SearchController(store: store)
+    let search = SearchController(store: store, recorder: analytics.recorder)
+    let events = EventsController(store: store, analytics: analytics, baseURL: configuration.baseURL)
+    let reports = ReportController(store: store, analytics: analytics)
     let flows = FlowsController(store: store, maxBodySize: configuration.maxBodySize)
     let explain = ExplainController(store: store, maxBodySize: configuration.maxBodySize)
     for route in ServerRoute.allCases {
@@ -77,12 +87,16 @@ func buildRouter(_ configuration: ServerConfiguration, store: KnowledgeBaseStore
         case .suggestAnswer: router.on(path, method: route.method, use: answers.suggest)
         case .health:
             router.on(path, method: route.method) { _, context in
-                try Response.json(HealthReport(context.snapshot(of: store), watching: configuration.watch))
+                try Response.json(HealthReport(context.snapshot(of: store), watching: configuration.watch, analytics: analytics.recorder))
             }
         case .metrics:
             router.on(path, method: route.method) { _, _ in
                 Response.text(metrics.exposition(), contentType: "text/plain; version=0.0.4; charset=utf-8")
             }
+        case .feedback: router.on(path, method: route.method, use: events.feedback)
+        case .click: router.on(path, method: route.method, use: events.click)
+        case .report: router.on(path, method: route.method, use: reports.json)
+        case .adminReport: router.on(path, method: route.method, use: reports.html)
         case .openAPI:
             router.on(path, method: route.method) { _, _ in
                 Response.text(OpenAPIDocument.yaml, contentType: "application/yaml; charset=utf-8")

@@ -10,9 +10,13 @@ public struct ServerRequestContext: RequestContext {
     /// What the request is answered from, taken once when it arrives so that every
     /// part of the answer (and the cache key) comes from one version of the content.
     public var snapshot: KnowledgeBaseStore.Snapshot?
+    /// The client's IP address, for the rate limit of the POST routes only: held in
+    /// memory, never logged or stored.
+    public let clientAddress: String?
 
     public init(source: ApplicationRequestContextSource) {
         snapshot = nil
+        clientAddress = source.channel.remoteAddress?.ipAddress
         coreContext = CoreRequestContextStorage(source: source)
         let existing = source.logger[metadataKey: "hb.request.id"]
         requestID = existing?.description ?? RequestID().description

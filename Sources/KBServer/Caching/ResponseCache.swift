@@ -135,12 +135,16 @@ struct ResponseCacheMiddleware: RouterMiddleware {
 
     let cache: ResponseCache
     let store: KnowledgeBaseStore
+    /// Paths answered afresh each time (the search, while searches are recorded).
+    var uncachedPaths: Set<String> = []
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         let snapshot = store.snapshot
         context.snapshot = snapshot
-        guard request.method == .get, request.uri.path.hasPrefix("/v1/") else { return try await next(request, context) }
+        guard request.method == .get, request.uri.path.hasPrefix("/v1/"), !uncachedPaths.contains(request.uri.path) else {
+            return try await next(request, context)
+        }
         let version = snapshot.knowledgeBase.version
         // The same address answers in another language when Accept-Language differs.
         let uri = request.uri.description + (request.acceptedLanguage.map { "\u{0}" + $0.code } ?? "")

@@ -1,4 +1,5 @@
 import Foundation
+import KBAnalytics
 import KBContent
 import KnowledgeBase
 
@@ -38,11 +39,21 @@ struct HealthReport: Encodable, Sendable {
         var last: Last?
     }
 
+    /// The analytics recorder's state; absent with `--analytics off`.
+    struct Analytics: Encodable, Sendable {
+        /// `ok`, or `degraded` while events cannot be written (they wait in the queue).
+        var status: String
+        var queued: Int
+        var dropped: Int
+        var error: String?
+    }
+
     var status: String
     var content: ContentSummary
     var reloads: Reloads
+    var analytics: Analytics?
 
-    init(_ snapshot: KnowledgeBaseStore.Snapshot, watching: Bool) {
+    init(_ snapshot: KnowledgeBaseStore.Snapshot, watching: Bool, analytics recorder: AnalyticsRecorder? = nil) {
         let knowledgeBase = snapshot.knowledgeBase
         let reloads = snapshot.reloads
         status = reloads.lastFailed ? "degraded" : "ok"
@@ -64,6 +75,16 @@ struct HealthReport: Encodable, Sendable {
             }
         }
         self.reloads = Reloads(watching: watching, succeeded: reloads.succeeded, failed: reloads.failed, last: last)
+        if let recorder {
+            var analytics = Analytics(status: "ok", queued: recorder.pendingCount, dropped: recorder.droppedCount)
+            if case .degraded = recorder.health {
+                // What failed is in the log; the health report names no paths or hosts.
+                analytics.status = "degraded"
+                analytics.error = "events cannot be written to the analytics store; they wait in the queue"
+                status = "degraded"
+            }
+            self.analytics = analytics
+        }
     }
 
     /// The diagnostic with its file relative to the content folder: the report names no server paths.

@@ -1,4 +1,5 @@
 import Hummingbird
+import KBAnalytics
 import KBContent
 import KnowledgeBase
 import Metrics
@@ -41,6 +42,10 @@ public final class ServerMetrics: Sendable {
     private let cacheEntries: Gauge
     private let cacheBudget: Gauge
     private let cacheEvictions: Counter
+    private let analytics = Mutex<(recorder: AnalyticsRecorder?, dropped: Int, written: Int)>((nil, 0, 0))
+    private let analyticsDropped: Counter
+    private let analyticsWritten: Counter
+    private let analyticsQueued: Gauge
 
     /// Request latency buckets: from a tenth of a millisecond to a second.
     static let latencyBuckets: [Duration] = [
@@ -67,6 +72,10 @@ public final class ServerMetrics: Sendable {
         cacheEntries = Gauge(label: "kb_response_cache_entries", factory: factory)
         cacheBudget = Gauge(label: "kb_response_cache_budget_bytes", factory: factory)
         cacheEvictions = Counter(label: "kb_response_cache_evictions_total", factory: factory)
+        analyticsDropped = Counter(label: "kb_analytics_dropped_total", factory: factory)
+        analyticsWritten = Counter(label: "kb_analytics_written_total", factory: factory)
+        analyticsQueued = Gauge(label: "kb_analytics_queued_events", factory: factory)
+        analyticsDropped.increment(by: 0)
         openConnections.record(0)
         cacheBytes.record(0)
         cacheEntries.record(0)
@@ -148,8 +157,27 @@ public final class ServerMetrics: Sendable {
         observe(knowledgeBase)
     }
 
+    /// Reports `recorder`'s events (dropped, written, queued) in ``exposition()``.
+    func observeAnalytics(_ recorder: AnalyticsRecorder?) {
+        analytics.withLock { $0.recorder = recorder }
+    }
+
+    /// Brings the analytics counters up to the recorder's counts.
+    private func updateAnalytics() {
+        let (queued, droppedDelta, writtenDelta) = analytics.withLock { state -> (Int, Int, Int) in
+            guard let recorder = state.recorder else { return (0, 0, 0) }
+            let dropped = recorder.droppedCount, written = recorder.writtenCount
+            defer { state.dropped = dropped; state.written = written }
+            return (recorder.pendingCount, dropped - state.dropped, written - state.written)
+        }
+        analyticsQueued.record(queued)
+        if droppedDelta > 0 { analyticsDropped.increment(by: droppedDelta) }
+        if writtenDelta > 0 { analyticsWritten.increment(by: writtenDelta) }
+    }
+
     /// The Prometheus text exposition of every metric.
     public func exposition() -> String {
-        registry.emitToString()
+        updateAnalytics()
+        return registry.emitToString()
     }
 }

@@ -20,8 +20,17 @@ public enum ServerRoute: String, CaseIterable, Sendable {
     case health
     case metrics
     case openAPI
+    case feedback
+    case click
+    case report
+    case adminReport
 
-    public var method: HTTPRequest.Method { [.simulate, .explain, .suggestAnswer].contains(self) ? .post : .get }
+    public var method: HTTPRequest.Method {
+        switch self {
+        case .simulate, .explain, .suggestAnswer, .feedback, .click: .post
+        default: .get
+        }
+    }
 
     /// The path pattern, `{name}` standing for one path segment.
     public var path: String {
@@ -42,6 +51,10 @@ public enum ServerRoute: String, CaseIterable, Sendable {
         case .health: "/healthz"
         case .metrics: "/metrics"
         case .openAPI: "/openapi.yaml"
+        case .feedback: "/v1/feedback"
+        case .click: "/v1/events/click"
+        case .report: "/v1/report"
+        case .adminReport: "/admin/report"
         }
     }
 

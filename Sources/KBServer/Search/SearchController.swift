@@ -1,4 +1,6 @@
+import Foundation
 import Hummingbird
+import KBAnalytics
 import KBContent
 import KBSearch
 import KnowledgeBase
@@ -7,6 +9,10 @@ import KnowledgeBase
 /// with the record `kb search --json` prints.
 struct SearchController: Sendable {
     let store: KnowledgeBaseStore
+    /// Where searches are recorded; `nil` when analytics is off.
+    var recorder: AnalyticsRecorder?
+    /// Search answers while they are recorded (the response cache skips them then).
+    let answers = SearchAnswerCache()
 
     /// Hits a page may hold.
     static let limits = 1...100
@@ -19,6 +25,31 @@ struct SearchController: Sendable {
 
     /// `?q=&limit=&offset=&kind=&category=`.
     func search(_ request: Request, context: ServerRequestContext) throws -> Response {
+        guard let recorder else { return try answer(request, context: context).response }
+        let snapshot = context.snapshot(of: store)
+        let version = snapshot.knowledgeBase.version
+        let key = request.uri.description + (request.acceptedLanguage.map { "\u{0}" + $0.code } ?? "")
+        let cached: SearchAnswerCache.Answer
+        if let hit = answers.answer(version: version, key: key) {
+            cached = hit
+        } else {
+            let (response, bytes, event) = try answer(request, context: context)
+            guard let bytes, let event else { return response }
+            cached = SearchAnswerCache.Answer(bytes: bytes, event: event)
+            answers.store(cached, version: version, key: key)
+        }
+        var event = cached.event
+        event.id = SearchEvent.newID()
+        event.date = Date()
+        recorder.record(.search(event))
+        // The opaque id clicks refer to, first in the object.
+        var bytes = cached.bytes
+        bytes.insert(contentsOf: Array("\"searchId\":\"\(event.id)\",".utf8), at: 1)
+        return Response.json(bytes: bytes).language(Language(tag: event.language) ?? .source)
+    }
+
+    /// The answer to a search and, for a first page, its JSON bytes and the event to record.
+    private func answer(_ request: Request, context: ServerRequestContext) throws -> (response: Response, bytes: [UInt8]?, event: SearchEvent?) {
         let query = try request.parameters()
         let text = try Self.queryText(query)
         let knowledgeBase = context.snapshot(of: store).knowledgeBase.edition(for: text, requested: try request.requestedLanguage())
@@ -36,8 +67,17 @@ struct SearchController: Sendable {
             }
             options.filters["category"] = [category]
         }
+        let results = knowledgeBase.search(text, options: options)
         // Written by hand rather than by JSONEncoder: the same bytes, in a fraction of the time.
-        return Response.json(bytes: knowledgeBase.search(text, options: options).jsonBytes()).language(knowledgeBase.language)
+        let bytes = results.jsonBytes()
+        let response = Response.json(bytes: bytes).language(knowledgeBase.language)
+        // Later pages of a search are not searches of their own: not recorded.
+        guard options.offset == 0 else { return (response, nil, nil) }
+        let event = SearchEvent(
+            query: results.query, language: knowledgeBase.language.code, hits: results.total,
+            topIDs: results.hits.prefix(3).map { $0.kind.rawValue + ":" + $0.id }, tookMicros: results.tookMicros, source: .api
+        )
+        return (response, bytes, event)
     }
 
     /// Search as you type: up to 8 titles and codes for `?q=`, the last word a prefix.

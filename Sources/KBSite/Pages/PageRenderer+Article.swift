@@ -9,7 +9,8 @@ extension PageRenderer {
         let route = SiteRoute.article(article.slug)
         let category = context.categoriesByID[article.category]
         let answer = articleAnswer(article)
-        let scripts: [SiteRoute] = answer == nil ? [] : [.file(SiteAssets.copyScriptName)]
+        var scripts: [SiteRoute] = answer == nil ? [] : [.file(SiteAssets.copyScriptName)]
+        if options.feedbackEndpoint != nil { scripts.append(.file(SiteAssets.feedbackScriptName)) }
         return try page(route, title: article.title, description: article.summary, scripts: scripts) { page in
             page.breadcrumbs(
                 [(strings(.home), .home)] + (category.map { [($0.title, SiteRoute.category($0.id))] } ?? []),
@@ -47,6 +48,7 @@ extension PageRenderer {
                 let section = page.section(strings(.relatedArticles), id: "kb_related")
                 page.articleList(related, into: section, summaries: true)
             }
+            page.feedback(kind: "article", id: article.slug, into: body)
         }
     }
 }

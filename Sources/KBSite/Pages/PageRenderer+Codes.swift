@@ -64,7 +64,8 @@ extension PageRenderer {
     func codePage(_ code: ResponseCode) throws(SiteError) -> Data {
         let title = strings(.codeTitle, ["code": code.code, "name": code.name])
         let answer = codeAnswer(code)
-        let scripts: [SiteRoute] = answer == nil ? [] : [.file(SiteAssets.copyScriptName)]
+        var scripts: [SiteRoute] = answer == nil ? [] : [.file(SiteAssets.copyScriptName)]
+        if options.feedbackEndpoint != nil { scripts.append(.file(SiteAssets.feedbackScriptName)) }
         return try page(.code(code.code), title: title, description: code.meaning, scripts: scripts) { page in
             page.breadcrumbs([(strings(.home), .home), (strings(.responseCodes), .codes)], current: code.code)
             let article = page.main.element("article", ["class": "code"])
@@ -94,6 +95,7 @@ extension PageRenderer {
                 page.articleList(mentions, into: section, summaries: true)
             }
             page.main.element("p").element("a", ["href": page.href(.codes, fragment: "code-" + code.code)], text: strings(.seeCodeInTable, ["code": code.code]))
+            page.feedback(kind: "code", id: code.code, into: page.main)
         }
     }
 }

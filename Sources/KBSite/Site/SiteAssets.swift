@@ -11,6 +11,8 @@ enum SiteAssets {
     static let copyScriptName = "copy.js"
     /// The flow pages' form script: runs the simulator through the API, no page load.
     static let flowScriptName = "flow.js"
+    /// "Was this helpful?" sent with fetch, on article and code pages of a site with feedback.
+    static let feedbackScriptName = "feedback.js"
     /// Marks a folder as written by `kb site build`, so a later build may replace it.
     static let markerName = ".kb-site"
 
@@ -19,6 +21,7 @@ enum SiteAssets {
     static var searchScript: Data { Data(PackageResources.search_js) }
     static var copyScript: Data { Data(PackageResources.copy_js) }
     static var flowScript: Data { Data(PackageResources.flow_js) }
+    static var feedbackScript: Data { Data(PackageResources.feedback_js) }
     static var marker: Data {
         Data("This folder was written by `kb site build`; the next build replaces all of it.\n".utf8)
     }

@@ -145,6 +145,9 @@ public struct SiteBuilder: Sendable {
         if context.options.simulatorForm == .served {
             files.append(SiteFile(path: SiteAssets.flowScriptName, contents: SiteAssets.flowScript))
         }
+        if context.options.feedbackEndpoint != nil {
+            files.append(SiteFile(path: SiteAssets.feedbackScriptName, contents: SiteAssets.feedbackScript))
+        }
         if context.options.search {
             files.append(SiteFile(path: SiteAssets.searchScriptName, contents: SiteAssets.searchScript))
             for tree in trees {

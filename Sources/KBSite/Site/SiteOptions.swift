@@ -38,10 +38,16 @@ public struct SiteOptions: Sendable, Hashable {
         case remote(String)
     }
 
+    /// Where "Was this helpful?" posts (a kb server's `/v1/feedback`); `nil` (the
+    /// default) for no widget. `kb serve` sets it to its own route; `kb site build` only
+    /// with `--feedback-url` (``feedbackEndpoint(serverURL:)``).
+    public var feedbackEndpoint: String?
+
     public init(
         baseURL: String? = nil, siteName: String? = nil, flowPages: Set<String> = [], search: Bool = true,
-        simulatorForm: SimulatorForm = .none
+        simulatorForm: SimulatorForm = .none, feedbackEndpoint: String? = nil
     ) {
+        self.feedbackEndpoint = feedbackEndpoint
         self.baseURL = baseURL
         self.siteName = siteName
         self.flowPages = flowPages
@@ -68,6 +74,11 @@ public struct SiteOptions: Sendable, Hashable {
             throw .invalidBaseURL(text, reason: "it has a query or fragment")
         }
         return trimmed.hasSuffix("/") ? trimmed : trimmed + "/"
+    }
+
+    /// The feedback route of the kb server at `serverURL` (its base URL, as for ``normalizedBaseURL(_:)``).
+    public static func feedbackEndpoint(serverURL: String) throws(SiteError) -> String {
+        try normalizedBaseURL(serverURL) + "v1/feedback"
     }
 
     /// The absolute URL of `route` in `language`'s tree, when a base URL is set; a

@@ -170,6 +170,21 @@ enum SiteString: String, CaseIterable, Sendable {
     case inputProblem
     case inputProblemLead
     case simulatorBusy
+    // "Was this helpful?"
+    case feedbackQuestion
+    case feedbackYes
+    case feedbackNo
+    case feedbackThanks
+    case feedbackFailed
+    case feedbackTellMore
+    case feedbackReasonLabel
+    case feedbackReasonNone
+    case feedbackReasonOutdated
+    case feedbackReasonUnclear
+    case feedbackReasonDidNotAnswer
+    case feedbackReasonStepsFailed
+    case feedbackCommentLabel
+    case feedbackPrivacy
 
     // Dates and times
     case date

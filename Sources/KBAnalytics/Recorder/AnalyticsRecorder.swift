@@ -1,0 +1,203 @@
+public import Foundation
+public import Logging
+public import ServiceLifecycle
+import Synchronization
+
+/// Takes reader events without ever making the request wait, and writes them to a
+/// store in batches from one background task.
+///
+/// ``record(_:)`` appends to a bounded in-memory queue under a lock and returns: when
+/// the queue is full the event is dropped and counted (``droppedCount``,
+/// `kb_analytics_dropped_total`). ``run()``, a service beside the HTTP server, takes
+/// up to ``batchSize`` events at a time and writes them in one transaction. When the
+/// store fails, the batch is kept and tried again every ``retryInterval``; the
+/// failure is logged once (and its end once), and ``health`` says `degraded` until a
+/// write succeeds. At graceful shutdown the queue is drained before `run()` returns:
+/// accepted events are not lost while the store can be written.
+public final class AnalyticsRecorder: Service, Sendable {
+    /// Whether the last write worked.
+    public enum Health: Sendable, Hashable {
+        case ok
+        /// The store is failing; the message says how (no secrets).
+        case degraded(String)
+    }
+
+    private struct State {
+        var queue: [AnalyticsEvent] = []
+        var dropped = 0
+        var accepted = 0
+        var written = 0
+        var health = Health.ok
+        var stopping = false
+        var waiter: CheckedContinuation<Void, Never>?
+    }
+
+    public let store: any AnalyticsStore
+    /// The most events the queue holds, waiting to be written.
+    public let capacity: Int
+    public let batchSize: Int
+    public let retryInterval: Duration
+    /// How long a partial batch waits for more events before it is written: one
+    /// transaction per interval under light load instead of one per event.
+    public let flushInterval: Duration
+    private let logger: Logger
+    private let state = Mutex(State())
+    private let onDrop: @Sendable (Int) -> Void
+
+    /// - Parameters:
+    ///   - store: where events go.
+    ///   - capacity: the queue's bound; past it, events are dropped and counted.
+    ///   - batchSize: events written in one transaction, at most.
+    ///   - retryInterval: how long to wait before trying a failed write again.
+    ///   - onDrop: told of each drop (for `/metrics`).
+    public init(
+        store: any AnalyticsStore, capacity: Int = 50_000, batchSize: Int = 1000,
+        retryInterval: Duration = .seconds(1), flushInterval: Duration = .milliseconds(100),
+        logger: Logger, onDrop: @escaping @Sendable (Int) -> Void = { _ in }
+    ) {
+        self.flushInterval = flushInterval
+        self.store = store
+        self.capacity = max(1, capacity)
+        self.batchSize = max(1, batchSize)
+        self.retryInterval = retryInterval
+        self.logger = logger
+        self.onDrop = onDrop
+    }
+
+    /// Queues `event`; `false` when the queue was full and it was dropped. Never waits
+    /// on the store.
+    @discardableResult
+    public func record(_ event: AnalyticsEvent) -> Bool {
+        let (accepted, waiter) = state.withLock { state -> (Bool, CheckedContinuation<Void, Never>?) in
+            guard state.queue.count < capacity else {
+                state.dropped += 1
+                return (false, nil)
+            }
+            state.queue.append(event)
+            state.accepted += 1
+            let waiter = state.waiter
+            state.waiter = nil
+            return (true, waiter)
+        }
+        waiter?.resume()
+        if !accepted { onDrop(1) }
+        return accepted
+    }
+
+    /// Events dropped because the queue was full.
+    public var droppedCount: Int { state.withLock { $0.dropped } }
+    /// Events queued since the recorder was made.
+    public var acceptedCount: Int { state.withLock { $0.accepted } }
+    /// Events written to the store.
+    public var writtenCount: Int { state.withLock { $0.written } }
+    /// Events queued and not yet written.
+    public var pendingCount: Int { state.withLock { $0.queue.count } }
+    public var health: Health { state.withLock { $0.health } }
+
+    /// Writes queued events until graceful shutdown, then writes what is left and returns.
+    public func run() async throws {
+        await withGracefulShutdownHandler {
+            await writeUntilStopped()
+        } onGracefulShutdown: {
+            self.stop()
+        }
+        await drain()
+    }
+
+    /// Asks ``run()`` to finish: it writes what is queued, then returns.
+    public func stop() {
+        let waiter = state.withLock { state in
+            state.stopping = true
+            let waiter = state.waiter
+            state.waiter = nil
+            return waiter
+        }
+        waiter?.resume()
+    }
+
+    private func writeUntilStopped() async {
+        var waited = false
+        while true {
+            let (batch, stopping) = state.withLock { state in
+                (Array(state.queue.prefix(batchSize)), state.stopping)
+            }
+            if stopping { return }
+            if batch.isEmpty {
+                waited = false
+                await waitForEvents()
+                continue
+            }
+            if batch.count < batchSize, !waited {
+                waited = true
+                try? await Task.sleep(for: flushInterval)
+                continue
+            }
+            waited = false
+            if await write(batch) == false {
+                try? await Task.sleep(for: retryInterval)
+            }
+        }
+    }
+
+    /// Waits until an event is queued or the recorder is stopping.
+    private func waitForEvents() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let resumeNow = state.withLock { state in
+                if !state.queue.isEmpty || state.stopping { return true }
+                state.waiter = continuation
+                return false
+            }
+            if resumeNow { continuation.resume() }
+        }
+    }
+
+    /// Writes the queue out at shutdown: a few more tries when the store fails, then
+    /// what could not be written is logged as lost.
+    private func drain() async {
+        var failures = 0
+        while true {
+            let batch = state.withLock { Array($0.queue.prefix(batchSize)) }
+            if batch.isEmpty { return }
+            if await write(batch) { continue }
+            failures += 1
+            if failures >= 3 {
+                let lost = state.withLock { state in
+                    let count = state.queue.count
+                    state.queue.removeAll()
+                    return count
+                }
+                logger.error("analytics: \(lost) events not written at shutdown; the store \(store.label) keeps failing")
+                return
+            }
+            try? await Task.sleep(for: retryInterval)
+        }
+    }
+
+    /// Writes `batch` (the front of the queue) and, when it worked, takes it off the queue.
+    private func write(_ batch: [AnalyticsEvent]) async -> Bool {
+        do {
+            try await store.write(batch)
+        } catch {
+            let first = state.withLock { state in
+                let first = state.health == .ok
+                state.health = .degraded(String(describing: error))
+                return first
+            }
+            if first {
+                logger.error("analytics: writing events failed; searches go on, events wait in the queue (up to \(capacity)) and are retried: \(error)")
+            }
+            return false
+        }
+        let recovered = state.withLock { state in
+            state.queue.removeFirst(batch.count)
+            state.written += batch.count
+            let recovered = state.health != .ok
+            state.health = .ok
+            return recovered
+        }
+        if recovered {
+            logger.notice("analytics: writing events works again (\(store.label))")
+        }
+        return true
+    }
+}

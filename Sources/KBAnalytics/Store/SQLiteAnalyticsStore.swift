@@ -1,0 +1,138 @@
+public import Foundation
+import GRDB
+
+/// Events in one SQLite file through GRDB: a `DatabasePool` (WAL: one writer, many
+/// readers), the schema made and upgraded by a `DatabaseMigrator` (``AnalyticsSchema``).
+///
+/// Before each write it checks that the file it opened is still the file at its path
+/// and that the path is writable: a file deleted (or replaced) under it is opened
+/// anew, with the schema, so that writes are not lost in an unlinked file; a file
+/// made read-only (no write permission bits, whoever the process runs as) is not
+/// written to, and the write fails until it is writable again.
+public actor SQLiteAnalyticsStore: AnalyticsStore {
+    public nonisolated let path: String
+    private var pool: DatabasePool?
+    private var fileNumber: UInt64?
+
+    public nonisolated var label: String { path }
+
+    /// Opens (or creates) the database at `path` and brings its schema up to date.
+    public init(path: String) throws {
+        self.path = path
+        (pool, fileNumber) = try Self.open(path)
+    }
+
+    /// The migrator every SQLite store uses: one named migration per schema step.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        for migration in AnalyticsSchema.migrations {
+            migrator.registerMigration(migration.name) { db in
+                for statement in migration.statements { try db.execute(sql: statement) }
+            }
+        }
+        return migrator
+    }
+
+    private static func open(_ path: String) throws -> (DatabasePool, UInt64?) {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(5)
+        configuration.label = "kb-analytics"
+        // In WAL mode NORMAL is safe from corruption; a power cut may lose the last commits.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            try migrator.migrate(pool)
+            return (pool, fileNumber(of: path))
+        } catch {
+            throw AnalyticsStoreError("cannot open analytics database \(path): \(error)")
+        }
+    }
+
+    private static func fileNumber(of path: String) -> UInt64? {
+        (try? FileManager.default.attributesOfItem(atPath: path))?[.systemFileNumber] as? UInt64
+    }
+
+    /// The pool to write with: the open one while it is still the file at `path`, else a new one.
+    private func writablePool() throws -> DatabasePool {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        let current = attributes?[.systemFileNumber] as? UInt64
+        if let pool, current != nil, current == fileNumber {
+            if let mode = attributes?[.posixPermissions] as? Int, mode & 0o222 == 0 {
+                throw AnalyticsStoreError("analytics database \(path) is read-only (mode \(String(mode, radix: 8)))")
+            }
+            return pool
+        }
+        // Gone or replaced: close what was open and open the path anew.
+        try? pool?.close()
+        pool = nil
+        let (opened, number) = try Self.open(path)
+        pool = opened
+        fileNumber = number
+        return opened
+    }
+
+    public func write(_ events: [AnalyticsEvent]) async throws {
+        guard !events.isEmpty else { return }
+        let pool = try writablePool()
+        do {
+            let statements = AnalyticsSchema.inserts(events)
+            try await pool.write { db in
+                for (sql, values) in statements {
+                    try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(values.map(\.databaseValue)))
+                }
+            }
+        } catch {
+            throw AnalyticsStoreError("cannot write to analytics database \(path): \(error)")
+        }
+    }
+
+    public func report(_ query: ReportQuery) async throws -> AnalyticsReport {
+        guard let pool else { throw AnalyticsStoreError("analytics database \(path) is closed") }
+        return try await AnalyticsReport.assemble(query) { sql, values in
+            try await pool.read { db in
+                try Row.fetchAll(db, sql: sql, arguments: StatementArguments(values.map(\.databaseValue))).map { row in
+                    (0..<row.count).map { EventValue(row[$0] as DatabaseValue) }
+                }
+            }
+        }
+    }
+
+    @discardableResult
+    public func purge(before date: Date) async throws -> Int {
+        let pool = try writablePool()
+        return try await pool.write { db in
+            var deleted = 0
+            for statement in AnalyticsSchema.purge {
+                try db.execute(sql: statement, arguments: [date.milliseconds])
+                deleted += db.changesCount
+            }
+            return deleted
+        }
+    }
+
+    /// Closes the database (the file stays).
+    public func close() throws {
+        try pool?.close()
+        pool = nil
+    }
+}
+
+extension EventValue {
+    var databaseValue: DatabaseValue {
+        switch self {
+        case let .text(text): text.databaseValue
+        case let .integer(value): value.databaseValue
+        case .null: .null
+        }
+    }
+
+    init(_ value: DatabaseValue) {
+        switch value.storage {
+        case let .int64(number): self = .integer(number)
+        case let .double(number): self = .integer(Int64(number))
+        case let .string(text): self = .text(text)
+        case let .blob(data): self = .text(String(decoding: data, as: UTF8.self))
+        case .null: self = .null
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import KBAnalytics
+import Synchronization
+
+/// While searches are recorded, the response cache cannot keep search answers (each
+/// carries its own `searchId`), so this keeps what a search computes — the answer's
+/// JSON bytes and the event to record — by content version and request, and the
+/// controller adds a fresh id to each. Entries of another version are dropped; past
+/// ``capacity`` entries, all are (the shipped queries fit many times over).
+final class SearchAnswerCache: Sendable {
+    struct Answer: Sendable {
+        /// The JSON of the answer, without `searchId`.
+        var bytes: [UInt8]
+        /// The search as recorded, its id and date to be replaced per request.
+        var event: SearchEvent
+    }
+
+    private struct State {
+        var version = ""
+        var answers: [String: Answer] = [:]
+    }
+
+    let capacity: Int
+    private let state = Mutex(State())
+
+    init(capacity: Int = 4096) {
+        self.capacity = capacity
+    }
+
+    func answer(version: String, key: String) -> Answer? {
+        state.withLock { $0.version == version ? $0.answers[key] : nil }
+    }
+
+    func store(_ answer: Answer, version: String, key: String) {
+        state.withLock { state in
+            if state.version != version || state.answers.count >= capacity {
+                state.version = version
+                state.answers.removeAll(keepingCapacity: true)
+            }
+            state.answers[key] = answer
+        }
+    }
+}

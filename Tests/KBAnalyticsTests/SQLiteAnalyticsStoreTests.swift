@@ -1,0 +1,100 @@
+import Foundation
+import GRDB
+@testable import KBAnalytics
+import Testing
+
+@Suite("SQLite analytics store")
+struct SQLiteAnalyticsStoreTests {
+    @Test("the report counts searches, zero-result queries, clicks past rank 3 and feedback")
+    func report() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try SQLiteAnalyticsStore(path: folder.databasePath)
+        let search = SearchEvent(query: "Payment Link", language: "en", hits: 7, topIDs: ["article:a", "article:b", "code:51", "x"], tookMicros: 5, source: .api)
+        try await store.write([
+            searchEvent("xyzzy"), searchEvent("xyzzy"), searchEvent("XYZZY "), searchEvent("tidak ada", lang: "id"),
+            .search(search),
+            .click(ClickEvent(searchID: search.id, target: "article:x", rank: 5)),
+            .click(ClickEvent(searchID: search.id, target: "article:y", rank: 4)),
+            .click(ClickEvent(searchID: search.id, target: "article:a", rank: 1)),
+            .feedback(FeedbackEvent(subject: .article, id: "unlock-account", language: "en", helpful: false, reason: .unclear, comment: "too long")),
+            .feedback(FeedbackEvent(subject: .article, id: "unlock-account", language: "en", helpful: true)),
+            .feedback(FeedbackEvent(subject: .code, id: "51", language: "en", helpful: true)),
+        ])
+        let report = try await store.report(ReportQuery(since: Date().addingTimeInterval(-3600)))
+        #expect(report.totals == .init(searches: 5, zeroResults: 4, clicks: 3, feedback: 3))
+        #expect(report.zeroResultQueries.first == .init(query: "xyzzy", lang: "en", count: 3, zeroResults: 3))
+        #expect(report.zeroResultQueries.count == 2)
+        #expect(report.topQueries.map(\.query) == ["xyzzy", "payment link", "tidak ada"])
+        #expect(report.pastRank3Queries == [.init(query: "payment link", lang: "en", clicks: 3, pastRank3: 2)])
+        #expect(report.pages.map(\.id) == ["unlock-account", "51"])
+        #expect(report.pages.first?.reasons == ["unclear": 1])
+        #expect(report.pages.first?.comments.map(\.text) == ["too long"])
+        #expect(report.days.count == 1 && report.days.first?.searches == 5 && report.days.first?.zeroResults == 4)
+
+        let indonesian = try await store.report(ReportQuery(since: Date().addingTimeInterval(-3600), language: "id"))
+        #expect(indonesian.totals.searches == 1 && indonesian.zeroResultQueries.map(\.query) == ["tidak ada"])
+        let tomorrow = try await store.report(ReportQuery(since: Date().addingTimeInterval(86_400)))
+        #expect(tomorrow.totals == .init(searches: 0, zeroResults: 0, clicks: 0, feedback: 0))
+    }
+
+    @Test("the file is in WAL mode with every migration applied, and opens again (a newer kb opens an older file)")
+    func migrations() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        do {
+            let store = try SQLiteAnalyticsStore(path: folder.databasePath)
+            try await store.write([searchEvent("first")])
+            try await store.close()
+        }
+        let reopened = try SQLiteAnalyticsStore(path: folder.databasePath)
+        try await reopened.write([searchEvent("second")])
+        #expect(try await reopened.report(ReportQuery(since: .distantPast)).totals.searches == 2)
+        try await reopened.close()
+        let queue = try DatabaseQueue(path: folder.databasePath)
+        let (mode, applied) = try await queue.read { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try SQLiteAnalyticsStore.migrator.appliedMigrations(db))
+        }
+        #expect(mode == "wal")
+        #expect(applied == AnalyticsSchema.migrations.map(\.name))
+    }
+
+    @Test("purge deletes what is older than the date, and nothing newer")
+    func purge() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try SQLiteAnalyticsStore(path: folder.databasePath)
+        let old = Date().addingTimeInterval(-200 * 86_400)
+        try await store.write([
+            searchEvent("old", at: old), searchEvent("new"),
+            .feedback(FeedbackEvent(date: old, subject: .code, id: "05", language: "en", helpful: false)),
+        ])
+        let deleted = try await store.purge(before: Date().addingTimeInterval(-180 * 86_400))
+        #expect(deleted == 2)
+        let report = try await store.report(ReportQuery(since: .distantPast))
+        #expect(report.totals.searches == 1 && report.totals.feedback == 0 && report.topQueries.map(\.query) == ["new"])
+    }
+
+    @Test("days are UTC calendar days", arguments: [
+        (0.0, "1970-01-01"), (951_782_400.0, "2000-02-29"), (1_795_000_000.0, "2026-11-18"), (1_795_046_399.0, "2026-11-18"),
+    ])
+    func utcDays(seconds: Double, day: String) {
+        #expect(Date(timeIntervalSince1970: seconds).utcDay == day)
+    }
+}
+
+@Suite("Multi-row inserts")
+struct MultiRowInsertTests {
+    @Test("one row's insert becomes n rows' insert, the conflict clause kept")
+    func insertStatement() {
+        let sql = AnalyticsSchema.insert("INSERT INTO t (a, b) VALUES (?, ?) ON CONFLICT (a) DO NOTHING", rows: 3)
+        #expect(sql == "INSERT INTO t (a, b) VALUES (?, ?), (?, ?), (?, ?) ON CONFLICT (a) DO NOTHING")
+    }
+
+    @Test("runs of one kind are chunked, kinds never mixed in a statement")
+    func chunks() {
+        let events = (0..<120).map { searchEvent("q\($0)") } + [.click(ClickEvent(searchID: "x", target: "code:51", rank: 1))] + [searchEvent("last")]
+        let statements = AnalyticsSchema.inserts(events)
+        #expect(statements.map { $0.values.count } == [50 * 9, 50 * 9, 20 * 9, 4, 9])
+    }
+}
