@@ -8,10 +8,7 @@
 //     [--thanks 'Thanks for your feedback.']
 //
 // Prints one line and exits 0 when it holds, 1 otherwise. Used by scripts/feedback-check.sh.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { launchChromium, sleep } from './cdp.mjs';
 
 const url = process.argv[2];
 const noJS = process.argv.includes('--no-js');
@@ -23,59 +20,14 @@ if (!url) {
   console.error('usage: feedback-check.mjs URL [--no-js] [--answer yes|no]');
   process.exit(2);
 }
-const port = 9900 + (process.pid % 90);
-const profile = mkdtempSync(join(tmpdir(), 'kb-feedback-check-'));
-const chrome = spawn('chromium', [
-  '--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-extensions',
-  `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, 'about:blank',
-], { stdio: 'ignore' });
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function target() {
-  for (let i = 0; i < 100; i++) {
-    try {
-      const list = await (await fetch(`http://127.0.0.1:${port}/json/list`)).json();
-      const found = list.find((t) => t.type === 'page');
-      if (found) return found.webSocketDebuggerUrl;
-    } catch (error) { /* not up yet */ }
-    await sleep(200);
-  }
-  throw new Error('Chromium did not start its DevTools endpoint');
-}
-
-function connect(address) {
-  const socket = new WebSocket(address);
-  let next = 1;
-  const pending = new Map();
-  const listeners = [];
-  socket.onmessage = (event) => {
-    const message = JSON.parse(event.data);
-    if (message.id && pending.has(message.id)) {
-      const { resolve, reject } = pending.get(message.id);
-      pending.delete(message.id);
-      if (message.error) reject(new Error(message.error.message)); else resolve(message.result);
-    } else if (message.method) {
-      for (const listener of listeners) listener(message);
-    }
-  };
-  const send = (method, params = {}) => new Promise((resolve, reject) => {
-    const id = next++;
-    pending.set(id, { resolve, reject });
-    socket.send(JSON.stringify({ id, method, params }));
-  });
-  const once = (method) => new Promise((resolve) => listeners.push((m) => { if (m.method === method) resolve(m); }));
-  return new Promise((resolve, reject) => {
-    socket.onopen = () => resolve({ send, once, close: () => socket.close() });
-    socket.onerror = () => reject(new Error('cannot connect to Chromium'));
-  });
-}
 
 const evaluate = async (cdp, expression) => (await cdp.send('Runtime.evaluate', { expression, returnByValue: true })).result.value;
 
 let code = 1;
+let browser;
 try {
-  const cdp = await connect(await target());
+  browser = await launchChromium();
+  const cdp = browser.cdp;
   await cdp.send('Page.enable');
   await cdp.send('Runtime.enable');
   if (noJS) await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
@@ -108,12 +60,9 @@ try {
     && (noJS ? state.url.endsWith('#kb_feedback-thanks') : state.marker === marker && state.focused === 'kb_feedback-thanks');
   console.log(`${ok ? 'ok' : 'FAILED'}: ${url} ${noJS ? 'without' : 'with'} JavaScript, clicked '${box.label}': ${JSON.stringify(state)}`);
   code = ok ? 0 : 1;
-  cdp.close();
 } catch (error) {
   console.log(`FAILED: ${url}: ${error.message}`);
 } finally {
-  chrome.kill();
-  await sleep(300);
-  rmSync(profile, { recursive: true, force: true });
+  if (browser) await browser.close();
 }
 process.exit(code);

@@ -27,7 +27,7 @@ struct ConnectionTests {
             let start = ContinuousClock.now
             let connection = try RawConnection(port: port)
             await connection.send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
-            let reply = await connection.receive(timeout: .seconds(30))
+            let reply = await connection.receive(timeout: .seconds(90))
             let waited = ContinuousClock.now - start
             #expect(reply.closed)
             #expect(reply.status == 408)
@@ -35,7 +35,7 @@ struct ConnectionTests {
             #expect(reply.header("Connection") == "close")
             #expect(reply.header("Content-Security-Policy") != nil && reply.header("X-Request-ID") != nil)
             // Not before the timeout; soon after it, give or take a busy test machine.
-            #expect(waited >= .milliseconds(300) && waited < .seconds(20), "closed after \(waited)")
+            #expect(waited >= .milliseconds(300) && waited < .seconds(60), "closed after \(waited)")
             #expect(metrics.exposition().contains(#"kb_http_refused_total{error="header-timeout"} 1"#))
         }
     }
@@ -44,14 +44,14 @@ struct ConnectionTests {
     func silentAndIdle() async throws {
         try await withLiveServer(configure: Self.short) { port in
             let silent = try RawConnection(port: port)
-            let quiet = await silent.receive(timeout: .seconds(30))
+            let quiet = await silent.receive(timeout: .seconds(90))
             #expect(quiet.closed && quiet.bytes.isEmpty)
 
             let kept = try RawConnection(port: port)
             await kept.send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
             let answer = await kept.receiveResponse()
             #expect(answer.status == 200 && !answer.closed)
-            let idle = await kept.receive(timeout: .seconds(30))
+            let idle = await kept.receive(timeout: .seconds(90))
             #expect(idle.closed && idle.bytes.isEmpty)
         }
     }
@@ -85,7 +85,7 @@ struct ConnectionTests {
         try await withLiveServer { port in
             let old = try RawConnection(port: port)
             await old.send("GET /healthz HTTP/1.0\r\n\r\n")
-            let reply = await old.receive(timeout: .seconds(30))
+            let reply = await old.receive(timeout: .seconds(90))
             #expect(reply.status == 200)
             #expect(reply.closed, "the connection is closed after the answer")
             #expect(reply.header("Connection") == "close")
@@ -100,7 +100,7 @@ struct ConnectionTests {
 
             let closing = try RawConnection(port: port)
             await closing.send("GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: Close\r\n\r\n")
-            let last = await closing.receive(timeout: .seconds(30))
+            let last = await closing.receive(timeout: .seconds(90))
             #expect(last.status == 200 && last.closed)
         }
     }
@@ -117,7 +117,7 @@ struct ConnectionTests {
             ] {
                 let connection = try RawConnection(port: port)
                 await connection.send(request)
-                let reply = await connection.receive(timeout: .seconds(30))
+                let reply = await connection.receive(timeout: .seconds(90))
                 #expect(reply.status == 400, "\(request): \(reply.text)")
                 #expect(Self.errorCode(reply) == "malformed-request")
                 #expect(reply.closed)
@@ -154,19 +154,19 @@ struct ConnectionTests {
             let long = String(repeating: "9", count: 75_000)
             let uri = try RawConnection(port: port)
             await uri.send("GET /v1/codes/\(long) HTTP/1.1\r\nHost: x\r\n\r\n")
-            let tooLong = await uri.receive(timeout: .seconds(30))
+            let tooLong = await uri.receive(timeout: .seconds(90))
             #expect(tooLong.status == 414, "\(tooLong.text.prefix(200))")
             #expect(Self.errorCode(tooLong) == "uri-too-long")
 
             let header = try RawConnection(port: port)
             await header.send("GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: \(String(repeating: "a", count: 20_000))\r\n\r\n")
-            let big = await header.receive(timeout: .seconds(30))
+            let big = await header.receive(timeout: .seconds(90))
             #expect(big.status == 431)
             #expect(Self.errorCode(big) == "header-too-large")
 
             let garbage = try RawConnection(port: port)
             await garbage.send("\u{1}\u{2}\u{3} nonsense\r\n\r\n")
-            let nonsense = await garbage.receive(timeout: .seconds(30))
+            let nonsense = await garbage.receive(timeout: .seconds(90))
             #expect(nonsense.status == 400)
             #expect(Self.errorCode(nonsense) == "malformed-request")
             #expect(nonsense.closed)
@@ -187,7 +187,7 @@ struct ConnectionTests {
             let waiting = await third.receive(timeout: .milliseconds(400)) { !$0.isEmpty }
             #expect(waiting.bytes.isEmpty, "not accepted while two are open")
             first.shutdown()
-            let answered = await third.receiveResponse(timeout: .seconds(30))
+            let answered = await third.receiveResponse(timeout: .seconds(90))
             #expect(answered.status == 200)
             // Held open to the end: a connection released early would free its slot.
             withExtendedLifetime(second) {}
