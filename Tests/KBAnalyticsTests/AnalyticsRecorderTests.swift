@@ -117,8 +117,12 @@ struct AnalyticsRecorderTests {
         #expect(Set(report.topQueries.map(\.query)) == ["before", "during", "after"])
     }
 
-    @Test("the database file made read-only mid-run: writes wait, and land once it is writable again")
-    func readOnlyMidRun() async throws {
+    /// Runs `during` on a recorder over a new SQLite file once its first search
+    /// ("before") is written, then `after` with the file's path and store, the recorder stopped.
+    private func onFile(
+        during: @Sendable (String, AnalyticsRecorder) async throws -> Void,
+        after: (String, SQLiteAnalyticsStore) async throws -> Void
+    ) async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let path = folder.databasePath
@@ -127,6 +131,14 @@ struct AnalyticsRecorderTests {
         try await running(recorder) {
             recorder.record(searchEvent("before"))
             #expect(await eventually { recorder.writtenCount == 1 })
+            try await during(path, recorder)
+        }
+        try await after(path, store)
+    }
+
+    @Test("the database file made read-only mid-run: writes wait, and land once it is writable again")
+    func readOnlyMidRun() async throws {
+        try await onFile(during: { path, recorder in
             try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
             recorder.record(searchEvent("during"))
             #expect(await eventually { recorder.health != .ok })
@@ -135,27 +147,22 @@ struct AnalyticsRecorderTests {
             try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
             recorder.record(searchEvent("after"))
             #expect(await eventually { recorder.writtenCount == 3 && recorder.health == .ok })
-        }
-        let report = try await store.report(ReportQuery(since: .distantPast))
-        #expect(Set(report.topQueries.map(\.query)) == ["before", "during", "after"])
+        }, after: { _, store in
+            let report = try await store.report(ReportQuery(since: .distantPast))
+            #expect(Set(report.topQueries.map(\.query)) == ["before", "during", "after"])
+        })
     }
 
     @Test("the database file deleted mid-run: a new file is made, and what comes after is in it")
     func deletedMidRun() async throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let path = folder.databasePath
-        let store = try SQLiteAnalyticsStore(path: path)
-        let recorder = AnalyticsRecorder(store: store, retryInterval: .milliseconds(20), logger: Logger(label: "kb-test"))
-        try await running(recorder) {
-            recorder.record(searchEvent("before"))
-            #expect(await eventually { recorder.writtenCount == 1 })
+        try await onFile(during: { path, recorder in
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             recorder.record(searchEvent("after"))
             #expect(await eventually { recorder.writtenCount == 2 })
-        }
-        #expect(FileManager.default.fileExists(atPath: path))
-        let report = try await SQLiteAnalyticsStore(path: path).report(ReportQuery(since: .distantPast))
-        #expect(report.topQueries.map(\.query) == ["after"], "the deleted file's events are gone with it; the new file has the rest")
+        }, after: { path, _ in
+            #expect(FileManager.default.fileExists(atPath: path))
+            let report = try await SQLiteAnalyticsStore(path: path).report(ReportQuery(since: .distantPast))
+            #expect(report.topQueries.map(\.query) == ["after"], "the deleted file's events are gone with it; the new file has the rest")
+        })
     }
 }

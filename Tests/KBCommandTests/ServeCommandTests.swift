@@ -183,32 +183,19 @@ struct ServeCommandTests {
         #expect(took < .seconds(10), "SIGTERM took \(took)")
     }
 
-    @Test("a bad port, a missing content folder or a bad base URL is bad usage")
-    func badUsage() throws {
-        let port = try KBRun("serve", "--port", "70000")
-        #expect(port.status == 2)
-        #expect(port.stderr.contains("--port must be between 1 and 65535, not 70000"))
-        let missing = try KBRun("serve", "--content", "/no/such/folder")
-        #expect(missing.status == 2)
-        #expect(missing.stderr.contains("content folder '/no/such/folder' does not exist"))
-        let baseURL = try KBRun("serve", "--base-url", "ftp://help.example.com")
-        #expect(baseURL.status == 2)
-        #expect(baseURL.stderr.contains("--base-url: base URL 'ftp://help.example.com' is not usable: its scheme is 'ftp', not http or https"))
-        let retention = try KBRun("serve", "--analytics-retention-days", "0")
-        #expect(retention.status == 2)
-        #expect(retention.stderr.contains("--analytics-retention-days must be between 1 and 36500, not 0"))
-    }
-
-    @Test("kb report and kb analytics purge refuse a database that is not there, and bad spans and dates")
-    func reportUsage() throws {
-        let missing = try KBRun("report", "--analytics", "/no/such/analytics.sqlite")
-        #expect(missing.status == 2)
-        #expect(missing.stderr.contains("no analytics database at /no/such/analytics.sqlite; kb serve writes one there"))
-        let since = try KBRun("report", "--since", "yesterday")
-        #expect(since.status == 2)
-        #expect(since.stderr.contains("--since must be a span such as 30d, 12h or 2w, or a date such as 2026-11-01, not 'yesterday'"))
-        let before = try KBRun("analytics", "purge", "--before", "2026-02-30")
-        #expect(before.status == 2)
-        #expect(before.stderr.contains("--before must be a date such as 2026-06-01, not '2026-02-30'"))
+    @Test("bad usage of kb serve, kb report and kb analytics purge: exit 2 and the reason", arguments: [
+        (["serve", "--port", "70000"], "--port must be between 1 and 65535, not 70000"),
+        (["serve", "--content", "/no/such/folder"], "content folder '/no/such/folder' does not exist"),
+        (["serve", "--base-url", "ftp://help.example.com"],
+         "--base-url: base URL 'ftp://help.example.com' is not usable: its scheme is 'ftp', not http or https"),
+        (["serve", "--analytics-retention-days", "0"], "--analytics-retention-days must be between 1 and 36500, not 0"),
+        (["report", "--analytics", "/no/such/analytics.sqlite"], "no analytics database at /no/such/analytics.sqlite; kb serve writes one there"),
+        (["report", "--since", "yesterday"], "--since must be a span such as 30d, 12h or 2w, or a date such as 2026-11-01, not 'yesterday'"),
+        (["analytics", "purge", "--before", "2026-02-30"], "--before must be a date such as 2026-06-01, not '2026-02-30'"),
+    ])
+    func badUsage(_ arguments: [String], _ reason: String) throws {
+        let run = try KBRun(arguments)
+        #expect(run.status == 2, "\(arguments)")
+        #expect(run.stderr.contains(reason), "\(arguments): \(run.stderr)")
     }
 }
