@@ -25,6 +25,17 @@ struct ServeCommandTests {
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
+    /// `/healthz` of the server on `port` once it answers, polled every 50 ms; `nil` if it
+    /// has not answered by `deadline`.
+    private static func firstHealth(_ port: Int, before deadline: ContinuousClock.Instant) async throws -> [String: Any]? {
+        var health: [String: Any]?
+        while health == nil, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(50))
+            health = try await Self.health(port)
+        }
+        return health
+    }
+
     private static func health(_ port: Int) async throws -> [String: Any]? {
         let url = try #require(URL(string: "http://127.0.0.1:\(port)/healthz"))
         guard let (data, _) = try? await URLSession.shared.data(from: url) else { return nil }
@@ -66,11 +77,7 @@ struct ServeCommandTests {
         try process.run()
         defer { if process.isRunning { process.terminate() } }
         let deadline = ContinuousClock.now + .seconds(150)
-        var health: [String: Any]?
-        while health == nil, ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(50))
-            health = try await Self.health(port)
-        }
+        let health = try await Self.firstHealth(port, before: deadline)
         #expect(health?["status"] as? String == "ok")
         let url = try #require(URL(string: "http://127.0.0.1:\(port)/v1/codes/51"))
         let (data, response) = try await URLSession.shared.data(from: url)
@@ -100,11 +107,7 @@ struct ServeCommandTests {
 
         // Deadlines are generous: other suites' blocking process waits can hold the cooperative threads.
         let deadline = ContinuousClock.now + .seconds(150)
-        var health: [String: Any]?
-        while health == nil, ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(50))
-            health = try await Self.health(port)
-        }
+        let health = try await Self.firstHealth(port, before: deadline)
         #expect(health?["status"] as? String == "ok")
         let home = try #require(URL(string: "http://127.0.0.1:\(port)/"))
         let (page, response) = try await URLSession.shared.data(from: home)
@@ -145,11 +148,7 @@ struct ServeCommandTests {
         defer { if process.isRunning { process.terminate() } }
 
         let deadline = ContinuousClock.now + .seconds(150)
-        var health: [String: Any]?
-        while health == nil, ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(50))
-            health = try await Self.health(port)
-        }
+        let health = try await Self.firstHealth(port, before: deadline)
         try #require(health != nil, "kb serve answers")
         // 5 ms apart, so the kernel delivers each one (a signal sent while the same one is
         // pending is merged), and all within one reload (about a second in a debug build).

@@ -56,11 +56,10 @@ struct FieldReader {
 
     func boolean(_ name: String) throws(FlowInputError) -> Bool {
         let value = try nonEmptyText(name)
-        switch value.lowercased() {
-        case "yes", "y", "true", "1", "on", "ya": return true
-        case "no", "n", "false", "0", "off", "tidak": return false
-        default: throw FlowInputError(field: name, say.notYesOrNo(value), hint: say.answerYesOrNo)
+        guard let flag = FlowBoolean.parse(value) else {
+            throw FlowInputError(field: name, say.notYesOrNo(value), hint: say.answerYesOrNo)
         }
+        return flag
     }
 
     func integer(_ name: String, in range: ClosedRange<Int>) throws(FlowInputError) -> Int {
@@ -135,5 +134,19 @@ struct FieldReader {
         String(String.UnicodeScalarView(text.lowercased().unicodeScalars.filter {
             $0.properties.isAlphabetic || ("0"..."9").contains($0)
         }))
+    }
+}
+
+/// How a boolean input is written: `yes`/`no` and the other spellings simulators accept,
+/// for front ends that show or choose one (the site's yes/no select).
+public enum FlowBoolean {
+    /// `true` for yes, y, true, 1, on, ya; `false` for no, n, false, 0, off, tidak (any
+    /// case); `nil` for anything else.
+    public static func parse(_ text: String) -> Bool? {
+        switch text.lowercased() {
+        case "yes", "y", "true", "1", "on", "ya": true
+        case "no", "n", "false", "0", "off", "tidak": false
+        default: nil
+        }
     }
 }

@@ -17,17 +17,8 @@ extension Request {
     ///
     /// - Throws: ``APIError`` `value-too-long` naming the first parameter over its limit.
     func parameters() throws(APIError) -> Parameters {
-        guard let query = uri.query, !query.isEmpty else { return Parameters() }
         var pairs: [Parameters.Element] = []
-        for part in query.split(separator: "&") {
-            let name: String, value: String
-            if let equals = part.firstIndex(of: "=") {
-                name = Self.formDecoded(part[..<equals])
-                value = Self.formDecoded(part[part.index(after: equals)...])
-            } else {
-                name = Self.formDecoded(part)
-                value = ""
-            }
+        for (name, value) in queryPairs() {
             let nameLength = RequestLimits.length(name)
             if nameLength > RequestLimits.parameter {
                 throw .valueTooLong(parameter: name, length: nameLength, limit: RequestLimits.parameter)
@@ -38,6 +29,16 @@ extension Request {
             pairs.append((key: name[...], value: value[...]))
         }
         return Parameters(pairs)
+    }
+
+    /// The query string's `name=value` pairs, form-decoded (`+` is a space), in order;
+    /// no limit applied.
+    func queryPairs() -> [(name: String, value: String)] {
+        guard let query = uri.query, !query.isEmpty else { return [] }
+        return query.split(separator: "&").map { part in
+            guard let equals = part.firstIndex(of: "=") else { return (Self.formDecoded(part), "") }
+            return (Self.formDecoded(part[..<equals]), Self.formDecoded(part[part.index(after: equals)...]))
+        }
     }
 
     /// The longest value the parameter `name` may have.

@@ -52,15 +52,10 @@ struct SiteMiddleware: RouterMiddleware {
     /// request, with what was typed and the simulator's result or the problem with it;
     /// `nil` for any other request (the built file answers those).
     static func flowAnswer(_ relative: String, request: Request, site: ServedSite) throws -> Response? {
-        guard let builder = site.builder, let query = request.uri.query, !query.isEmpty,
+        guard let builder = site.builder, request.uri.query?.isEmpty == false,
               let (language, id) = flowPage(relative)
         else { return nil }
-        var pairs: [(name: String, value: String)] = []
-        for part in query.split(separator: "&").prefix(RequestLimits.flowInputItems) {
-            let equals = part.firstIndex(of: "=") ?? part.endIndex
-            let value = equals == part.endIndex ? "" : Request.formDecoded(part[part.index(after: equals)...])
-            pairs.append((Request.formDecoded(part[..<equals]), value))
-        }
+        let pairs = Array(request.queryPairs().prefix(RequestLimits.flowInputItems))
         guard let body = try builder.flowPage(
             id, language: language, query: pairs, now: Date(), maxValueLength: RequestLimits.flowInputValue
         ) else { return nil }

@@ -105,7 +105,7 @@ extension PageRenderer {
             }
         case .boolean:
             control = box.element("select", ["id": id, "name": field.name])
-            let chosen = FlowSubmission.isNo(value) ? "no" : "yes"
+            let chosen = FlowBoolean.parse(value.trimmingCharacters(in: .whitespaces)) == false ? "no" : "yes"
             option("yes", label: strings(.answerYes), selected: chosen, into: control)
             option("no", label: strings(.answerNo), selected: chosen, into: control)
         case .list:
@@ -249,12 +249,5 @@ extension PageRenderer {
             text.lowercased().filter { $0 != " " && $0 != "-" && $0 != "_" }
         }
         return key(option) == key(typed)
-    }
-}
-
-extension FlowSubmission {
-    /// Whether a boolean's text says no, as the simulators read it.
-    static func isNo(_ text: String) -> Bool {
-        ["no", "n", "false", "0", "off", "tidak"].contains(text.trimmingCharacters(in: .whitespaces).lowercased())
     }
 }
