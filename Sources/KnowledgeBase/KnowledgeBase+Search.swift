@@ -51,6 +51,16 @@ extension KnowledgeBase {
         return articles + codes
     }
 
+    /// The searchable documents as another engine gets them (`kb eval --peers`): the id kb
+    /// reports (a slug, or `code:XX`), the title, and every other field's text as the body.
+    public var peerDocuments: [(id: String, title: String, body: String)] {
+        Self.searchDocuments(for: content).map { document in
+            let (kind, id) = SearchResponse.Hit.Kind.parse(documentID: document.id)
+            let rest = Self.searchSchema.fields.map(\.name).filter { $0 != "title" }.compactMap { document.fields[$0] }
+            return (kind == .code ? document.id : id, document.fields["title"] ?? "", rest.joined(separator: "\n"))
+        }
+    }
+
     /// Searches articles and response codes; best first.
     /// - Complexity: see docs/search.md; microseconds for this content.
     public func search(_ query: String, options: SearchOptions = SearchOptions()) -> SearchResponse {

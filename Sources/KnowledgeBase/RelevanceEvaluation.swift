@@ -7,9 +7,15 @@ public struct RelevanceEvaluation: Sendable {
     public struct Case: Sendable, Hashable {
         public var query: String
         public var expected: String
-        public init(query: String, expected: String) {
+        /// The kind of miss the query tests (`general`, `sense`, `name`, `two-topics`), `nil` for none.
+        public var missKind: String?
+        /// Kept out of tuning: reported apart, its misses listed only on request.
+        public var heldOut: Bool
+        public init(query: String, expected: String, missKind: String? = nil, heldOut: Bool = false) {
             self.query = query
             self.expected = expected
+            self.missKind = missKind
+            self.heldOut = heldOut
         }
     }
 
@@ -21,6 +27,8 @@ public struct RelevanceEvaluation: Sendable {
         public var rank: Int?
         /// What came first instead.
         public var top: String?
+        /// The query is in the part kept out of tuning.
+        public var heldOut = false
     }
 
     public var cases: Int
@@ -29,8 +37,9 @@ public struct RelevanceEvaluation: Sendable {
     public var meanReciprocalRank: Double
     public var misses: [Miss]
 
-    /// Reads a TSV of `query<TAB>expected[<TAB>note]` lines; `#` comments and the
-    /// `query` header line are skipped. Throws on a line without an expected result.
+    /// Reads a TSV of `query<TAB>expected[<TAB>style[<TAB>miss kind[<TAB>part]]]` lines; `#`
+    /// comments and the `query` header line are skipped; a miss kind of `-` is none, and a part
+    /// of `held-out` marks a query kept out of tuning. Throws on a line without an expected result.
     public static func parseCases(_ text: String) throws(RelevanceFileError) -> [Case] {
         var cases: [Case] = []
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -41,24 +50,34 @@ public struct RelevanceEvaluation: Sendable {
             guard columns.count >= 2, !columns[0].isEmpty, !columns[1].isEmpty else {
                 throw RelevanceFileError(line: number + 1, text: String(line))
             }
-            cases.append(Case(query: columns[0], expected: columns[1]))
+            let missKind = columns.count > 3 && !["", "-"].contains(columns[3]) ? columns[3] : nil
+            let heldOut = columns.count > 4 && columns[4] == "held-out"
+            cases.append(Case(query: columns[0], expected: columns[1], missKind: missKind, heldOut: heldOut))
         }
         return cases
     }
 
     /// Runs every case through the knowledge base's search.
     public init(cases: [Case], knowledgeBase: KnowledgeBase) {
+        self.init(cases: cases) { query in
+            knowledgeBase.search(query, options: SearchOptions(limit: 10)).hits
+                .map { $0.kind == .code ? $0.kind.documentID($0.id) : $0.id }
+        }
+    }
+
+    /// Scores any ranking: `ranked` gives the ids (slugs, `code:XX`) a query finds, best first.
+    public init(cases: [Case], ranked: (String) throws -> [String]) rethrows {
         var found1 = 0, found3 = 0, reciprocal = 0.0
         var misses: [Miss] = []
         for testCase in cases {
-            let hits = knowledgeBase.search(testCase.query, options: SearchOptions(limit: 10)).hits
-            let ids = hits.map { $0.kind == .code ? $0.kind.documentID($0.id) : $0.id }
-            let rank = ids.firstIndex(of: testCase.expected).map { $0 + 1 }
+            let ids = try ranked(testCase.query)
+            let rank = ids.prefix(10).firstIndex(of: testCase.expected).map { $0 + 1 }
             if rank == 1 { found1 += 1 }
             if let rank, rank <= 3 { found3 += 1 }
             if let rank { reciprocal += 1 / Double(rank) }
             if rank != 1 {
-                misses.append(Miss(query: testCase.query, expected: testCase.expected, rank: rank, top: ids.first))
+                misses.append(Miss(query: testCase.query, expected: testCase.expected, rank: rank, top: ids.first,
+                                   heldOut: testCase.heldOut))
             }
         }
         let count = max(cases.count, 1)
