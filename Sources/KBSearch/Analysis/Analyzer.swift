@@ -25,7 +25,29 @@ public struct Analyzer: Sendable {
             case .indonesian: Analyzer.indonesianStopWords
             }
         }
+
+        /// The built-in action words of the language (see ``Analyzer/actionStems``).
+        public var actionWords: Set<String> {
+            switch self {
+            case .english: Analyzer.englishActionWords
+            case .indonesian: Analyzer.indonesianActionWords
+            }
+        }
     }
+
+    /// What a merchant wants done, which names a question's topic more strongly than the
+    /// time, state or thing it mentions beside it: "cancel" in "cancel after settlement".
+    public static let englishActionWords: Set<String> = [
+        "cancel", "void", "refund", "add", "invite", "create", "change", "update", "move", "transfer",
+        "unlock", "reset", "disable", "enable", "remove", "delete", "verify", "accept", "deny", "approve",
+    ]
+
+    /// The Indonesian action words, formal and informal ("batalin").
+    public static let indonesianActionWords: Set<String> = [
+        "batal", "batalkan", "batalin", "membatalkan", "void", "cancel", "refund", "tambah", "menambahkan",
+        "undang", "buat", "ganti", "ubah", "pindah", "buka", "reset", "nonaktifkan", "matikan", "aktifkan",
+        "hapus", "verifikasi", "setujui", "tolak",
+    ]
 
     /// The built-in Indonesian stop words: function words and the informal forms merchants
     /// type ("gimana", "kok", "udah"), never a negation ("tidak", "ga", "belum") or "bisa",
@@ -54,6 +76,9 @@ public struct Analyzer: Sendable {
     ]
 
     let stopWords: Set<String>
+    /// The stems of the language's action words: a query word whose stem is one of them
+    /// names the topic, and documents with it in their title are preferred (see `Ranking`).
+    let actionStems: Set<String>
     let synonyms: [SynonymGroup]
     /// Synonym members by the stem of their first term.
     let synonymsByFirstStem: [String: [(group: Int, member: Int)]]
@@ -79,6 +104,7 @@ public struct Analyzer: Sendable {
             }
         }
         self.stopWords = folded
+        actionStems = Set(language.actionWords.map { Self.isStemmable($0) ? stemmer.stem($0) : $0 })
         var groups: [SynonymGroup] = []
         for group in synonyms {
             var members: [SynonymGroup.Member] = []

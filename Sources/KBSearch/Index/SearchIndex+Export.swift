@@ -31,6 +31,7 @@ public struct SearchIndexExport: Sendable, Hashable {
         public var proximityMaxDistance: Int
         /// Weight of the bonus for a title that is the query.
         public var exactTitleWeight: Float
+        public var actionTitleWeight: Float
         public var rerankWindow: Int
         public var maxFuzzyExpansions: Int
         public var maxPrefixExpansions: Int
@@ -87,6 +88,8 @@ public struct SearchIndexExport: Sendable, Hashable {
     public var identifierFillerWords: [String]
     /// The analyzer's stop words, folded and sorted.
     public var stopWords: [String]
+    /// The stems of the analyzer's action words, sorted.
+    public var actionStems: [String]
     public var synonymGroups: [[SynonymMember]]
     /// The facets' names (folded, as queries name them) and, per document, the
     /// folded keys of its values in each facet.
@@ -132,6 +135,7 @@ extension SearchIndex {
             identifiers: storage.identifiers.mapValues { $0.map(Int.init) },
             identifierFillerWords: schema.identifierFillerWords.sorted(),
             stopWords: analyzer.stopWords.sorted(),
+            actionStems: analyzer.actionStems.sorted(),
             synonymGroups: analyzer.synonyms.map { group in
                 group.members.map { .init(terms: $0.terms, offsets: $0.offsets, stems: $0.stems) }
             },
@@ -146,7 +150,7 @@ extension SearchIndex {
                 stemmedWeight: Ranking.stemmedWeight, oneEditWeight: Ranking.oneEditWeight,
                 twoEditsWeight: Ranking.twoEditsWeight, prefixWeight: Ranking.prefixWeight,
                 proximityWeight: Ranking.proximityWeight, proximityMaxDistance: Int(Ranking.proximityMaxDistance),
-                exactTitleWeight: Ranking.exactTitleWeight,
+                exactTitleWeight: Ranking.exactTitleWeight, actionTitleWeight: Ranking.actionTitleWeight,
                 rerankWindow: Ranking.rerankWindow, maxFuzzyExpansions: Ranking.maxFuzzyExpansions,
                 maxPrefixExpansions: Ranking.maxPrefixExpansions,
                 maxPrefixExpansionsOfKnownWord: Ranking.maxPrefixExpansionsOfKnownWord,

@@ -29,6 +29,9 @@ enum Ranking {
     /// Bonus for a document whose title is the query (see `exactTitleBonus`):
     /// `exactTitleWeight × mean slot IDF`, added in the rerank window.
     static let exactTitleWeight: Float = 1.0
+    /// Bonus for each action word of the query ("cancel", "refund") found in a document's
+    /// title (see `actionTitleBonus`): `actionTitleWeight × slot IDF`, in the rerank window.
+    static let actionTitleWeight: Float = 2.0
     /// The best documents by BM25F that get the proximity bonus.
     static let rerankWindow = 20
     /// Occurrences of a term per document looked at for proximity (the first ones).

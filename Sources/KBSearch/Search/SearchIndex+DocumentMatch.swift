@@ -75,22 +75,56 @@ extension SearchIndex {
         let fieldCount = storage.fieldCount, title = storage.titleField, d = Int(document)
         guard !plan.slots.isEmpty, plan.slots.allSatisfy({ !$0.isPhrase }),
               Int(storage.fieldLengths[d * fieldCount + title]) == plan.slots.count else { return 0 }
-        let start = storage.fieldPositionBases[d * fieldCount + title]
-        let end = title + 1 < fieldCount ? storage.fieldPositionBases[d * fieldCount + title + 1] : UInt32.max
+        let titleRange = titlePositions(document)
         var idfSum: Float = 0
         for slot in plan.slots {
-            var inTitle = false
-            for source in slot.terms where source.quality <= .stemmed {
-                guard let posting = storage.posting(of: source.term, in: document) else { continue }
-                if storage.hasPosition(of: posting, in: start..<end) {
-                    inTitle = true
-                    break
-                }
-            }
-            guard inTitle else { return 0 }
+            guard matchesTitle(slot, document, titleRange) else { return 0 }
             idfSum += slot.idf
         }
         return Ranking.exactTitleWeight * idfSum / Float(plan.slots.count)
+    }
+
+    /// The slots of the plan whose word is an action word ("cancel", "void", "refund"):
+    /// one of its exact, synonym or stem sources has an action stem of the analyzer.
+    func actionSlots(_ plan: QueryPlan) -> [Int] {
+        guard !storage.analyzer.actionStems.isEmpty else { return [] }
+        return plan.slots.indices.filter { k in
+            !plan.slots[k].isPhrase && plan.slots[k].terms.contains { source in
+                source.quality <= .stemmed
+                    && storage.analyzer.actionStems.contains(storage.stems.string(storage.termGroups[Int(source.term)]))
+            }
+        }
+    }
+
+    /// The bonus for the action words of the query found in a document's title: the
+    /// action names the topic more strongly than a time or state word beside it, so "cancel
+    /// after settlement" prefers "How do I cancel a transaction?" to the settlement times.
+    /// `actionTitleWeight × IDF` per action slot matched in the title (as in
+    /// ``exactTitleBonus(_:plan:)``, not through a correction or a completion).
+    func actionTitleBonus(_ document: Int32, plan: QueryPlan, actionSlots: [Int]) -> Float {
+        guard !actionSlots.isEmpty else { return 0 }
+        let titleRange = titlePositions(document)
+        var idfSum: Float = 0
+        for k in actionSlots where matchesTitle(plan.slots[k], document, titleRange) {
+            idfSum += plan.slots[k].idf
+        }
+        return Ranking.actionTitleWeight * idfSum
+    }
+
+    /// The positions of a document's title field.
+    private func titlePositions(_ document: Int32) -> Range<UInt32> {
+        let fieldCount = storage.fieldCount, title = storage.titleField, d = Int(document)
+        let start = storage.fieldPositionBases[d * fieldCount + title]
+        let end = title + 1 < fieldCount ? storage.fieldPositionBases[d * fieldCount + title + 1] : UInt32.max
+        return start..<end
+    }
+
+    /// Whether a slot matches inside the title exactly, as a synonym or as a stem variant.
+    private func matchesTitle(_ slot: QueryPlan.Slot, _ document: Int32, _ titleRange: Range<UInt32>) -> Bool {
+        slot.terms.contains { source in
+            guard source.quality <= .stemmed, let posting = storage.posting(of: source.term, in: document) else { return false }
+            return storage.hasPosition(of: posting, in: titleRange)
+        }
     }
 
     /// The smallest distance from a position in `first` to one in `second`:

@@ -25,9 +25,11 @@ extension SearchIndex {
         if plan.slots.count(where: { !$0.isPhrase }) >= 2 {
             let window = min(ranked.count, Ranking.rerankWindow)
             var scratch: [[UInt32]] = []
+            let actions = actionSlots(plan)
             for i in 0..<window {
                 ranked[i].score += proximityBonus(ranked[i].document, plan: plan, scratch: &scratch)
                 ranked[i].score += exactTitleBonus(ranked[i].document, plan: plan)
+                ranked[i].score += actionTitleBonus(ranked[i].document, plan: plan, actionSlots: actions)
             }
             ranked[0..<window].sort { $0.ranks(above: $1) }
         }

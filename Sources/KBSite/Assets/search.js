@@ -168,7 +168,7 @@
     var ix = {
       raw: raw, k: raw.k, n: raw.docs.length, termId: new Map(), groupOfStem: new Map(),
       groupTerms: raw.stems.map(function () { return []; }), df: [], docs: [], weights: [], positions: [],
-      eligible: [], stop: new Set(raw.stop), filler: new Set(raw.filler), synonymsByFirstStem: new Map(),
+      eligible: [], stop: new Set(raw.stop), action: new Set(raw.act), filler: new Set(raw.filler), synonymsByFirstStem: new Map(),
       fieldWeights: raw.fields.map(function (f) { return f32(f[1]); }),
       averages: raw.fields.map(function (f) { return f32(f[2]); }),
       facetNames: raw.facets, documentFacets: raw.docFacets
@@ -733,20 +733,51 @@
    * exactly, as a synonym or a stem variant (quality 0 to 2). As SearchIndex.exactTitleBonus.
    */
   function exactTitleBonus(ix, doc, plan) {
-    var slots = plan.slots, title = ix.raw.title, bases = ix.raw.bases[doc];
+    var slots = plan.slots, title = ix.raw.title;
     if (slots.length === 0 || slots.some(function (slot) { return slot.isPhrase; })) return 0;
     if (ix.raw.lengths[doc][title] !== slots.length) return 0;
-    var start = bases[title], end = title + 1 < bases.length ? bases[title + 1] : Infinity, idfSum = 0;
+    var range = titlePositions(ix, doc), idfSum = 0;
     for (var s = 0; s < slots.length; s++) {
-      var inTitle = slots[s].terms.some(function (t) {
-        if (t.quality > STEMMED) return false;
-        var p = postingIndex(ix, t.term, doc);
-        return p >= 0 && ix.positions[t.term][p].some(function (position) { return position >= start && position < end; });
-      });
-      if (!inTitle) return 0;
+      if (!matchesTitle(ix, slots[s], doc, range)) return 0;
       idfSum = f32(idfSum + slots[s].idf);
     }
     return f32(f32(f32(ix.k.exactTitle) * idfSum) / slots.length);
+  }
+
+  /** The slots whose word is an action word: an exact, synonym or stem source has an action stem. As SearchIndex.actionSlots. */
+  function actionSlots(ix, plan) {
+    var found = [];
+    plan.slots.forEach(function (slot, k) {
+      if (!slot.isPhrase && slot.terms.some(function (t) {
+        return t.quality <= STEMMED && ix.action.has(ix.raw.stems[ix.raw.tg[t.term]]);
+      })) found.push(k);
+    });
+    return found;
+  }
+
+  /** The bonus for the query's action words found in a document's title. As SearchIndex.actionTitleBonus. */
+  function actionTitleBonus(ix, doc, plan, actions) {
+    if (actions.length === 0) return 0;
+    var range = titlePositions(ix, doc), idfSum = 0;
+    actions.forEach(function (k) {
+      if (matchesTitle(ix, plan.slots[k], doc, range)) idfSum = f32(idfSum + plan.slots[k].idf);
+    });
+    return f32(f32(ix.k.actionTitle) * idfSum);
+  }
+
+  /** The positions of a document's title field, as [start, end). */
+  function titlePositions(ix, doc) {
+    var title = ix.raw.title, bases = ix.raw.bases[doc];
+    return [bases[title], title + 1 < bases.length ? bases[title + 1] : Infinity];
+  }
+
+  /** Whether a slot matches inside the title exactly, as a synonym or as a stem variant. */
+  function matchesTitle(ix, slot, doc, range) {
+    return slot.terms.some(function (t) {
+      if (t.quality > STEMMED) return false;
+      var p = postingIndex(ix, t.term, doc);
+      return p >= 0 && ix.positions[t.term][p].some(function (position) { return position >= range[0] && position < range[1]; });
+    });
   }
 
   /**
@@ -760,10 +791,11 @@
     if (outcome.total < ix.k.minAll && expandRareWords(ix, plan)) outcome = match(ix, plan);
     var ranked = outcome.ranked;
     if (plan.slots.filter(function (slot) { return !slot.isPhrase; }).length >= 2) {
-      var window = Math.min(ranked.length, ix.k.rerank);
+      var window = Math.min(ranked.length, ix.k.rerank), actions = actionSlots(ix, plan);
       for (var i = 0; i < window; i++) {
         ranked[i].score = f32(ranked[i].score + proximityBonus(ix, ranked[i].doc, plan));
         ranked[i].score = f32(ranked[i].score + exactTitleBonus(ix, ranked[i].doc, plan));
+        ranked[i].score = f32(ranked[i].score + actionTitleBonus(ix, ranked[i].doc, plan, actions));
       }
       var head = ranked.slice(0, window).sort(compare);
       ranked = head.concat(ranked.slice(window));
