@@ -27,6 +27,11 @@ def words(query):
     return WORD.findall(query.lower())
 
 
+def rank_all(queries, search):
+    """search(words) for each query's words, best 10 ids first; nothing for a query without words."""
+    return [search(terms) if terms else [] for terms in map(words, queries)]
+
+
 def fts5(docs, queries, english):
     tokenizer = "porter unicode61" if english else "unicode61"
     con = sqlite3.connect(":memory:")
@@ -35,14 +40,11 @@ def fts5(docs, queries, english):
         con.executemany("INSERT INTO docs(id, title, body) VALUES (?, ?, ?)",
                         [(d["id"], d["title"], d["body"]) for d in docs])
     sql = "SELECT id FROM docs WHERE docs MATCH ? ORDER BY bm25(docs, 0, %g, 1) LIMIT 10" % TITLE_WEIGHT
-    ranked = []
-    for query in queries:
-        terms = words(query)
-        if not terms:
-            ranked.append([])
-            continue
+
+    def search(terms):
         expr = " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
-        ranked.append([row[0] for row in con.execute(sql, (expr,))])
+        return [row[0] for row in con.execute(sql, (expr,))]
+    ranked = rank_all(queries, search)
     engine = "sqlite %s fts5 %s, bm25 title %g body 1, OR" % (sqlite3.sqlite_version, tokenizer, TITLE_WEIGHT)
     return {"engine": engine, "ranked": ranked}
 
@@ -67,15 +69,12 @@ def tantivy_ranks(docs, queries, english):
     writer.wait_merging_threads()
     index.reload()
     searcher = index.searcher()
-    ranked = []
-    for query in queries:
-        terms = words(query)
-        if not terms:
-            ranked.append([])
-            continue
+
+    def search(terms):
         parsed = index.parse_query(" ".join(terms), ["title", "body"], field_boosts={"title": TITLE_WEIGHT})
         hits = searcher.search(parsed, 10, count=False).hits
-        ranked.append([searcher.doc(address)["id"][0] for _score, address in hits])
+        return [searcher.doc(address)["id"][0] for _score, address in hits]
+    ranked = rank_all(queries, search)
     engine = "tantivy-py %s, %s, BM25 title boost %g, OR" % (tv, tokenizer, TITLE_WEIGHT)
     return {"engine": engine, "ranked": ranked}
 
