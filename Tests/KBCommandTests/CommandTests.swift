@@ -360,5 +360,8 @@ struct SearchCommandTests {
         #expect(run.stdout.hasPrefix("queries: "))
         #expect(run.stdout.contains("top-1:   "))
         #expect(run.stdout.contains("MRR:     "))
+        #expect(run.stdout.contains("held-out: "))
+        #expect(run.stdout.contains("kind two-topics: "))
+        #expect(!run.stdout.contains("[held-out]"), "held-out misses are listed only with --show-held-out")
     }
 }
