@@ -3,19 +3,12 @@ import Foundation
 import Logging
 import Testing
 
-/// The same events as the SQLite store's report test, with a click and feedback of each kind.
+/// The SQLite report test's events, and more: ties in the top queries, a search of
+/// another day, feedback in Indonesian.
 private func sampleEvents() -> [AnalyticsEvent] {
-    let search = SearchEvent(query: "Payment Link", language: "en", hits: 7, topIDs: ["article:a", "article:b", "code:51"], tookMicros: 5, source: .site)
-    let old = Date().addingTimeInterval(-3 * 86_400)
-    return [
-        searchEvent("xyzzy"), searchEvent("xyzzy"), searchEvent("XYZZY "), searchEvent("tidak ada", lang: "id"),
-        searchEvent("Zebra"), searchEvent("apple"), searchEvent("Apple pay", hits: 2), searchEvent("older", at: old),
-        .search(search),
-        .click(ClickEvent(searchID: search.id, target: "article:x", rank: 5)),
-        .click(ClickEvent(searchID: search.id, target: "article:y", rank: 4)),
-        .click(ClickEvent(searchID: search.id, target: "article:a", rank: 1)),
-        .feedback(FeedbackEvent(subject: .article, id: "unlock-account", language: "en", helpful: false, reason: .unclear, comment: "too long")),
-        .feedback(FeedbackEvent(subject: .article, id: "unlock-account", language: "en", helpful: true)),
+    reportSampleEvents() + [
+        searchEvent("Zebra"), searchEvent("apple"), searchEvent("Apple pay", hits: 2),
+        searchEvent("older", at: Date().addingTimeInterval(-3 * 86_400)),
         .feedback(FeedbackEvent(subject: .article, id: "Refunds", language: "en", helpful: false, reason: .outdated)),
         .feedback(FeedbackEvent(subject: .code, id: "51", language: "id", helpful: true, comment: "jelas")),
     ]
@@ -48,7 +41,7 @@ struct PostgresAnalyticsStoreTests {
             #expect(postgres == (try await sqlite.report(query)))
         }
         let report = try await store.report(ReportQuery(since: .distantPast))
-        #expect(report.totals == .init(searches: 9, zeroResults: 7, clicks: 3, feedback: 4))
+        #expect(report.totals == .init(searches: 9, zeroResults: 7, clicks: 3, feedback: 5))
         #expect(report.zeroResultQueries.first == .init(query: "xyzzy", lang: "en", count: 3, zeroResults: 3))
         #expect(report.pastRank3Queries == [.init(query: "payment link", lang: "en", clicks: 3, pastRank3: 2)])
         #expect(report.days.count == 2)
