@@ -18,10 +18,11 @@ private func sampleEvents() -> [AnalyticsEvent] {
 struct PostgresAnalyticsStoreTests {
     var cluster: PostgresCluster { PostgresCluster.current! }
 
-    /// A store on a fresh, empty database of the suite's cluster.
-    private func freshStore() async throws -> PostgresAnalyticsStore {
+    /// A store on a fresh, empty database of the suite's cluster. `timeout` is generous
+    /// by default: the whole test suite shares the machine's cores with the server.
+    private func freshStore(timeout: Duration = .seconds(60)) async throws -> PostgresAnalyticsStore {
         try cluster.resetDatabase()
-        return try await PostgresAnalyticsStore.connect(try PostgresURL(cluster.url))
+        return try await PostgresAnalyticsStore.connect(try PostgresURL(cluster.url), operationTimeout: timeout)
     }
 
     @Test("events written arrive, and the report is the SQLite store's report for the same events")
@@ -53,7 +54,7 @@ struct PostgresAnalyticsStoreTests {
         let store = try await freshStore()
         #expect(try await store.appliedMigrations() == AnalyticsSchema.migrations.map(\.name))
         #expect(try await store.migrate() == [])
-        let second = try await PostgresAnalyticsStore.connect(try PostgresURL(cluster.url))
+        let second = try await PostgresAnalyticsStore.connect(try PostgresURL(cluster.url), operationTimeout: .seconds(60))
         #expect(try await second.migrate() == [])
         #expect(try await second.appliedMigrations() == AnalyticsSchema.migrations.map(\.name))
 
@@ -67,7 +68,8 @@ struct PostgresAnalyticsStoreTests {
 
     @Test("PostgreSQL stopped mid-run and restarted: the recorder keeps accepting, is degraded, logs once, and every accepted event arrives")
     func stoppedAndRestarted() async throws {
-        let store = try await freshStore()
+        // A short timeout: while the server is down, each write fails after it.
+        let store = try await freshStore(timeout: .seconds(3))
         let log = CollectingLogHandler()
         let recorder = AnalyticsRecorder(
             store: store, retryInterval: .milliseconds(100), flushInterval: .milliseconds(10),
@@ -75,18 +77,18 @@ struct PostgresAnalyticsStoreTests {
         )
         try await running(recorder) {
             for index in 0..<20 { recorder.record(searchEvent("before \(index % 4)")) }
-            #expect(await eventually { recorder.writtenCount == 20 })
+            #expect(await eventually(seconds: 120) { recorder.writtenCount == 20 })
 
             try cluster.stop()
             var accepted = 0
             for index in 0..<30 where recorder.record(searchEvent("during \(index % 3)")) { accepted += 1 }
             #expect(accepted == 30, "the recorder accepts while the server is down")
-            #expect(await eventually { recorder.health != .ok })
+            #expect(await eventually(seconds: 120) { recorder.health != .ok })
             #expect(recorder.writtenCount == 20 && recorder.pendingCount == 30)
 
             try cluster.start()
             for _ in 0..<5 { recorder.record(searchEvent("after")) }
-            #expect(await eventually { recorder.writtenCount == 55 && recorder.health == .ok })
+            #expect(await eventually(seconds: 120) { recorder.writtenCount == 55 && recorder.health == .ok })
         }
         #expect(recorder.droppedCount == 0)
         #expect(log.messages.filter { $0.contains("writing events failed") }.count == 1, "logged once: \(log.messages)")

@@ -25,6 +25,7 @@ public final class PostgresAnalyticsStore: AnalyticsStore {
     /// The table of applied migrations, and the advisory lock held while they are applied.
     static let migrationsTable = "CREATE TABLE IF NOT EXISTS kb_migrations (identifier TEXT NOT NULL PRIMARY KEY)"
     static let migrationsLock: Int64 = 0x6B62_616E_616C_7974 // "kbanalyt"
+    static let migrationTimeout = Duration.seconds(60)
 
     private init(url: PostgresURL, operationTimeout: Duration, logger: Logger) {
         self.url = url
@@ -74,7 +75,8 @@ public final class PostgresAnalyticsStore: AnalyticsStore {
     /// - Returns: the names of the migrations applied now.
     @discardableResult
     public func migrate() async throws -> [String] {
-        try await run("migrate") { client, logger in
+        // A migration may rewrite a table: it gets longer than a write.
+        try await run("migrate", within: max(operationTimeout, Self.migrationTimeout)) { client, logger in
             try await client.withTransaction(logger: logger) { connection in
                 try await connection.query("SELECT pg_advisory_xact_lock(\(Self.migrationsLock))", logger: logger)
                 try await connection.query(PostgresQuery(unsafeSQL: Self.migrationsTable), logger: logger)
@@ -163,12 +165,12 @@ public final class PostgresAnalyticsStore: AnalyticsStore {
         return PostgresQuery(unsafeSQL: AnalyticsSchema.postgres(sql), binds: bindings)
     }
 
-    /// Runs `body` within ``operationTimeout``; any failure becomes an ``AnalyticsStoreError``
+    /// Runs `body` within `timeout` (``operationTimeout`` when `nil`); any failure becomes an ``AnalyticsStoreError``
     /// that says what failed on which server (never the password).
     private func run<Result: Sendable>(
-        _ what: String, _ body: @escaping @Sendable (PostgresClient, Logger) async throws -> Result
+        _ what: String, within timeout: Duration? = nil, _ body: @escaping @Sendable (PostgresClient, Logger) async throws -> Result
     ) async throws -> Result {
-        let client = client, logger = logger, timeout = operationTimeout
+        let client = client, logger = logger, timeout = timeout ?? operationTimeout
         do {
             return try await withThrowingTaskGroup(of: Result?.self) { group in
                 group.addTask { try await body(client, logger) }
