@@ -9,6 +9,8 @@
 #   make fuzz         hostile clients against kb serve (release): 100,000 requests, slowloris, SIGHUPs (not in CI)
 
 SYSTEM_PACKAGES := libxml2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev libpsl-dev zlib1g-dev libsqlite3-dev
+# The PostgreSQL analytics tests start a throwaway cluster with its initdb and pg_ctl.
+TEST_PACKAGES := postgresql
 # node runs search.js in the tests; any node on PATH will do.
 NODE_PACKAGE := nodejs
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
@@ -25,7 +27,7 @@ DESTDIR ?=
 ## search.js runs it), only those missing.
 deps:
 	@missing=""; \
-	for package in $(SYSTEM_PACKAGES); do \
+	for package in $(SYSTEM_PACKAGES) $(TEST_PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$package"; \
 	done; \
 	command -v node >/dev/null 2>&1 || missing="$$missing $(NODE_PACKAGE)"; \

@@ -32,7 +32,7 @@ struct AnalyticsCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            guard let store = try AnalyticsLocation(analytics).open(mustExist: true),
+            guard let store = try await AnalyticsLocation(analytics).open(mustExist: true),
                   let date = ReportQuery.date(before) else { return }
             let deleted = try await store.purge(before: date)
             print("kb: deleted \(deleted) events recorded before \(before) from \(store.label)")

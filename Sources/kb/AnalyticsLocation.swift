@@ -27,7 +27,7 @@ enum AnalyticsLocation: Equatable {
     ///
     /// - Parameter mustExist: refuse a SQLite file that is not there (the report reads
     ///   what a server wrote; it does not make an empty database).
-    func open(mustExist: Bool = false) throws -> (any AnalyticsStore)? {
+    func open(mustExist: Bool = false) async throws -> (any AnalyticsStore)? {
         switch self {
         case .off:
             return nil
@@ -36,8 +36,14 @@ enum AnalyticsLocation: Equatable {
                 throw ValidationError("no analytics database at \(path); kb serve writes one there (give --analytics PATH|URL)")
             }
             return try SQLiteAnalyticsStore(path: path)
-        case .postgres:
-            throw ValidationError("--analytics postgres://… is not supported by this build of kb yet; use a SQLite file")
+        case let .postgres(text):
+            let url: PostgresURL
+            do {
+                url = try PostgresURL(text)
+            } catch {
+                throw ValidationError("--analytics: \(error)")
+            }
+            return try await PostgresAnalyticsStore.connect(url)
         }
     }
 }

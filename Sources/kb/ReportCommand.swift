@@ -45,7 +45,7 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        guard let store = try AnalyticsLocation(analytics).open(mustExist: true) else { return }
+        guard let store = try await AnalyticsLocation(analytics).open(mustExist: true) else { return }
         let query = ReportQuery(since: ReportQuery.since(since) ?? Date(), language: lang.flatMap(Language.init(tag:))?.code, limit: limit)
         var report = try await store.report(query)
         if let knowledgeBase = try? contentOptions.loadKnowledgeBase() {

@@ -1,12 +1,14 @@
 import ArgumentParser
 import Foundation
+import KBAnalytics
 import KBContent
 import KBSearch
+import KBServer
 import KBTerminal
 import KnowledgeBase
 
 /// `kb search`: articles and response codes for what someone typed.
-struct SearchCommand: ParsableCommand {
+struct SearchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
         abstract: "Search the articles and response codes.",
@@ -14,6 +16,9 @@ struct SearchCommand: ParsableCommand {
         Words are matched in any form (locked, locking), with typos forgiven and synonyms \
         applied. Also: "quoted phrases", -excluded words, and filters kind:article|code, \
         category:ID, tag:X. Queries are cut to \(SearchCommand.queryLimits).
+
+        Nothing is recorded unless asked: --record adds the search to kb serve's analytics \
+        (source cli), in the SQLite file or PostgreSQL database --analytics names.
 
         Exit status: 0 with results, 1 with none (as grep), 2 for bad usage.
         """
@@ -39,6 +44,12 @@ struct SearchCommand: ParsableCommand {
     @Flag(help: "Print the results as JSON (the same shape as GET /v1/search).")
     var json = false
 
+    @Flag(help: "Record this search in the analytics, as kb serve records its searches (source cli).")
+    var record = false
+
+    @Option(help: ArgumentHelp("With --record: the analytics database, a SQLite file or a postgres:// URL.", valueName: "path|url"))
+    var analytics: String?
+
     @OptionGroup var contentOptions: ContentOptions
     @OptionGroup var languageOptions: LanguageOptions
 
@@ -50,9 +61,13 @@ struct SearchCommand: ParsableCommand {
         guard !query.joined().trimmingCharacters(in: .whitespaces).isEmpty else {
             throw ValidationError("give something to search for, e.g. kb search account locked")
         }
+        if analytics != nil, !record { throw ValidationError("--analytics says where --record records; give --record too") }
+        if record, AnalyticsLocation(analytics ?? AnalyticsLocation.defaultPath) == .off {
+            throw ValidationError("--record needs somewhere to record: a SQLite file or a postgres:// URL, not off")
+        }
     }
 
-    func run() throws {
+    func run() async throws {
         let text = query.joined(separator: " ")
         let knowledgeBase = try contentOptions.loadKnowledgeBase().edition(for: text, requested: languageOptions.requested())
         if let category, knowledgeBase.content.category(category) == nil {
@@ -63,12 +78,25 @@ struct SearchCommand: ParsableCommand {
         if let kind { options.filters["kind"] = [kind.rawValue] }
         if let category { options.filters["category"] = [category] }
         let response = knowledgeBase.search(text, options: options)
+        if record {
+            await recordSearch(response, language: knowledgeBase.language.code)
+        }
         if json {
             try Terminal.printJSON(response)
         } else {
             print(render(response))
         }
         if response.hits.isEmpty { throw ExitCode.failure }
+    }
+
+    /// Writes the search's event; a failure is said on stderr and does not change the exit status.
+    private func recordSearch(_ response: SearchResponse, language: String) async {
+        do {
+            guard let store = try await AnalyticsLocation(analytics ?? AnalyticsLocation.defaultPath).open() else { return }
+            try await store.write([.search(SearchEvent(recording: response, language: language, source: .cli))])
+        } catch {
+            Terminal.standardError("warning: the search was not recorded: \(error)")
+        }
     }
 
     private func render(_ response: SearchResponse) -> String {

@@ -150,7 +150,7 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = Logger(label: "kb")
         var serverAnalytics = ServerAnalytics(adminToken: ProcessInfo.processInfo.environment["KB_ADMIN_TOKEN"])
         do {
-            if let analyticsStore = try location.open() {
+            if let analyticsStore = try await location.open() {
                 serverAnalytics.recorder = AnalyticsRecorder(store: analyticsStore, logger: logger)
             }
         } catch {

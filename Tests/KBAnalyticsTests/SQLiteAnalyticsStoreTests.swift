@@ -10,17 +10,7 @@ struct SQLiteAnalyticsStoreTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let store = try SQLiteAnalyticsStore(path: folder.databasePath)
-        let search = SearchEvent(query: "Payment Link", language: "en", hits: 7, topIDs: ["article:a", "article:b", "code:51", "x"], tookMicros: 5, source: .api)
-        try await store.write([
-            searchEvent("xyzzy"), searchEvent("xyzzy"), searchEvent("XYZZY "), searchEvent("tidak ada", lang: "id"),
-            .search(search),
-            .click(ClickEvent(searchID: search.id, target: "article:x", rank: 5)),
-            .click(ClickEvent(searchID: search.id, target: "article:y", rank: 4)),
-            .click(ClickEvent(searchID: search.id, target: "article:a", rank: 1)),
-            .feedback(FeedbackEvent(subject: .article, id: "unlock-account", language: "en", helpful: false, reason: .unclear, comment: "too long")),
-            .feedback(FeedbackEvent(subject: .article, id: "unlock-account", language: "en", helpful: true)),
-            .feedback(FeedbackEvent(subject: .code, id: "51", language: "en", helpful: true)),
-        ])
+        try await store.write(reportSampleEvents())
         let report = try await store.report(ReportQuery(since: Date().addingTimeInterval(-3600)))
         #expect(report.totals == .init(searches: 5, zeroResults: 4, clicks: 3, feedback: 3))
         #expect(report.zeroResultQueries.first == .init(query: "xyzzy", lang: "en", count: 3, zeroResults: 3))

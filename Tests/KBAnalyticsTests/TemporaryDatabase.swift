@@ -50,3 +50,19 @@ func eventually(seconds: Double = 60, _ condition: () async throws -> Bool) asyn
     }
     return try await condition()
 }
+
+/// Searches (three of "xyzzy", one in Indonesian), three clicks on one search (two past
+/// rank 3) and feedback on two pages: the report tests' events.
+func reportSampleEvents() -> [AnalyticsEvent] {
+    let search = SearchEvent(query: "Payment Link", language: "en", hits: 7, topIDs: ["article:a", "article:b", "code:51", "x"], tookMicros: 5, source: .api)
+    return [
+        searchEvent("xyzzy"), searchEvent("xyzzy"), searchEvent("XYZZY "), searchEvent("tidak ada", lang: "id"),
+        .search(search),
+        .click(ClickEvent(searchID: search.id, target: "article:x", rank: 5)),
+        .click(ClickEvent(searchID: search.id, target: "article:y", rank: 4)),
+        .click(ClickEvent(searchID: search.id, target: "article:a", rank: 1)),
+        .feedback(FeedbackEvent(subject: .article, id: "unlock-account", language: "en", helpful: false, reason: .unclear, comment: "too long")),
+        .feedback(FeedbackEvent(subject: .article, id: "unlock-account", language: "en", helpful: true)),
+        .feedback(FeedbackEvent(subject: .code, id: "51", language: "en", helpful: true)),
+    ]
+}

@@ -191,10 +191,27 @@ struct ServeCommandTests {
         (["report", "--analytics", "/no/such/analytics.sqlite"], "no analytics database at /no/such/analytics.sqlite; kb serve writes one there"),
         (["report", "--since", "yesterday"], "--since must be a span such as 30d, 12h or 2w, or a date such as 2026-11-01, not 'yesterday'"),
         (["analytics", "purge", "--before", "2026-02-30"], "--before must be a date such as 2026-06-01, not '2026-02-30'"),
+        (["report", "--analytics", "postgres://db.internal/kb"], "names no user; write postgres://USER@host:5432/database"),
+        (["search", "--analytics", "a.sqlite", "refund"], "--analytics says where --record records; give --record too"),
+        (["search", "--record", "--analytics", "off", "refund"], "--record needs somewhere to record: a SQLite file or a postgres:// URL, not off"),
     ])
     func badUsage(_ arguments: [String], _ reason: String) throws {
         let run = try KBRun(arguments)
         #expect(run.status == 2, "\(arguments)")
         #expect(run.stderr.contains(reason), "\(arguments): \(run.stderr)")
+    }
+
+    @Test("kb search records nothing unless asked; with --record, its search (source cli) is in kb report")
+    func searchRecord() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kb-record-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = folder.appendingPathComponent("analytics.sqlite").path
+        #expect(try KBRun(["search", "xyzzy"], in: folder.path).status == 1)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("kb-analytics.sqlite").path))
+        for _ in 0..<2 { #expect(try KBRun(["search", "--record", "--analytics", database, "xyzzy"]).status == 1) }
+        let report = try KBRun(["report", "--analytics", database, "--json"])
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.contains("\"query\" : \"xyzzy\"") && report.stdout.contains("\"searches\" : 2"), "\(report.stdout)")
     }
 }

@@ -1,6 +1,6 @@
 public import Foundation
 
-/// Where events are kept: SQLite (``SQLiteAnalyticsStore``) or PostgreSQL. Both have
+/// Where events are kept: SQLite (``SQLiteAnalyticsStore``) or PostgreSQL (``PostgresAnalyticsStore``). Both have
 /// the same schema, migrations and report queries (``AnalyticsSchema``).
 public protocol AnalyticsStore: Sendable {
     /// Writes `events` in one transaction: all of them or, on error, none.

@@ -73,10 +73,7 @@ struct SearchController: Sendable {
         let response = Response.json(bytes: bytes).language(knowledgeBase.language)
         // Later pages of a search are not searches of their own: not recorded.
         guard options.offset == 0 else { return (response, nil, nil) }
-        let event = SearchEvent(
-            query: results.query, language: knowledgeBase.language.code, hits: results.total,
-            topIDs: results.hits.prefix(3).map { $0.kind.rawValue + ":" + $0.id }, tookMicros: results.tookMicros, source: .api
-        )
+        let event = SearchEvent(recording: results, language: knowledgeBase.language.code, source: .api)
         return (response, bytes, event)
     }
 
