@@ -32,6 +32,10 @@ public struct SearchIndexExport: Sendable, Hashable {
         /// Weight of the bonus for a title that is the query.
         public var exactTitleWeight: Float
         public var actionTitleWeight: Float
+        /// The share of its score a document with an identifier keeps when the query does not name it.
+        public var unnamedSpecificFactor: Float
+        /// A query word in at most this many documents names the documents holding it.
+        public var namingWordFrequency: Int
         public var rerankWindow: Int
         public var maxFuzzyExpansions: Int
         public var maxPrefixExpansions: Int
@@ -151,6 +155,7 @@ extension SearchIndex {
                 twoEditsWeight: Ranking.twoEditsWeight, prefixWeight: Ranking.prefixWeight,
                 proximityWeight: Ranking.proximityWeight, proximityMaxDistance: Int(Ranking.proximityMaxDistance),
                 exactTitleWeight: Ranking.exactTitleWeight, actionTitleWeight: Ranking.actionTitleWeight,
+                unnamedSpecificFactor: Ranking.unnamedSpecificFactor, namingWordFrequency: Ranking.namingWordFrequency,
                 rerankWindow: Ranking.rerankWindow, maxFuzzyExpansions: Ranking.maxFuzzyExpansions,
                 maxPrefixExpansions: Ranking.maxPrefixExpansions,
                 maxPrefixExpansionsOfKnownWord: Ranking.maxPrefixExpansionsOfKnownWord,

@@ -111,6 +111,26 @@ extension SearchIndex {
         return Ranking.actionTitleWeight * idfSum
     }
 
+    /// Whether the query names a document that has an identifier (a response code) other
+    /// than by the identifier itself: its word slots matched in the title are as many as the
+    /// title's words (the query holds its name), or one of its words is in at most
+    /// `namingWordFrequency` documents and this one holds it (words only it matches).
+    /// Matches count exactly, as synonyms or as stem variants, as in ``matchesTitle``.
+    func namesSpecificDocument(_ document: Int32, plan: QueryPlan) -> Bool {
+        let titleRange = titlePositions(document)
+        let titleLength = Int(storage.fieldLengths[Int(document) * storage.fieldCount + storage.titleField])
+        let rareIDF = Ranking.idf(documentFrequency: Ranking.namingWordFrequency, documentCount: documentCount)
+        var inTitle = 0
+        for slot in plan.slots where !slot.isPhrase {
+            if matchesTitle(slot, document, titleRange) { inTitle += 1 }
+            if slot.idf >= rareIDF,
+               slot.terms.contains(where: { $0.quality <= .stemmed && storage.posting(of: $0.term, in: document) != nil }) {
+                return true
+            }
+        }
+        return inTitle >= titleLength
+    }
+
     /// The positions of a document's title field.
     private func titlePositions(_ document: Int32) -> Range<UInt32> {
         let fieldCount = storage.fieldCount, title = storage.titleField, d = Int(document)

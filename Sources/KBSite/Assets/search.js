@@ -171,8 +171,9 @@
       eligible: [], stop: new Set(raw.stop), action: new Set(raw.act), filler: new Set(raw.filler), synonymsByFirstStem: new Map(),
       fieldWeights: raw.fields.map(function (f) { return f32(f[1]); }),
       averages: raw.fields.map(function (f) { return f32(f[2]); }),
-      facetNames: raw.facets, documentFacets: raw.docFacets
+      facetNames: raw.facets, documentFacets: raw.docFacets, specific: new Set()
     };
+    Object.keys(raw.ids).forEach(function (id) { raw.ids[id].forEach(function (d) { ix.specific.add(d); }); });
     raw.terms.forEach(function (term, id) {
       ix.termId.set(term, id);
       ix.groupTerms[raw.tg[id]].push(id);
@@ -765,6 +766,24 @@
     return f32(f32(ix.k.actionTitle) * idfSum);
   }
 
+  /**
+   * Whether the query names a document with an identifier (a response code) other than by the
+   * identifier: as many word slots matched in its title as the title has words, or a word in at
+   * most k.namingFrequency documents that it holds. As SearchIndex.namesSpecificDocument.
+   */
+  function namesSpecificDocument(ix, doc, plan) {
+    var range = titlePositions(ix, doc), rareIdf = idf(ix, ix.k.namingFrequency), inTitle = 0;
+    for (var s = 0; s < plan.slots.length; s++) {
+      var slot = plan.slots[s];
+      if (slot.isPhrase) continue;
+      if (matchesTitle(ix, slot, doc, range)) inTitle++;
+      if (slot.idf >= rareIdf && slot.terms.some(function (t) {
+        return t.quality <= STEMMED && postingIndex(ix, t.term, doc) >= 0;
+      })) return true;
+    }
+    return inTitle >= ix.raw.lengths[doc][ix.raw.title];
+  }
+
   /** The positions of a document's title field, as [start, end). */
   function titlePositions(ix, doc) {
     var title = ix.raw.title, bases = ix.raw.bases[doc];
@@ -796,6 +815,9 @@
         ranked[i].score = f32(ranked[i].score + proximityBonus(ix, ranked[i].doc, plan));
         ranked[i].score = f32(ranked[i].score + exactTitleBonus(ix, ranked[i].doc, plan));
         ranked[i].score = f32(ranked[i].score + actionTitleBonus(ix, ranked[i].doc, plan, actions));
+        if (ix.specific.has(ranked[i].doc) && !ranked[i].pinned && !namesSpecificDocument(ix, ranked[i].doc, plan)) {
+          ranked[i].score = f32(ranked[i].score * f32(ix.k.unnamedSpecific));
+        }
       }
       var head = ranked.slice(0, window).sort(compare);
       ranked = head.concat(ranked.slice(window));

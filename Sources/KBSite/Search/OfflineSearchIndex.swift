@@ -12,7 +12,7 @@ import KnowledgeBase
 /// indexed words that Snowball maps to the same stem (so the script needs no
 /// stemmer to find "locking" from "locked").
 struct OfflineSearchIndex: Encodable {
-    static let formatVersion = 4
+    static let formatVersion = 5
 
     /// One search result's display data.
     struct Document: Encodable {
@@ -188,6 +188,7 @@ struct OfflineSearchIndex: Encodable {
 
     private enum RankingKeys: String, CodingKey {
         case exact, synonym, stemmed, oneEdit, twoEdits, prefix, proximity, proximityMaxDistance, exactTitle, actionTitle, rerank
+        case unnamedSpecific, namingFrequency
         case maxFuzzy, maxPrefix, maxPrefixKnown, proximityPositions, rare, minAll, k1, b
         case typoMinChars, twoEditsMinChars, typoTermMinBytes, prefixMinBytes, maxSlots, maxQueryChars, maxQueryWords
         case maxWordBytes
@@ -261,6 +262,8 @@ struct OfflineSearchIndex: Encodable {
         try constants.encode(ranking.proximityMaxDistance, forKey: .proximityMaxDistance)
         try constants.encode(ranking.exactTitleWeight, forKey: .exactTitle)
         try constants.encode(ranking.actionTitleWeight, forKey: .actionTitle)
+        try constants.encode(ranking.unnamedSpecificFactor, forKey: .unnamedSpecific)
+        try constants.encode(ranking.namingWordFrequency, forKey: .namingFrequency)
         try constants.encode(ranking.rerankWindow, forKey: .rerank)
         try constants.encode(ranking.maxFuzzyExpansions, forKey: .maxFuzzy)
         try constants.encode(ranking.maxPrefixExpansions, forKey: .maxPrefix)
