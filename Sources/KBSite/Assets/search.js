@@ -538,15 +538,8 @@
     });
   }
 
-  function popcount(value) {
-    var count = 0;
-    while (value) { count += value & 1; value >>>= 1; }
-    return count;
-  }
-
   function ranksAbove(a, b) {
     if (a.pinned !== b.pinned) return a.pinned;
-    if (a.matched !== b.matched) return a.matched > b.matched;
     if (a.score !== b.score) return a.score > b.score;
     return a.doc < b.doc;
   }
@@ -559,7 +552,7 @@
    * Scores every document matching the plan, best first, as KBSearch's match
    * accumulator does: with two or more words, a conjunctive pass first (slots rarest
    * first, only documents holding every word so far); when fewer than 3 documents
-   * hold them all, a pass over every posting, ranking documents with more words first.
+   * hold them all, a pass over every posting, ranked by score (the matched words' IDF-weighted sum).
    * Scores are added in the same order as in Swift, so Float32 sums agree.
    */
   function match(ix, plan) {
@@ -676,7 +669,7 @@
       if ((mask & EXCLUDED) !== 0) return;
       if (requireAll && !pinned && ((mask & full) >>> 0) !== full) return;
       if (!passesFilters(ix, doc, plan.filters)) return;
-      ranked.push({ doc: doc, score: scores[doc], matched: requireAll ? 0 : popcount((mask & full) >>> 0), pinned: pinned });
+      ranked.push({ doc: doc, score: scores[doc], pinned: pinned });
     });
     ranked.sort(compare);
     return { ranked: ranked, total: ranked.length };
