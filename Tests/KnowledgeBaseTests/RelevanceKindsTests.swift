@@ -18,6 +18,8 @@ struct RelevanceKindsTests {
             ("list of decline codes", "bank-response-codes"),
             ("my customer's card keeps getting refused, why?", "bank-response-codes"),
             ("card declined insufficient funds", "code:51"),
+            ("why was my buyer's visa card declined", "bank-response-codes"),
+            ("cvv check failed", "code:82"),
           ])
     func generalQuestionFindsTheOverview(_ query: String, _ expected: String) {
         #expect(Self.first(query) == expected)
@@ -46,6 +48,15 @@ struct RelevanceKindsTests {
         ("refund after settlement", "refund-transaction"),
     ])
     func actionWordBeatsTimeWord(_ query: String, _ expected: String) {
+        #expect(Self.first(query) == expected)
+    }
+
+    @Test("a long story: its rare words outweigh more of its common ones", arguments: [
+        ("buyer wants the money back for one item out of three", "refund-transaction"),
+        ("add a new user before we go live", "add-portal-users"),
+        ("change login email before the deadline", "change-account-email"),
+    ])
+    func rareWordsOutweighCommonOnes(_ query: String, _ expected: String) {
         #expect(Self.first(query) == expected)
     }
 }
