@@ -25,9 +25,11 @@ struct RelevanceKindsTests {
         #expect(Self.first(query) == expected)
     }
 
-    @Test("the subject decides the sense of a word: a blocked login, a blocked card", arguments: [
+    @Test("the subject decides the sense of a word: a blocked login, a blocked card, a reset 2FA", arguments: [
         ("my login is blocked", "unlock-account"),
         ("card blocked", "code:04"),
+        ("google auth reset new phone", "forgot-2fa-code"),
+        ("reset my password", "reset-portal-password"),
     ])
     func subjectDecidesTheSense(_ query: String, _ expected: String) {
         #expect(Self.first(query) == expected)

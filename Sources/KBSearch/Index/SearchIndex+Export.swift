@@ -94,6 +94,8 @@ public struct SearchIndexExport: Sendable, Hashable {
     public var stopWords: [String]
     /// The stems of the analyzer's action words, sorted.
     public var actionStems: [String]
+    /// The stems of the analyzer's subject words, sorted.
+    public var subjectStems: [String]
     public var synonymGroups: [[SynonymMember]]
     /// The facets' names (folded, as queries name them) and, per document, the
     /// folded keys of its values in each facet.
@@ -140,6 +142,7 @@ extension SearchIndex {
             identifierFillerWords: schema.identifierFillerWords.sorted(),
             stopWords: analyzer.stopWords.sorted(),
             actionStems: analyzer.actionStems.sorted(),
+            subjectStems: analyzer.subjectStems.sorted(),
             synonymGroups: analyzer.synonyms.map { group in
                 group.members.map { .init(terms: $0.terms, offsets: $0.offsets, stems: $0.stems) }
             },

@@ -87,11 +87,20 @@ extension SearchIndex {
     /// The slots of the plan whose word is an action word ("cancel", "void", "refund"):
     /// one of its exact, synonym or stem sources has an action stem of the analyzer.
     func actionSlots(_ plan: QueryPlan) -> [Int] {
-        guard !storage.analyzer.actionStems.isEmpty else { return [] }
+        slots(plan, withStemIn: storage.analyzer.actionStems)
+    }
+
+    /// The slots of the plan whose word names a subject ("password", "2fa", "email").
+    func subjectSlots(_ plan: QueryPlan) -> [Int] {
+        slots(plan, withStemIn: storage.analyzer.subjectStems)
+    }
+
+    /// The word slots one of whose exact, synonym or stem sources has a stem in `stems`.
+    private func slots(_ plan: QueryPlan, withStemIn stems: Set<String>) -> [Int] {
+        guard !stems.isEmpty else { return [] }
         return plan.slots.indices.filter { k in
             !plan.slots[k].isPhrase && plan.slots[k].terms.contains { source in
-                source.quality <= .stemmed
-                    && storage.analyzer.actionStems.contains(storage.stems.string(storage.termGroups[Int(source.term)]))
+                source.quality <= .stemmed && stems.contains(storage.stems.string(storage.termGroups[Int(source.term)]))
             }
         }
     }
@@ -101,9 +110,13 @@ extension SearchIndex {
     /// after settlement" prefers "How do I cancel a transaction?" to the settlement times.
     /// `actionTitleWeight × IDF` per action slot matched in the title (as in
     /// ``exactTitleBonus(_:plan:)``, not through a correction or a completion).
-    func actionTitleBonus(_ document: Int32, plan: QueryPlan, actionSlots: [Int]) -> Float {
+    /// When the query names subjects, only a title naming one of them gets the bonus.
+    func actionTitleBonus(_ document: Int32, plan: QueryPlan, actionSlots: [Int], subjectSlots: [Int]) -> Float {
         guard !actionSlots.isEmpty else { return 0 }
         let titleRange = titlePositions(document)
+        if !subjectSlots.isEmpty, !subjectSlots.contains(where: { matchesTitle(plan.slots[$0], document, titleRange) }) {
+            return 0
+        }
         var idfSum: Float = 0
         for k in actionSlots where matchesTitle(plan.slots[k], document, titleRange) {
             idfSum += plan.slots[k].idf

@@ -168,7 +168,7 @@
     var ix = {
       raw: raw, k: raw.k, n: raw.docs.length, termId: new Map(), groupOfStem: new Map(),
       groupTerms: raw.stems.map(function () { return []; }), df: [], docs: [], weights: [], positions: [],
-      eligible: [], stop: new Set(raw.stop), action: new Set(raw.act), filler: new Set(raw.filler), synonymsByFirstStem: new Map(),
+      eligible: [], stop: new Set(raw.stop), action: new Set(raw.act), subject: new Set(raw.subj), filler: new Set(raw.filler), synonymsByFirstStem: new Map(),
       fieldWeights: raw.fields.map(function (f) { return f32(f[1]); }),
       averages: raw.fields.map(function (f) { return f32(f[2]); }),
       facetNames: raw.facets, documentFacets: raw.docFacets, specific: new Set()
@@ -740,19 +740,30 @@
 
   /** The slots whose word is an action word: an exact, synonym or stem source has an action stem. As SearchIndex.actionSlots. */
   function actionSlots(ix, plan) {
+    return slotsWithStemIn(ix, plan, ix.action);
+  }
+
+  /** The slots whose word names a subject ("password", "2fa"). As SearchIndex.subjectSlots. */
+  function subjectSlots(ix, plan) {
+    return slotsWithStemIn(ix, plan, ix.subject);
+  }
+
+  /** The word slots one of whose exact, synonym or stem sources has a stem in `stems`. */
+  function slotsWithStemIn(ix, plan, stems) {
     var found = [];
     plan.slots.forEach(function (slot, k) {
       if (!slot.isPhrase && slot.terms.some(function (t) {
-        return t.quality <= STEMMED && ix.action.has(ix.raw.stems[ix.raw.tg[t.term]]);
+        return t.quality <= STEMMED && stems.has(ix.raw.stems[ix.raw.tg[t.term]]);
       })) found.push(k);
     });
     return found;
   }
 
   /** The bonus for the query's action words found in a document's title. As SearchIndex.actionTitleBonus. */
-  function actionTitleBonus(ix, doc, plan, actions) {
+  function actionTitleBonus(ix, doc, plan, actions, subjects) {
     if (actions.length === 0) return 0;
     var range = titlePositions(ix, doc), idfSum = 0;
+    if (subjects.length > 0 && !subjects.some(function (k) { return matchesTitle(ix, plan.slots[k], doc, range); })) return 0;
     actions.forEach(function (k) {
       if (matchesTitle(ix, plan.slots[k], doc, range)) idfSum = f32(idfSum + plan.slots[k].idf);
     });
@@ -803,11 +814,11 @@
     if (outcome.total < ix.k.minAll && expandRareWords(ix, plan)) outcome = match(ix, plan);
     var ranked = outcome.ranked;
     if (plan.slots.filter(function (slot) { return !slot.isPhrase; }).length >= 2) {
-      var window = Math.min(ranked.length, ix.k.rerank), actions = actionSlots(ix, plan);
+      var window = Math.min(ranked.length, ix.k.rerank), actions = actionSlots(ix, plan), subjects = subjectSlots(ix, plan);
       for (var i = 0; i < window; i++) {
         ranked[i].score = f32(ranked[i].score + proximityBonus(ix, ranked[i].doc, plan));
         ranked[i].score = f32(ranked[i].score + exactTitleBonus(ix, ranked[i].doc, plan));
-        ranked[i].score = f32(ranked[i].score + actionTitleBonus(ix, ranked[i].doc, plan, actions));
+        ranked[i].score = f32(ranked[i].score + actionTitleBonus(ix, ranked[i].doc, plan, actions, subjects));
         if (ix.specific.has(ranked[i].doc) && !ranked[i].pinned && !namesSpecificDocument(ix, ranked[i].doc, plan)) {
           ranked[i].score = f32(ranked[i].score * f32(ix.k.unnamedSpecific));
         }

@@ -182,7 +182,7 @@ struct OfflineSearchIndex: Encodable {
     // MARK: Encoding
 
     private enum CodingKeys: String, CodingKey {
-        case version = "v", docs, fields, lengths, bases, title, terms, tg, stems, gdf, post, pos, forms, ids, filler, stop, act
+        case version = "v", docs, fields, lengths, bases, title, terms, tg, stems, gdf, post, pos, forms, ids, filler, stop, act, subj
         case syn, facets, docFacets, k
     }
 
@@ -238,6 +238,7 @@ struct OfflineSearchIndex: Encodable {
         try container.encode(index.identifierFillerWords, forKey: .filler)
         try container.encode(index.stopWords, forKey: .stop)
         try container.encode(index.actionStems, forKey: .act)
+        try container.encode(index.subjectStems, forKey: .subj)
         var synonyms = container.nestedUnkeyedContainer(forKey: .syn)
         for group in index.synonymGroups {
             var members = synonyms.nestedUnkeyedContainer()
