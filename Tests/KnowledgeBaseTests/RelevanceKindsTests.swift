@@ -18,14 +18,18 @@ struct RelevanceKindsTests {
             ("list of decline codes", "bank-response-codes"),
             ("my customer's card keeps getting refused, why?", "bank-response-codes"),
             ("card declined insufficient funds", "code:51"),
+            ("why was my buyer's visa card declined", "bank-response-codes"),
+            ("cvv check failed", "code:82"),
           ])
     func generalQuestionFindsTheOverview(_ query: String, _ expected: String) {
         #expect(Self.first(query) == expected)
     }
 
-    @Test("the subject decides the sense of a word: a blocked login, a blocked card", arguments: [
+    @Test("the subject decides the sense of a word: a blocked login, a blocked card, a reset 2FA", arguments: [
         ("my login is blocked", "unlock-account"),
         ("card blocked", "code:04"),
+        ("google auth reset new phone", "forgot-2fa-code"),
+        ("reset my password", "reset-portal-password"),
     ])
     func subjectDecidesTheSense(_ query: String, _ expected: String) {
         #expect(Self.first(query) == expected)
@@ -46,6 +50,15 @@ struct RelevanceKindsTests {
         ("refund after settlement", "refund-transaction"),
     ])
     func actionWordBeatsTimeWord(_ query: String, _ expected: String) {
+        #expect(Self.first(query) == expected)
+    }
+
+    @Test("a long story: its rare words outweigh more of its common ones", arguments: [
+        ("buyer wants the money back for one item out of three", "refund-transaction"),
+        ("add a new user before we go live", "add-portal-users"),
+        ("change login email before the deadline", "change-account-email"),
+    ])
+    func rareWordsOutweighCommonOnes(_ query: String, _ expected: String) {
         #expect(Self.first(query) == expected)
     }
 }

@@ -26,6 +26,14 @@ public struct Analyzer: Sendable {
             }
         }
 
+        /// The built-in subject words of the language (see ``Analyzer/subjectStems``).
+        public var subjectWords: Set<String> {
+            switch self {
+            case .english: Analyzer.englishSubjectWords
+            case .indonesian: Analyzer.indonesianSubjectWords
+            }
+        }
+
         /// The built-in action words of the language (see ``Analyzer/actionStems``).
         public var actionWords: Set<String> {
             switch self {
@@ -41,6 +49,12 @@ public struct Analyzer: Sendable {
         "cancel", "void", "refund", "add", "invite", "create", "change", "update", "move", "transfer",
         "unlock", "reset", "disable", "enable", "remove", "delete", "verify", "accept", "deny", "approve",
     ]
+
+    /// What an account action acts on: "reset" of a 2FA code is not "reset" of a password.
+    public static let englishSubjectWords: Set<String> = ["password", "2fa", "email", "user"]
+
+    /// The Indonesian subject words.
+    public static let indonesianSubjectWords: Set<String> = ["password", "sandi", "2fa", "email", "pengguna", "user"]
 
     /// The Indonesian action words, formal and informal ("batalin").
     public static let indonesianActionWords: Set<String> = [
@@ -79,6 +93,9 @@ public struct Analyzer: Sendable {
     /// The stems of the language's action words: a query word whose stem is one of them
     /// names the topic, and documents with it in their title are preferred (see `Ranking`).
     let actionStems: Set<String>
+    /// The stems of the language's subject words: when the query names one, an action word
+    /// counts only in titles that name one of the query's subjects too (see `Ranking`).
+    let subjectStems: Set<String>
     let synonyms: [SynonymGroup]
     /// Synonym members by the stem of their first term.
     let synonymsByFirstStem: [String: [(group: Int, member: Int)]]
@@ -105,6 +122,7 @@ public struct Analyzer: Sendable {
         }
         self.stopWords = folded
         actionStems = Set(language.actionWords.map { Self.isStemmable($0) ? stemmer.stem($0) : $0 })
+        subjectStems = Set(language.subjectWords.map { Self.isStemmable($0) ? stemmer.stem($0) : $0 })
         var groups: [SynonymGroup] = []
         for group in synonyms {
             var members: [SynonymGroup.Member] = []

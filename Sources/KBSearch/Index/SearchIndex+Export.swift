@@ -32,6 +32,10 @@ public struct SearchIndexExport: Sendable, Hashable {
         /// Weight of the bonus for a title that is the query.
         public var exactTitleWeight: Float
         public var actionTitleWeight: Float
+        /// The share of its score a document with an identifier keeps when the query does not name it.
+        public var unnamedSpecificFactor: Float
+        /// A query word in at most this many documents names the documents holding it.
+        public var namingWordFrequency: Int
         public var rerankWindow: Int
         public var maxFuzzyExpansions: Int
         public var maxPrefixExpansions: Int
@@ -90,6 +94,8 @@ public struct SearchIndexExport: Sendable, Hashable {
     public var stopWords: [String]
     /// The stems of the analyzer's action words, sorted.
     public var actionStems: [String]
+    /// The stems of the analyzer's subject words, sorted.
+    public var subjectStems: [String]
     public var synonymGroups: [[SynonymMember]]
     /// The facets' names (folded, as queries name them) and, per document, the
     /// folded keys of its values in each facet.
@@ -136,6 +142,7 @@ extension SearchIndex {
             identifierFillerWords: schema.identifierFillerWords.sorted(),
             stopWords: analyzer.stopWords.sorted(),
             actionStems: analyzer.actionStems.sorted(),
+            subjectStems: analyzer.subjectStems.sorted(),
             synonymGroups: analyzer.synonyms.map { group in
                 group.members.map { .init(terms: $0.terms, offsets: $0.offsets, stems: $0.stems) }
             },
@@ -151,6 +158,7 @@ extension SearchIndex {
                 twoEditsWeight: Ranking.twoEditsWeight, prefixWeight: Ranking.prefixWeight,
                 proximityWeight: Ranking.proximityWeight, proximityMaxDistance: Int(Ranking.proximityMaxDistance),
                 exactTitleWeight: Ranking.exactTitleWeight, actionTitleWeight: Ranking.actionTitleWeight,
+                unnamedSpecificFactor: Ranking.unnamedSpecificFactor, namingWordFrequency: Ranking.namingWordFrequency,
                 rerankWindow: Ranking.rerankWindow, maxFuzzyExpansions: Ranking.maxFuzzyExpansions,
                 maxPrefixExpansions: Ranking.maxPrefixExpansions,
                 maxPrefixExpansionsOfKnownWord: Ranking.maxPrefixExpansionsOfKnownWord,

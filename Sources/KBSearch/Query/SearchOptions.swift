@@ -4,11 +4,12 @@ public struct SearchOptions: Sendable, Hashable {
     public enum MatchMode: String, Sendable, Hashable, CaseIterable {
         /// All words preferred: when fewer than
         /// ``SearchOptions/minimumAllWordsResults`` documents hold every word,
-        /// documents holding any word are returned, those with more words first.
+        /// documents holding any word are returned, by score: the sum of each matched
+        /// word's IDF-weighted match, so one rare word can outweigh several common ones.
         case `default`
         /// Every word is required.
         case all
-        /// Any word is enough; documents with more of the words rank first.
+        /// Any word is enough; documents rank by score, as in the default mode's second pass.
         case any
     }
 

@@ -2,17 +2,16 @@
 struct RankedDocument {
     var document: Int32
     var score: Float
-    /// Query slots matched; 0 when every slot is required (all are matched then).
-    var matchedSlots: Int32
     var isPinned: Bool
     /// The weakest of the matched slots' best qualities.
     var quality = MatchQuality.exact
 
-    /// Identifier matches first, then more matched words, then score; ties by document order.
+    /// Identifier matches first, then score; ties by document order. When not every word is
+    /// required, how many words a document matched is not a key of its own: the score sums
+    /// each matched word's IDF-weighted match, so rare words count more than story words.
     @inline(__always)
     func ranks(above other: RankedDocument) -> Bool {
         if isPinned != other.isPinned { return isPinned }
-        if matchedSlots != other.matchedSlots { return matchedSlots > other.matchedSlots }
         if score != other.score { return score > other.score }
         return document < other.document
     }
@@ -20,26 +19,24 @@ struct RankedDocument {
     /// Documents a ranking key can name.
     static let maxDocuments = 1 << 26
 
-    /// The ranking as one integer, larger is better: pinned (1 bit), matched
-    /// slots (5 bits), the score's bits (32; a non-negative float's bits order
-    /// like the float) and the complement of the document (26 bits).
+    /// The ranking as one integer, larger is better: pinned (1 bit), the score's
+    /// bits (32; a non-negative float's bits order like the float) and the
+    /// complement of the document (26 bits).
     @inline(__always)
-    static func key(document: Int32, score: Float, matchedSlots: Int32, isPinned: Bool) -> UInt64 {
-        (isPinned ? 1 << 63 : 0) | UInt64(matchedSlots & 31) << 58 | UInt64(max(score, 0).bitPattern) << 26
+    static func key(document: Int32, score: Float, isPinned: Bool) -> UInt64 {
+        (isPinned ? 1 << 63 : 0) | UInt64(max(score, 0).bitPattern) << 26
             | UInt64(Int32(maxDocuments - 1) - document)
     }
 
-    init(document: Int32, score: Float, matchedSlots: Int32, isPinned: Bool) {
+    init(document: Int32, score: Float, isPinned: Bool) {
         self.document = document
         self.score = score
-        self.matchedSlots = matchedSlots
         self.isPinned = isPinned
     }
 
     init(key: UInt64) {
         document = Int32(Self.maxDocuments - 1) - Int32(key & UInt64(Self.maxDocuments - 1))
         score = Float(bitPattern: UInt32(truncatingIfNeeded: key >> 26))
-        matchedSlots = Int32((key >> 58) & 31)
         isPinned = key >> 63 != 0
     }
 }

@@ -32,6 +32,12 @@ enum Ranking {
     /// Bonus for each action word of the query ("cancel", "refund") found in a document's
     /// title (see `actionTitleBonus`): `actionTitleWeight × slot IDF`, in the rerank window.
     static let actionTitleWeight: Float = 2.0
+    /// The share of its score a document with an identifier (a response code) keeps in the
+    /// rerank window when the query does not name it (see `namesSpecificDocument`): the
+    /// overview that explains such documents then leads general questions.
+    static let unnamedSpecificFactor: Float = 0.75
+    /// A query word in at most this many documents names the documents holding it.
+    static let namingWordFrequency = 3
     /// The best documents by BM25F that get the proximity bonus.
     static let rerankWindow = 20
     /// Occurrences of a term per document looked at for proximity (the first ones).

@@ -87,11 +87,20 @@ extension SearchIndex {
     /// The slots of the plan whose word is an action word ("cancel", "void", "refund"):
     /// one of its exact, synonym or stem sources has an action stem of the analyzer.
     func actionSlots(_ plan: QueryPlan) -> [Int] {
-        guard !storage.analyzer.actionStems.isEmpty else { return [] }
+        slots(plan, withStemIn: storage.analyzer.actionStems)
+    }
+
+    /// The slots of the plan whose word names a subject ("password", "2fa", "email").
+    func subjectSlots(_ plan: QueryPlan) -> [Int] {
+        slots(plan, withStemIn: storage.analyzer.subjectStems)
+    }
+
+    /// The word slots one of whose exact, synonym or stem sources has a stem in `stems`.
+    private func slots(_ plan: QueryPlan, withStemIn stems: Set<String>) -> [Int] {
+        guard !stems.isEmpty else { return [] }
         return plan.slots.indices.filter { k in
             !plan.slots[k].isPhrase && plan.slots[k].terms.contains { source in
-                source.quality <= .stemmed
-                    && storage.analyzer.actionStems.contains(storage.stems.string(storage.termGroups[Int(source.term)]))
+                source.quality <= .stemmed && stems.contains(storage.stems.string(storage.termGroups[Int(source.term)]))
             }
         }
     }
@@ -101,14 +110,38 @@ extension SearchIndex {
     /// after settlement" prefers "How do I cancel a transaction?" to the settlement times.
     /// `actionTitleWeight × IDF` per action slot matched in the title (as in
     /// ``exactTitleBonus(_:plan:)``, not through a correction or a completion).
-    func actionTitleBonus(_ document: Int32, plan: QueryPlan, actionSlots: [Int]) -> Float {
+    /// When the query names subjects, only a title naming one of them gets the bonus.
+    func actionTitleBonus(_ document: Int32, plan: QueryPlan, actionSlots: [Int], subjectSlots: [Int]) -> Float {
         guard !actionSlots.isEmpty else { return 0 }
         let titleRange = titlePositions(document)
+        if !subjectSlots.isEmpty, !subjectSlots.contains(where: { matchesTitle(plan.slots[$0], document, titleRange) }) {
+            return 0
+        }
         var idfSum: Float = 0
         for k in actionSlots where matchesTitle(plan.slots[k], document, titleRange) {
             idfSum += plan.slots[k].idf
         }
         return Ranking.actionTitleWeight * idfSum
+    }
+
+    /// Whether the query names a document that has an identifier (a response code) other
+    /// than by the identifier itself: its word slots matched in the title are as many as the
+    /// title's words (the query holds its name), or one of its words is in at most
+    /// `namingWordFrequency` documents and this one holds it (words only it matches).
+    /// Matches count exactly, as synonyms or as stem variants, as in ``matchesTitle``.
+    func namesSpecificDocument(_ document: Int32, plan: QueryPlan) -> Bool {
+        let titleRange = titlePositions(document)
+        let titleLength = Int(storage.fieldLengths[Int(document) * storage.fieldCount + storage.titleField])
+        let rareIDF = Ranking.idf(documentFrequency: Ranking.namingWordFrequency, documentCount: documentCount)
+        var inTitle = 0
+        for slot in plan.slots where !slot.isPhrase {
+            if matchesTitle(slot, document, titleRange) { inTitle += 1 }
+            if slot.idf >= rareIDF,
+               slot.terms.contains(where: { $0.quality <= .stemmed && storage.posting(of: $0.term, in: document) != nil }) {
+                return true
+            }
+        }
+        return inTitle >= titleLength
     }
 
     /// The positions of a document's title field.

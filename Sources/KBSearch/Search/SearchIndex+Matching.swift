@@ -83,8 +83,7 @@ extension SearchIndex {
                 }
             }
             let key = RankedDocument.key(
-                document: document, score: scores[Int(document)],
-                matchedSlots: requireAll ? 0 : Int32((mask & full).nonzeroBitCount), isPinned: isPinned)
+                document: document, score: scores[Int(document)], isPinned: isPinned)
             if key > threshold {
                 top.insert(key)
                 if top.isFull { threshold = top.worst }

@@ -25,11 +25,16 @@ extension SearchIndex {
         if plan.slots.count(where: { !$0.isPhrase }) >= 2 {
             let window = min(ranked.count, Ranking.rerankWindow)
             var scratch: [[UInt32]] = []
-            let actions = actionSlots(plan)
+            let actions = actionSlots(plan), subjects = subjectSlots(plan)
+            let specific = Set(storage.identifiers.values.joined())
             for i in 0..<window {
                 ranked[i].score += proximityBonus(ranked[i].document, plan: plan, scratch: &scratch)
                 ranked[i].score += exactTitleBonus(ranked[i].document, plan: plan)
-                ranked[i].score += actionTitleBonus(ranked[i].document, plan: plan, actionSlots: actions)
+                ranked[i].score += actionTitleBonus(ranked[i].document, plan: plan, actionSlots: actions, subjectSlots: subjects)
+                if specific.contains(ranked[i].document), !ranked[i].isPinned,
+                   !namesSpecificDocument(ranked[i].document, plan: plan) {
+                    ranked[i].score *= Ranking.unnamedSpecificFactor
+                }
             }
             ranked[0..<window].sort { $0.ranks(above: $1) }
         }

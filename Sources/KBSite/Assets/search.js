@@ -168,11 +168,12 @@
     var ix = {
       raw: raw, k: raw.k, n: raw.docs.length, termId: new Map(), groupOfStem: new Map(),
       groupTerms: raw.stems.map(function () { return []; }), df: [], docs: [], weights: [], positions: [],
-      eligible: [], stop: new Set(raw.stop), action: new Set(raw.act), filler: new Set(raw.filler), synonymsByFirstStem: new Map(),
+      eligible: [], stop: new Set(raw.stop), action: new Set(raw.act), subject: new Set(raw.subj), filler: new Set(raw.filler), synonymsByFirstStem: new Map(),
       fieldWeights: raw.fields.map(function (f) { return f32(f[1]); }),
       averages: raw.fields.map(function (f) { return f32(f[2]); }),
-      facetNames: raw.facets, documentFacets: raw.docFacets
+      facetNames: raw.facets, documentFacets: raw.docFacets, specific: new Set()
     };
+    Object.keys(raw.ids).forEach(function (id) { raw.ids[id].forEach(function (d) { ix.specific.add(d); }); });
     raw.terms.forEach(function (term, id) {
       ix.termId.set(term, id);
       ix.groupTerms[raw.tg[id]].push(id);
@@ -537,15 +538,8 @@
     });
   }
 
-  function popcount(value) {
-    var count = 0;
-    while (value) { count += value & 1; value >>>= 1; }
-    return count;
-  }
-
   function ranksAbove(a, b) {
     if (a.pinned !== b.pinned) return a.pinned;
-    if (a.matched !== b.matched) return a.matched > b.matched;
     if (a.score !== b.score) return a.score > b.score;
     return a.doc < b.doc;
   }
@@ -558,7 +552,7 @@
    * Scores every document matching the plan, best first, as KBSearch's match
    * accumulator does: with two or more words, a conjunctive pass first (slots rarest
    * first, only documents holding every word so far); when fewer than 3 documents
-   * hold them all, a pass over every posting, ranking documents with more words first.
+   * hold them all, a pass over every posting, ranked by score (the matched words' IDF-weighted sum).
    * Scores are added in the same order as in Swift, so Float32 sums agree.
    */
   function match(ix, plan) {
@@ -675,7 +669,7 @@
       if ((mask & EXCLUDED) !== 0) return;
       if (requireAll && !pinned && ((mask & full) >>> 0) !== full) return;
       if (!passesFilters(ix, doc, plan.filters)) return;
-      ranked.push({ doc: doc, score: scores[doc], matched: requireAll ? 0 : popcount((mask & full) >>> 0), pinned: pinned });
+      ranked.push({ doc: doc, score: scores[doc], pinned: pinned });
     });
     ranked.sort(compare);
     return { ranked: ranked, total: ranked.length };
@@ -746,23 +740,52 @@
 
   /** The slots whose word is an action word: an exact, synonym or stem source has an action stem. As SearchIndex.actionSlots. */
   function actionSlots(ix, plan) {
+    return slotsWithStemIn(ix, plan, ix.action);
+  }
+
+  /** The slots whose word names a subject ("password", "2fa"). As SearchIndex.subjectSlots. */
+  function subjectSlots(ix, plan) {
+    return slotsWithStemIn(ix, plan, ix.subject);
+  }
+
+  /** The word slots one of whose exact, synonym or stem sources has a stem in `stems`. */
+  function slotsWithStemIn(ix, plan, stems) {
     var found = [];
     plan.slots.forEach(function (slot, k) {
       if (!slot.isPhrase && slot.terms.some(function (t) {
-        return t.quality <= STEMMED && ix.action.has(ix.raw.stems[ix.raw.tg[t.term]]);
+        return t.quality <= STEMMED && stems.has(ix.raw.stems[ix.raw.tg[t.term]]);
       })) found.push(k);
     });
     return found;
   }
 
   /** The bonus for the query's action words found in a document's title. As SearchIndex.actionTitleBonus. */
-  function actionTitleBonus(ix, doc, plan, actions) {
+  function actionTitleBonus(ix, doc, plan, actions, subjects) {
     if (actions.length === 0) return 0;
     var range = titlePositions(ix, doc), idfSum = 0;
+    if (subjects.length > 0 && !subjects.some(function (k) { return matchesTitle(ix, plan.slots[k], doc, range); })) return 0;
     actions.forEach(function (k) {
       if (matchesTitle(ix, plan.slots[k], doc, range)) idfSum = f32(idfSum + plan.slots[k].idf);
     });
     return f32(f32(ix.k.actionTitle) * idfSum);
+  }
+
+  /**
+   * Whether the query names a document with an identifier (a response code) other than by the
+   * identifier: as many word slots matched in its title as the title has words, or a word in at
+   * most k.namingFrequency documents that it holds. As SearchIndex.namesSpecificDocument.
+   */
+  function namesSpecificDocument(ix, doc, plan) {
+    var range = titlePositions(ix, doc), rareIdf = idf(ix, ix.k.namingFrequency), inTitle = 0;
+    for (var s = 0; s < plan.slots.length; s++) {
+      var slot = plan.slots[s];
+      if (slot.isPhrase) continue;
+      if (matchesTitle(ix, slot, doc, range)) inTitle++;
+      if (slot.idf >= rareIdf && slot.terms.some(function (t) {
+        return t.quality <= STEMMED && postingIndex(ix, t.term, doc) >= 0;
+      })) return true;
+    }
+    return inTitle >= ix.raw.lengths[doc][ix.raw.title];
   }
 
   /** The positions of a document's title field, as [start, end). */
@@ -791,11 +814,14 @@
     if (outcome.total < ix.k.minAll && expandRareWords(ix, plan)) outcome = match(ix, plan);
     var ranked = outcome.ranked;
     if (plan.slots.filter(function (slot) { return !slot.isPhrase; }).length >= 2) {
-      var window = Math.min(ranked.length, ix.k.rerank), actions = actionSlots(ix, plan);
+      var window = Math.min(ranked.length, ix.k.rerank), actions = actionSlots(ix, plan), subjects = subjectSlots(ix, plan);
       for (var i = 0; i < window; i++) {
         ranked[i].score = f32(ranked[i].score + proximityBonus(ix, ranked[i].doc, plan));
         ranked[i].score = f32(ranked[i].score + exactTitleBonus(ix, ranked[i].doc, plan));
-        ranked[i].score = f32(ranked[i].score + actionTitleBonus(ix, ranked[i].doc, plan, actions));
+        ranked[i].score = f32(ranked[i].score + actionTitleBonus(ix, ranked[i].doc, plan, actions, subjects));
+        if (ix.specific.has(ranked[i].doc) && !ranked[i].pinned && !namesSpecificDocument(ix, ranked[i].doc, plan)) {
+          ranked[i].score = f32(ranked[i].score * f32(ix.k.unnamedSpecific));
+        }
       }
       var head = ranked.slice(0, window).sort(compare);
       ranked = head.concat(ranked.slice(window));

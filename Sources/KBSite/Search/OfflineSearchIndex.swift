@@ -12,7 +12,7 @@ import KnowledgeBase
 /// indexed words that Snowball maps to the same stem (so the script needs no
 /// stemmer to find "locking" from "locked").
 struct OfflineSearchIndex: Encodable {
-    static let formatVersion = 4
+    static let formatVersion = 5
 
     /// One search result's display data.
     struct Document: Encodable {
@@ -182,12 +182,13 @@ struct OfflineSearchIndex: Encodable {
     // MARK: Encoding
 
     private enum CodingKeys: String, CodingKey {
-        case version = "v", docs, fields, lengths, bases, title, terms, tg, stems, gdf, post, pos, forms, ids, filler, stop, act
+        case version = "v", docs, fields, lengths, bases, title, terms, tg, stems, gdf, post, pos, forms, ids, filler, stop, act, subj
         case syn, facets, docFacets, k
     }
 
     private enum RankingKeys: String, CodingKey {
         case exact, synonym, stemmed, oneEdit, twoEdits, prefix, proximity, proximityMaxDistance, exactTitle, actionTitle, rerank
+        case unnamedSpecific, namingFrequency
         case maxFuzzy, maxPrefix, maxPrefixKnown, proximityPositions, rare, minAll, k1, b
         case typoMinChars, twoEditsMinChars, typoTermMinBytes, prefixMinBytes, maxSlots, maxQueryChars, maxQueryWords
         case maxWordBytes
@@ -237,6 +238,7 @@ struct OfflineSearchIndex: Encodable {
         try container.encode(index.identifierFillerWords, forKey: .filler)
         try container.encode(index.stopWords, forKey: .stop)
         try container.encode(index.actionStems, forKey: .act)
+        try container.encode(index.subjectStems, forKey: .subj)
         var synonyms = container.nestedUnkeyedContainer(forKey: .syn)
         for group in index.synonymGroups {
             var members = synonyms.nestedUnkeyedContainer()
@@ -261,6 +263,8 @@ struct OfflineSearchIndex: Encodable {
         try constants.encode(ranking.proximityMaxDistance, forKey: .proximityMaxDistance)
         try constants.encode(ranking.exactTitleWeight, forKey: .exactTitle)
         try constants.encode(ranking.actionTitleWeight, forKey: .actionTitle)
+        try constants.encode(ranking.unnamedSpecificFactor, forKey: .unnamedSpecific)
+        try constants.encode(ranking.namingWordFrequency, forKey: .namingFrequency)
         try constants.encode(ranking.rerankWindow, forKey: .rerank)
         try constants.encode(ranking.maxFuzzyExpansions, forKey: .maxFuzzy)
         try constants.encode(ranking.maxPrefixExpansions, forKey: .maxPrefix)
