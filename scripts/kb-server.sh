@@ -8,14 +8,9 @@
 
 KB_PID=""
 
-start_kb() {
-  local binary="$1" log="$2"
-  shift 2
-  PORT="$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
-  URL="http://127.0.0.1:$PORT"
-  "$binary" serve --host 127.0.0.1 --port "$PORT" "$@" >"$log" 2>&1 &
-  KB_PID=$!
-  if ! "$PY" - "$URL/healthz" <<'PYEOF'
+#   answers_200 URL                waits (10 s at most) until URL answers 200; returns 1 if it never does
+answers_200() {
+  "$PY" - "$1" <<'PYEOF'
 import sys, time, urllib.request
 for _ in range(100):
     try:
@@ -26,7 +21,16 @@ for _ in range(100):
         time.sleep(0.1)
 sys.exit(1)
 PYEOF
-  then
+}
+
+start_kb() {
+  local binary="$1" log="$2"
+  shift 2
+  PORT="$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
+  URL="http://127.0.0.1:$PORT"
+  "$binary" serve --host 127.0.0.1 --port "$PORT" "$@" >"$log" 2>&1 &
+  KB_PID=$!
+  if ! answers_200 "$URL/healthz"; then
     echo "kb serve did not answer on $URL:" >&2
     cat "$log" >&2
     return 1
@@ -112,17 +116,7 @@ NGINXEOF
   "$(command -v nginx || echo /usr/sbin/nginx)" -p "$dir" -c "$dir/nginx.conf" 2>"$dir/logs/stderr.log" &
   NGINX_PID=$!
   NGINX_URL="http://127.0.0.1:$port"
-  "$PY" - "$NGINX_URL/v1/search?q=x" <<'PYEOF'
-import sys, time, urllib.request
-for _ in range(50):
-    try:
-        with urllib.request.urlopen(sys.argv[1], timeout=1) as response:
-            if response.status == 200:
-                sys.exit(0)
-    except Exception:
-        time.sleep(0.1)
-sys.exit(1)
-PYEOF
+  answers_200 "$NGINX_URL/v1/search?q=x"
 }
 
 stop_nginx() {
