@@ -72,6 +72,8 @@ for mode, (p50, p99) in limits.items():
 if kb:
     any_row = next(iter(kb.values()))
     target("index build, kit corpus <= 0.20 s", f"{any_row['build_s']:.3f} s", any_row["build_s"] <= 0.20)
+    index_mib = any_row.get("index_bytes", any_row.get("index_mb", 0) * 1048576) / 1048576
+    target("the index's own size <= 30 MiB", f"{index_mib:.1f} MiB", index_mib <= 30)
     target("peak RSS <= 30 MiB", f"{any_row.get('peak_rss_mb', 0):.1f} MiB", any_row.get("peak_rss_mb", 0) <= 30)
 print(f"\nRaw figures: {sys.argv[1]}")
 PY
