@@ -6,6 +6,7 @@
 #   make soak         kb serve (release) under wrk for 10 minutes, RSS sampled each minute (not in CI)
 #   make install      build in release mode, install kb, its man pages and completions (PREFIX, DESTDIR)
 #   make uninstall    remove exactly what make install installed
+#   make scale        how load time, memory, search and site build grow to 100,000 articles (not in CI)
 #   make fuzz         hostile clients against kb serve (release): 100,000 requests, slowloris, SIGHUPs (not in CI)
 
 SYSTEM_PACKAGES := libxml2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev libpsl-dev zlib1g-dev libsqlite3-dev
@@ -20,7 +21,7 @@ PORT ?= 8080
 
 PREFIX ?= /usr/local
 DESTDIR ?=
-.PHONY: deps build test check serve conformance load soak fuzz bench site site-check site-bench install uninstall install-check clean
+.PHONY: deps build test check serve conformance load soak fuzz bench scale site site-check site-bench install uninstall install-check clean
 
 
 ## Install the Debian packages kb links against, and node (the test of the site's
@@ -71,6 +72,10 @@ fuzz: deps
 ## Search speed against SQLite FTS5 and tantivy on ../shared/bench (not part of the tests).
 bench: deps
 	bash scripts/bench.sh
+
+## Load, memory, search and site build at 1x, 10x, 100x Content and 100,000 kit articles (not in CI).
+scale: deps
+	bash scripts/scale.sh
 
 ## The static help site in _site/ (open _site/index.html).
 site: build

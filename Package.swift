@@ -180,7 +180,7 @@ let package = Package(
 
         .executableTarget(
             name: "kb-bench",
-            dependencies: ["KBSearch"],
+            dependencies: ["KBSearch", "KnowledgeBase"],
             swiftSettings: swiftSettings
         ),
         // Times the site build on ../shared/bench against Hugo (scripts/site-bench.sh); not a test.

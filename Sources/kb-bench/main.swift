@@ -9,10 +9,13 @@ import KBSearch
 // "fuzzy+snippets", the default behaviour with a highlighted snippet cut for
 // every hit, as kb's search pages show them. "all" runs the four.
 // With --show QUERY it prints that query's results instead (to look at ranking and snippets).
+// With --content DIR it loads a kb content folder as `kb serve` does and times that and
+// the API's search instead (`make scale`, see ContentScale.swift).
 
 let usage = """
     usage: kb-bench --corpus DIR --queries FILE [--repeat N] [--mode and|or|fuzzy|fuzzy+snippets|all]
            kb-bench --corpus DIR --show QUERY
+           kb-bench --content DIR --queries FILE [--repeat N]
     """
 
 func fail(_ message: String) -> Never {
@@ -27,10 +30,20 @@ func log(_ message: String) {
 var arguments: [String: String] = [:]
 var rest = CommandLine.arguments.dropFirst()
 while let flag = rest.popFirst() {
-    guard ["--corpus", "--queries", "--repeat", "--mode", "--show"].contains(flag), let value = rest.popFirst() else {
+    guard ["--corpus", "--queries", "--repeat", "--mode", "--show", "--content"].contains(flag), let value = rest.popFirst() else {
         fail("unexpected argument '\(flag)'")
     }
     arguments[flag] = value
+}
+if let content = arguments["--content"] {
+    guard let queries = arguments["--queries"] else { fail("--content needs --queries") }
+    guard let passes = Int(arguments["--repeat"] ?? "3"), passes > 0 else { fail("--repeat must be a positive number") }
+    do {
+        print(try ContentScale.measure(directory: content, queriesFile: queries, passes: passes))
+    } catch {
+        fail("\(error)")
+    }
+    exit(0)
 }
 guard let corpusPath = arguments["--corpus"], let queriesPath = arguments["--queries"] ?? arguments["--show"].map({ _ in "" })
 else {
@@ -150,6 +163,7 @@ for mode in modes {
         ("rss_after_build_mb", Measurement.round(rssAfter, 1)),
         ("peak_rss_mb", Measurement.round(peak, 1)),
         ("index_mb", Measurement.round(Double(index.approximateByteSize) / 1_048_576, 2)),
+        ("index_bytes", index.approximateByteSize),
         ("index_bytes_per_doc", Measurement.round(Double(index.approximateByteSize) / Double(max(1, index.documentCount)), 1)),
     ]
     print("{" + fields.map { "\(json($0.0)): \(json($0.1))" }.joined(separator: ", ") + "}")

@@ -47,6 +47,25 @@ struct SiteWriterTests {
         }
     }
 
+    @Test("files in nested folders, their folders in any order, are written byte for byte")
+    func nestedFoldersAnyOrder() throws {
+        try withTemporaryFolder { folder in
+            let out = folder.appendingPathComponent("out")
+            var nested = site
+            nested.files += [
+                SiteFile(path: "a/b/c/deep.html", contents: Data("deep".utf8)),
+                SiteFile(path: "articles/late.html", contents: Data("back to a folder written before".utf8)),
+                SiteFile(path: "a/shallow.html", contents: Data(repeating: 0xE2, count: 200_000)),
+                SiteFile(path: "a/b/c/again.html", contents: Data()),
+                SiteFile(path: "top.txt", contents: Data("top".utf8)),
+            ]
+            try SiteWriter(destination: out.path).write(nested)
+            for file in nested.files {
+                #expect(FileManager.default.contents(atPath: out.appendingPathComponent(file.path).path) == file.contents, "\(file.path)")
+            }
+        }
+    }
+
     @Test("a folder kb did not write is never replaced")
     func refusesForeignFolder() throws {
         try withTemporaryFolder { folder in

@@ -27,8 +27,14 @@ public func buildApplication(
     store.onReload { result, snapshot in metrics.observe(result, serving: snapshot.knowledgeBase) }
     let url = "http://\(configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host):\(configuration.port)"
     let limits = configuration.connections
+    let cache = ResponseCache(budget: configuration.cacheBytes, metrics: metrics)
+    let uncached = uncachedPaths(analytics)
+    let log = RequestLogMiddleware(metrics: metrics)
+    let router = buildRouter(configuration, store: store, cache: cache, log: log, uncachedPaths: uncached, analytics: analytics)
     return Application(
-        router: buildRouter(configuration, store: store, metrics: metrics, analytics: analytics),
+        router: FastPathRouter(
+            router: router, cache: configuration.answersBeforeRouting ? cache : nil, store: store, uncachedPaths: uncached, log: log
+        ),
         server: .guardedHTTP1(limits: limits, metrics: metrics),
         configuration: ApplicationConfiguration(
             address: .hostname(configuration.host, port: configuration.port),
@@ -40,23 +46,27 @@ public func buildApplication(
     )
 }
 
+/// The paths whose answers are never cached. Each search is recorded and gets its own
+/// searchId, so searches are not cached while recording. The report is never cached:
+/// it changes with every event, and needs its token each time.
+func uncachedPaths(_ analytics: ServerAnalytics) -> Set<String> {
+    analytics.recorder == nil ? [ServerRoute.report.path] : [ServerRoute.report.path, ServerRoute.search.path]
+}
+
 /// The router: middleware first (outermost first; ``SiteMiddleware`` answers the site
 /// paths), then one endpoint per ``ServerRoute``.
 func buildRouter(
-    _ configuration: ServerConfiguration, store: KnowledgeBaseStore, metrics: ServerMetrics, analytics: ServerAnalytics = .off
+    _ configuration: ServerConfiguration, store: KnowledgeBaseStore, cache: ResponseCache, log: RequestLogMiddleware,
+    uncachedPaths uncached: Set<String>, analytics: ServerAnalytics
 ) -> Router<ServerRequestContext> {
+    let metrics = log.metrics
     let router = Router(context: ServerRequestContext.self, options: .autoGenerateHeadEndpoints)
-    router.add(middleware: RequestLogMiddleware(metrics: metrics))
+    router.add(middleware: log)
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: APICORSMiddleware())
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: UnreadBodyMiddleware(maxBodySize: configuration.maxBodySize))
-    let cache = ResponseCache(budget: configuration.cacheBytes, metrics: metrics)
     store.onReload { _, _ in cache.removeAll() }
-    // Each search is recorded and gets its own searchId, so searches are not cached while recording.
-    // The report is never cached: it changes with every event, and needs its token each time.
-    let uncached: Set<String> = analytics.recorder == nil
-        ? [ServerRoute.report.path] : [ServerRoute.report.path, ServerRoute.search.path]
     router.add(middleware: ResponseCacheMiddleware(cache: cache, store: store, uncachedPaths: uncached))
     router.add(middleware: SiteMiddleware(store: store))
 

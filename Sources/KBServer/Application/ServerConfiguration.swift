@@ -18,6 +18,9 @@ public struct ServerConfiguration: Sendable {
     public var connections: ConnectionLimits
     /// The response cache's budget, in bytes (answers, their URIs and headers).
     public var cacheBytes: Int
+    /// Whether answers the response cache holds are served before routing (the same
+    /// bytes, less work); off only to compare the two paths.
+    public var answersBeforeRouting = true
 
     /// The default response cache budget: 32 MiB.
     public static let defaultCacheBytes = 32 * 1024 * 1024

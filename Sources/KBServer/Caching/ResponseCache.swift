@@ -20,6 +20,8 @@ final class ResponseCache: Sendable {
 
     private struct Entry {
         var response: Response
+        /// The route that answered, for the metrics of answers served before routing.
+        var route: String
         var cost: Int
         var serial: Int
     }
@@ -58,7 +60,14 @@ final class ResponseCache: Sendable {
 
     /// The cached response for this request under `version`, if any.
     func response(version: String, uri: String) -> Response? {
-        state.withLock { $0.entries[Key(version: version, uri: uri)]?.response }
+        answer(version: version, uri: uri)?.response
+    }
+
+    /// The cached response for this request under `version` and the route that answered it, if any.
+    func answer(version: String, uri: String) -> (response: Response, route: String)? {
+        state.withLock { state in
+            state.entries[Key(version: version, uri: uri)].map { ($0.response, $0.route) }
+        }
     }
 
     /// What keeping `response` for `uri` under `version` costs, in bytes.
@@ -72,7 +81,7 @@ final class ResponseCache: Sendable {
     /// oldest entries as needed to stay within the budget.
     ///
     /// - Complexity: amortized O(1) per entry stored or evicted.
-    func store(_ response: Response, version: String, uri: String) {
+    func store(_ response: Response, version: String, uri: String, route: String = "unmatched") {
         let cost = Self.cost(of: response, version: version, uri: uri)
         guard cost <= largestEntry else { return }
         let key = Key(version: version, uri: uri)
@@ -93,7 +102,7 @@ final class ResponseCache: Sendable {
                 state.head = 0
             }
             state.nextSerial += 1
-            state.entries[key] = Entry(response: response, cost: cost, serial: state.nextSerial)
+            state.entries[key] = Entry(response: response, route: route, cost: cost, serial: state.nextSerial)
             state.order.append((key, state.nextSerial))
             state.bytes += cost
             state.evictions += evicted
@@ -142,15 +151,24 @@ struct ResponseCacheMiddleware: RouterMiddleware {
         var context = context
         let snapshot = store.snapshot
         context.snapshot = snapshot
-        guard request.method == .get, request.uri.path.hasPrefix("/v1/"), !uncachedPaths.contains(request.uri.path) else {
+        guard let uri = Self.key(request, uncachedPaths: uncachedPaths) else {
             return try await next(request, context)
         }
         let version = snapshot.knowledgeBase.version
-        // The same address answers in another language when Accept-Language differs.
-        let uri = request.uri.description + (request.acceptedLanguage.map { "\u{0}" + $0.code } ?? "")
         if let cached = cache.response(version: version, uri: uri) { return cached }
         let response = try await next(request, context)
-        if response.status == .ok { cache.store(response, version: version, uri: uri) }
+        if response.status == .ok {
+            cache.store(response, version: version, uri: uri, route: context.endpointPath ?? "unmatched")
+        }
         return response
+    }
+
+    /// The cache key of `request` (its URI as sent, and the language it asks for), or
+    /// `nil` when its answer is not cached: not a GET under `/v1/`, or one of `uncachedPaths`.
+    static func key(_ request: Request, uncachedPaths: Set<String>) -> String? {
+        let path = request.uri.path
+        guard request.method == .get, path.hasPrefix("/v1/"), !uncachedPaths.contains(path) else { return nil }
+        // The same address answers in another language when Accept-Language differs.
+        return request.uri.description + (request.acceptedLanguage.map { "\u{0}" + $0.code } ?? "")
     }
 }

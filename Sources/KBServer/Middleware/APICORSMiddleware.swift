@@ -8,6 +8,16 @@ public struct APICORSMiddleware<Context: RequestContext>: RouterMiddleware {
 
     public init() {}
 
+    /// Lets any origin read the answer to a cross-origin GET or HEAD under `/v1`
+    /// (the cached fast path calls this too).
+    static func allowOrigin(_ request: Request, _ response: inout Response) {
+        let path = request.uri.path
+        guard path == "/v1" || path.hasPrefix("/v1/"), request.headers[.origin] != nil,
+              allowedMethods.contains(request.method)
+        else { return }
+        response.headers[.accessControlAllowOrigin] = "*"
+    }
+
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let path = request.uri.path
         guard path == "/v1" || path.hasPrefix("/v1/"), request.headers[.origin] != nil else {
@@ -28,9 +38,7 @@ public struct APICORSMiddleware<Context: RequestContext>: RouterMiddleware {
             ])
         }
         var response = try await next(request, context)
-        if Self.allowedMethods.contains(request.method) {
-            response.headers[.accessControlAllowOrigin] = "*"
-        }
+        Self.allowOrigin(request, &response)
         return response
     }
 }

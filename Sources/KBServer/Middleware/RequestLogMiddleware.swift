@@ -16,8 +16,14 @@ public struct RequestLogMiddleware: RouterMiddleware {
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let start = ContinuousClock.now
         var response = try await next(request, context)
+        finish(&response, request: request, context: context, route: routeLabel(context: context, path: request.uri.path), since: start)
+        return response
+    }
+
+    /// Records `response` in the metrics under `route`, adds `X-Request-ID` and logs the
+    /// line (the cached fast path calls this too).
+    func finish(_ response: inout Response, request: Request, context: Context, route: String, since start: ContinuousClock.Instant) {
         let duration = ContinuousClock.now - start
-        let route = routeLabel(context: context, path: request.uri.path)
         metrics.recordRequest(route: route, method: request.method, status: response.status, duration: duration)
         response.headers[.xRequestID] = context.requestID
         context.logger.info("request", metadata: [
@@ -26,7 +32,6 @@ public struct RequestLogMiddleware: RouterMiddleware {
             "http.status": .stringConvertible(response.status.code),
             "duration_ms": .string(Self.milliseconds(duration)),
         ])
-        return response
     }
 
     /// The route's pattern, or `unmatched`: never the raw path, which would let clients create metric series.

@@ -14,8 +14,13 @@ public struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddlewa
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
-        for field in Self.headers { response.headers[field.name] = field.value }
+        Self.apply(to: &response)
         return response
+    }
+
+    /// Sets ``headers`` on `response` (the cached fast path calls this too).
+    static func apply(to response: inout Response) {
+        for field in headers { response.headers[field.name] = field.value }
     }
 
     /// The headers every response carries, those the connection writes itself included.

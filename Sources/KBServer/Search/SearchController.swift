@@ -71,8 +71,9 @@ struct SearchController: Sendable {
         // Written by hand rather than by JSONEncoder: the same bytes, in a fraction of the time.
         let bytes = results.jsonBytes()
         let response = Response.json(bytes: bytes).language(knowledgeBase.language)
-        // Later pages of a search are not searches of their own: not recorded.
-        guard options.offset == 0 else { return (response, nil, nil) }
+        // Later pages of a search are not searches of their own: not recorded; and with
+        // analytics off nothing is, so no event is made.
+        guard options.offset == 0, recorder != nil else { return (response, nil, nil) }
         let event = SearchEvent(recording: results, language: knowledgeBase.language.code, source: .api)
         return (response, bytes, event)
     }

@@ -1,0 +1,47 @@
+import Hummingbird
+import KnowledgeBase
+
+/// Answers requests the ``ResponseCache`` already holds before routing: no route
+/// lookup, no middleware chain, no snapshot in the context. Everything the chain
+/// would add to a cached answer is added here by the same functions, in the same
+/// order (CORS, the security headers, then metrics, `X-Request-ID` and the log line),
+/// so the bytes are those of the routed answer; anything else goes to `next`.
+///
+/// A request with a body is left to the router, which reads (or refuses) it first.
+struct CachedAnswerResponder<Next: HTTPResponder>: HTTPResponder where Next.Context == ServerRequestContext {
+    let next: Next
+    /// `nil` turns the fast path off: every request is routed.
+    let cache: ResponseCache?
+    let store: KnowledgeBaseStore
+    /// Paths the cache never holds (as ``ResponseCacheMiddleware/uncachedPaths``).
+    let uncachedPaths: Set<String>
+    let log: RequestLogMiddleware
+
+    func respond(to request: Request, context: ServerRequestContext) async throws -> Response {
+        let start = ContinuousClock.now
+        guard let cache, !UnreadBodyMiddleware.hasBody(request.headers),
+              let uri = ResponseCacheMiddleware.key(request, uncachedPaths: uncachedPaths),
+              let (cached, route) = cache.answer(version: store.snapshot.knowledgeBase.version, uri: uri)
+        else {
+            return try await next.respond(to: request, context: context)
+        }
+        var response = cached
+        APICORSMiddleware<ServerRequestContext>.allowOrigin(request, &response)
+        SecurityHeadersMiddleware<ServerRequestContext>.apply(to: &response)
+        log.finish(&response, request: request, context: context, route: route, since: start)
+        return response
+    }
+}
+
+/// The router, with ``CachedAnswerResponder`` in front.
+struct FastPathRouter: HTTPResponderBuilder {
+    let router: Router<ServerRequestContext>
+    let cache: ResponseCache?
+    let store: KnowledgeBaseStore
+    let uncachedPaths: Set<String>
+    let log: RequestLogMiddleware
+
+    func buildResponder() -> CachedAnswerResponder<RouterResponder<ServerRequestContext>> {
+        CachedAnswerResponder(next: router.buildResponder(), cache: cache, store: store, uncachedPaths: uncachedPaths, log: log)
+    }
+}
