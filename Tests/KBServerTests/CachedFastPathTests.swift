@@ -1,7 +1,9 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import KBAnalytics
 @testable import KBServer
+import Synchronization
 import Testing
 
 /// Cached answers served before routing are the routed answers, byte for byte: the
@@ -31,8 +33,10 @@ struct CachedFastPathTests {
 
     /// Each URI under each variant, twice (the first fills the cache, the second is
     /// answered from it), on one kept-alive connection: the replies as normalized text.
-    static func replies(fastPath: Bool, normalize: @escaping @Sendable (String) -> String) async throws -> [String] {
-        try await withLiveServer(configure: { $0.answersBeforeRouting = fastPath }) { port in
+    static func replies(
+        fastPath: Bool, analytics: ServerAnalytics = .off, normalize: @escaping @Sendable (String) -> String
+    ) async throws -> [String] {
+        try await withLiveServer(analytics: analytics, configure: { $0.answersBeforeRouting = fastPath }) { port in
             let connection = try RawConnection(port: port)
             var replies: [String] = []
             for uri in uris {
@@ -102,6 +106,33 @@ struct CachedFastPathTests {
                 $0.hasPrefix("kb_http_requests_total{") && $0.contains("route=\"/v1/search\"")
             }, "\(text)")
             #expect(line.hasSuffix(" 3"), "\(line)")
+        }
+    }
+
+    @Test("while searches are recorded, the fast path answers a search seen before as the route does, with a fresh searchId, and records it")
+    func recordedSearches() async throws {
+        let searchID = /"searchId":"[0-9a-f]{32}"/
+        let blankID: @Sendable (String) -> String = { Self.normalized($0).replacing(/"searchId":"[0-9a-f]{32}"/, with: "\"searchId\":\"-\"") }
+        var routedAndFast: [[String]] = []
+        for fastPath in [false, true] {
+            let fixture = try AnalyticsFixture()
+            defer { fixture.remove() }
+            let raw = Mutex<[String]>([])
+            let report = try await fixture.run {
+                let replies = try await Self.replies(fastPath: fastPath, analytics: ServerAnalytics(recorder: fixture.recorder)) { $0 }
+                raw.withLock { $0 = replies }
+            }
+            let replies = raw.withLock { $0 }
+            let ids = replies.compactMap { $0.firstMatch(of: searchID).map { String($0.output) } }
+            let searches = Self.uris.filter { $0.hasPrefix("/v1/search") }.count * Self.variants.count * 2
+            #expect(ids.count == searches, "fast path \(fastPath)")
+            #expect(Set(ids).count == searches, "fast path \(fastPath): every answer has its own searchId")
+            #expect(report.totals.searches == searches, "fast path \(fastPath): every search recorded")
+            routedAndFast.append(replies.map(blankID))
+        }
+        #expect(routedAndFast[0].count == routedAndFast[1].count)
+        for (index, (routed, fast)) in zip(routedAndFast[0], routedAndFast[1]).enumerated() {
+            #expect(routed == fast, "request \(index): routed\n\(routed.prefix(600))\nfast path\n\(fast.prefix(600))")
         }
     }
 

@@ -81,13 +81,14 @@ func withServer<Value>(
 func withLiveServer<Value>(
     store: KnowledgeBaseStore = TestContent.store(),
     metrics: ServerMetrics = ServerMetrics(),
+    analytics: ServerAnalytics = .off,
     logger: Logger = Logger(label: "kb-test", factory: { _ in SwiftLogNoOpLogHandler() }),
     configure: (inout ServerConfiguration) -> Void = { _ in },
     _ test: @escaping @Sendable (Int) async throws -> Value
 ) async throws -> Value {
     var configuration = ServerConfiguration(host: "127.0.0.1", port: 0, contentDirectory: TestContent.directory)
     configure(&configuration)
-    let app = buildApplication(configuration, store: store, metrics: metrics, logger: logger)
+    let app = buildApplication(configuration, store: store, metrics: metrics, analytics: analytics, logger: logger)
     return try await app.test(.live) { client in
         let port = try #require(client.port, "the live server's port")
         return try await test(port)

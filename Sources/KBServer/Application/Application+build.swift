@@ -30,10 +30,13 @@ public func buildApplication(
     let cache = ResponseCache(budget: configuration.cacheBytes, metrics: metrics)
     let uncached = uncachedPaths(analytics)
     let log = RequestLogMiddleware(metrics: metrics)
-    let router = buildRouter(configuration, store: store, cache: cache, log: log, uncachedPaths: uncached, analytics: analytics)
+    let search = SearchController(store: store, recorder: analytics.recorder)
+    let router = buildRouter(configuration, store: store, cache: cache, log: log, uncachedPaths: uncached, search: search, analytics: analytics)
+    let fast = configuration.answersBeforeRouting
     return Application(
         router: FastPathRouter(
-            router: router, cache: configuration.answersBeforeRouting ? cache : nil, store: store, uncachedPaths: uncached, log: log
+            router: router, cache: fast ? cache : nil, store: store, uncachedPaths: uncached, log: log,
+            recordedSearch: fast && analytics.recorder != nil ? search : nil
         ),
         server: .guardedHTTP1(limits: limits, metrics: metrics),
         configuration: ApplicationConfiguration(
@@ -57,7 +60,7 @@ func uncachedPaths(_ analytics: ServerAnalytics) -> Set<String> {
 /// paths), then one endpoint per ``ServerRoute``.
 func buildRouter(
     _ configuration: ServerConfiguration, store: KnowledgeBaseStore, cache: ResponseCache, log: RequestLogMiddleware,
-    uncachedPaths uncached: Set<String>, analytics: ServerAnalytics
+    uncachedPaths uncached: Set<String>, search: SearchController, analytics: ServerAnalytics
 ) -> Router<ServerRequestContext> {
     let metrics = log.metrics
     let router = Router(context: ServerRequestContext.self, options: .autoGenerateHeadEndpoints)
@@ -74,7 +77,6 @@ func buildRouter(
     let articles = ArticlesController(store: store, links: links)
     let codes = CodesController(store: store, links: links)
     let answers = AnswersController(store: store, renderer: AnswerTextRenderer(baseURL: configuration.baseURL))
-    let search = SearchController(store: store, recorder: analytics.recorder)
     let events = EventsController(store: store, analytics: analytics, baseURL: configuration.baseURL)
     let reports = ReportController(store: store, analytics: analytics)
     let flows = FlowsController(store: store, maxBodySize: configuration.maxBodySize)

@@ -7,6 +7,10 @@ import KnowledgeBase
 /// order (CORS, the security headers, then metrics, `X-Request-ID` and the log line),
 /// so the bytes are those of the routed answer; anything else goes to `next`.
 ///
+/// While searches are recorded, the response cache holds none (each answer carries its
+/// own `searchId`); a search ``SearchController`` has answered before is then recorded
+/// and answered here, with a fresh id, by the controller's own function.
+///
 /// A request with a body is left to the router, which reads (or refuses) it first.
 struct CachedAnswerResponder<Next: HTTPResponder>: HTTPResponder where Next.Context == ServerRequestContext {
     let next: Next
@@ -16,20 +20,34 @@ struct CachedAnswerResponder<Next: HTTPResponder>: HTTPResponder where Next.Cont
     /// Paths the cache never holds (as ``ResponseCacheMiddleware/uncachedPaths``).
     let uncachedPaths: Set<String>
     let log: RequestLogMiddleware
+    /// The search controller while it records searches and the fast path is on.
+    let recordedSearch: SearchController?
 
     func respond(to request: Request, context: ServerRequestContext) async throws -> Response {
         let start = ContinuousClock.now
-        guard let cache, !UnreadBodyMiddleware.hasBody(request.headers),
-              let uri = ResponseCacheMiddleware.key(request, uncachedPaths: uncachedPaths),
-              let (cached, route) = cache.answer(version: store.snapshot.knowledgeBase.version, uri: uri)
+        guard !UnreadBodyMiddleware.hasBody(request.headers) else { return try await next.respond(to: request, context: context) }
+        let version = store.snapshot.knowledgeBase.version
+        if let recordedSearch, request.method == .get, request.uri.path == ServerRoute.search.path,
+           var response = recordedSearch.recordedAnswer(request, version: version) {
+            finish(&response, request: request, context: context, route: ServerRoute.search.path, since: start)
+            return response
+        }
+        guard let cache, let uri = ResponseCacheMiddleware.key(request, uncachedPaths: uncachedPaths),
+              let (cached, route) = cache.answer(version: version, uri: uri)
         else {
             return try await next.respond(to: request, context: context)
         }
         var response = cached
+        finish(&response, request: request, context: context, route: route, since: start)
+        return response
+    }
+
+    /// What the middleware adds to an answer, in its order: CORS, the security headers,
+    /// then metrics, `X-Request-ID` and the log line.
+    private func finish(_ response: inout Response, request: Request, context: ServerRequestContext, route: String, since start: ContinuousClock.Instant) {
         APICORSMiddleware<ServerRequestContext>.allowOrigin(request, &response)
         SecurityHeadersMiddleware<ServerRequestContext>.apply(to: &response)
         log.finish(&response, request: request, context: context, route: route, since: start)
-        return response
     }
 }
 
@@ -40,8 +58,9 @@ struct FastPathRouter: HTTPResponderBuilder {
     let store: KnowledgeBaseStore
     let uncachedPaths: Set<String>
     let log: RequestLogMiddleware
+    let recordedSearch: SearchController?
 
     func buildResponder() -> CachedAnswerResponder<RouterResponder<ServerRequestContext>> {
-        CachedAnswerResponder(next: router.buildResponder(), cache: cache, store: store, uncachedPaths: uncachedPaths, log: log)
+        CachedAnswerResponder(next: router.buildResponder(), cache: cache, store: store, uncachedPaths: uncachedPaths, log: log, recordedSearch: recordedSearch)
     }
 }

@@ -25,23 +25,34 @@ struct SearchController: Sendable {
 
     /// `?q=&limit=&offset=&kind=&category=`.
     func search(_ request: Request, context: ServerRequestContext) throws -> Response {
-        guard let recorder else { return try answer(request, context: context).response }
-        let snapshot = context.snapshot(of: store)
-        let version = snapshot.knowledgeBase.version
-        let key = request.uri.description + (request.acceptedLanguage.map { "\u{0}" + $0.code } ?? "")
-        let cached: SearchAnswerCache.Answer
-        if let hit = answers.answer(version: version, key: key) {
-            cached = hit
-        } else {
-            let (response, bytes, event) = try answer(request, context: context)
-            guard let bytes, let event else { return response }
-            cached = SearchAnswerCache.Answer(bytes: bytes, event: event)
-            answers.store(cached, version: version, key: key)
-        }
+        guard recorder != nil else { return try answer(request, context: context).response }
+        let version = context.snapshot(of: store).knowledgeBase.version
+        if let response = recordedAnswer(request, version: version) { return response }
+        let (response, bytes, event) = try answer(request, context: context)
+        guard let bytes, let event else { return response }
+        let cached = SearchAnswerCache.Answer(bytes: bytes, event: event)
+        answers.store(cached, version: version, key: Self.answerKey(request))
+        return record(cached)
+    }
+
+    /// While searches are recorded: the answer ``answers`` holds for `request` under
+    /// `version`, recorded with a fresh id, or `nil` when it holds none. The fast path
+    /// (``CachedAnswerResponder``) answers with it before routing, the route after.
+    func recordedAnswer(_ request: Request, version: String) -> Response? {
+        guard recorder != nil, let hit = answers.answer(version: version, key: Self.answerKey(request)) else { return nil }
+        return record(hit)
+    }
+
+    private static func answerKey(_ request: Request) -> String {
+        request.uri.description + (request.acceptedLanguage.map { "\u{0}" + $0.code } ?? "")
+    }
+
+    /// Records `cached`'s search with a fresh id and date, and answers it with that id.
+    private func record(_ cached: SearchAnswerCache.Answer) -> Response {
         var event = cached.event
         event.id = SearchEvent.newID()
         event.date = Date()
-        recorder.record(.search(event))
+        recorder?.record(.search(event))
         // The opaque id clicks refer to, first in the object.
         var bytes = cached.bytes
         bytes.insert(contentsOf: Array("\"searchId\":\"\(event.id)\",".utf8), at: 1)
