@@ -168,7 +168,12 @@ struct ResponseCacheMiddleware: RouterMiddleware {
     static func key(_ request: Request, uncachedPaths: Set<String>) -> String? {
         let path = request.uri.path
         guard request.method == .get, path.hasPrefix("/v1/"), !uncachedPaths.contains(path) else { return nil }
-        // The same address answers in another language when Accept-Language differs.
-        return request.uri.description + (request.acceptedLanguage.map { "\u{0}" + $0.code } ?? "")
+        return answerKey(request)
+    }
+
+    /// What tells one answer from another: the URI as sent and, as the same address
+    /// answers in another language when Accept-Language differs, the language asked for.
+    static func answerKey(_ request: Request) -> String {
+        request.uri.description + (request.acceptedLanguage.map { "\u{0}" + $0.code } ?? "")
     }
 }

@@ -31,7 +31,7 @@ struct SearchController: Sendable {
         let (response, bytes, event) = try answer(request, context: context)
         guard let bytes, let event else { return response }
         let cached = SearchAnswerCache.Answer(bytes: bytes, event: event)
-        answers.store(cached, version: version, key: Self.answerKey(request))
+        answers.store(cached, version: version, key: ResponseCacheMiddleware.answerKey(request))
         return record(cached)
     }
 
@@ -39,12 +39,8 @@ struct SearchController: Sendable {
     /// `version`, recorded with a fresh id, or `nil` when it holds none. The fast path
     /// (``CachedAnswerResponder``) answers with it before routing, the route after.
     func recordedAnswer(_ request: Request, version: String) -> Response? {
-        guard recorder != nil, let hit = answers.answer(version: version, key: Self.answerKey(request)) else { return nil }
+        guard recorder != nil, let hit = answers.answer(version: version, key: ResponseCacheMiddleware.answerKey(request)) else { return nil }
         return record(hit)
-    }
-
-    private static func answerKey(_ request: Request) -> String {
-        request.uri.description + (request.acceptedLanguage.map { "\u{0}" + $0.code } ?? "")
     }
 
     /// Records `cached`'s search with a fresh id and date, and answers it with that id.
