@@ -1,6 +1,7 @@
 public import KBContent
 public import KBFlows
 public import KBSearch
+import Dispatch
 
 /// The facade every front end calls: the loaded content and what is derived
 /// from it (lookups, answers, search, and the flow simulators). An immutable
@@ -40,28 +41,62 @@ public struct KnowledgeBase: Sendable {
     ) throws(KnowledgeBaseError) {
         let (flows, problems) = Self.makeFlows(content, translations: translations)
         guard let flows else { throw .invalidContent(directory: "the content", diagnostics: warnings + problems) }
-        var editions: [Language: KnowledgeBase] = [:]
         let multilingual = !translations.isEmpty
-        for (language, translated) in translations where language != content.language {
-            editions[language] = KnowledgeBase(
-                content: translated, version: version, warnings: [], flows: flows, editions: [:], multilingual: multilingual
+        let others = translations.filter { $0.key != content.language }.sorted { $0.key < $1.key }.map(\.value)
+        let searches = Self.searchParts(for: [content] + others, multilingual: multilingual)
+        var editions: [Language: KnowledgeBase] = [:]
+        for (translated, (index, vocabulary)) in zip(others, searches.dropFirst()) {
+            editions[translated.language] = KnowledgeBase(
+                content: translated, version: version, warnings: [], flows: flows, editions: [:], index: index, vocabulary: vocabulary
             )
         }
-        self.init(content: content, version: version, warnings: warnings, flows: flows, editions: editions, multilingual: multilingual)
+        self.init(
+            content: content, version: version, warnings: warnings, flows: flows, editions: editions,
+            index: searches[0].index, vocabulary: searches[0].vocabulary
+        )
     }
 
     private init(
         content: Content, version: String, warnings: [Diagnostic], flows: FlowRegistry, editions: [Language: KnowledgeBase],
-        multilingual: Bool
+        index: SearchIndex, vocabulary: Set<String>
     ) {
         self.content = content
         self.version = version
         self.warnings = warnings
         self.flows = flows
         self.editions = editions
-        let analyzer = Analyzer(synonyms: content.synonyms.map(\.terms), language: Self.analyzerLanguage(content.language))
-        index = SearchIndex(documents: Self.searchDocuments(for: content), schema: Self.searchSchema, analyzer: analyzer)
-        vocabulary = multilingual ? Self.vocabulary(of: content, analyzer: analyzer) : []
+        self.index = index
+        self.vocabulary = vocabulary
+    }
+
+    /// Each content's search index and (when there are several languages) vocabulary,
+    /// built at once on every core: they share nothing but the analyzer, which is safe
+    /// to share between threads.
+    private static func searchParts(
+        for contents: [Content], multilingual: Bool
+    ) -> [(index: SearchIndex, vocabulary: Set<String>)] {
+        let analyzers = contents.map { Analyzer(synonyms: $0.synonyms.map(\.terms), language: analyzerLanguage($0.language)) }
+        let count = contents.count
+        let indexes = UnsafeMutableBufferPointer<SearchIndex>.allocate(capacity: count)
+        let vocabularies = UnsafeMutableBufferPointer<Set<String>>.allocate(capacity: count)
+        vocabularies.initialize(repeating: [])
+        nonisolated(unsafe) let (indexSlots, vocabularySlots) = (indexes, vocabularies)
+        // Tasks 0..<count build the indexes, the rest the vocabularies.
+        DispatchQueue.concurrentPerform(iterations: multilingual ? 2 * count : count) { task in
+            let k = task % count
+            if task < count {
+                (indexSlots.baseAddress! + k).initialize(
+                    to: SearchIndex(documents: searchDocuments(for: contents[k]), schema: searchSchema, analyzer: analyzers[k]))
+            } else {
+                vocabularySlots[k] = vocabulary(of: contents[k], analyzer: analyzers[k])
+            }
+        }
+        defer {
+            indexes.deallocate()
+            vocabularies.deinitialize()
+            vocabularies.deallocate()
+        }
+        return (0..<count).map { ((indexes.baseAddress! + $0).move(), vocabularies[$0]) }
     }
 
     /// The knowledge base in `language`: this one for its own language, else the

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import KBContent
 
@@ -30,6 +31,37 @@ struct PlaceholderTests {
     func untouched() {
         for text in ["", "plain", "{ single }", "}} {{"] {
             #expect(Placeholders.fill(text, policies.placeholderValue) == text)
+        }
+    }
+}
+
+@Suite("Front matter")
+struct FrontMatterTests {
+    /// Texts with every shape of opening and closing line.
+    static let texts = [
+        "---\ntitle: A\n---\nBody\n", "---\n---\nbody", "---\na: 1\n---", "---\na\n---\n", "---  \na: b\n...\t\nx\ny",
+        "\u{FEFF}---\na: b\n---\nbody", "---\na: b\n", "---", "", "no front matter\n---\n", "--- \n  k: v\n\n---\n\n# Title\n\nText ---\n",
+        "---\ntitle: Á ü 日本\n---\nBody — é\n",
+    ]
+
+    @Test("is cut at the first closing line; the line count before the body is kept")
+    func cuts() throws {
+        let split = try #require(FrontMatter.split("---\ntitle: A\nsummary: B\n---\n# A\n\nText\n"))
+        #expect(split.yaml == "title: A\nsummary: B")
+        #expect(split.body == "# A\n\nText\n")
+        #expect(split.bodyLineOffset == 4)
+        #expect(FrontMatter.split("title: A\n---\n") == nil)
+        #expect(FrontMatter.split("---\ntitle: A\n") == nil)
+    }
+
+    @Test("a file with Windows line ends (CRLF) splits as the same file with LF ones")
+    func carriageReturns() {
+        for text in Self.texts {
+            let crlf = text.replacingOccurrences(of: "\n", with: "\r\n")
+            let lf = FrontMatter.split(text), viaLines = FrontMatter.split(crlf)
+            #expect(lf?.yaml == viaLines?.yaml, "\(text.debugDescription)")
+            #expect(lf?.body == viaLines?.body, "\(text.debugDescription)")
+            #expect(lf?.bodyLineOffset == viaLines?.bodyLineOffset, "\(text.debugDescription)")
         }
     }
 }

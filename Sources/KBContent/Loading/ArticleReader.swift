@@ -1,4 +1,5 @@
 internal import Yams
+import Foundation
 
 /// Reads one article file: YAML front matter between `---` lines, then Markdown.
 enum ArticleReader {
@@ -138,31 +139,44 @@ enum FrontMatter {
         var bodyLineOffset: Int
     }
 
-    /// `nil` when the text does not start with a `---` line closed by another.
+    /// `nil` when the text does not start with a `---` line closed by another. Windows
+    /// line ends (`\r\n`) read as `\n`.
     static func split(_ text: String) -> Split? {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
-            line.hasSuffix("\r") ? line.dropLast() : line
+        var text = text.utf8.contains(UInt8(ascii: "\r")) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        return text.withUTF8 { split($0) }
+    }
+
+    /// Finds the two `---` lines and cuts the bytes between and after them, without
+    /// splitting every line.
+    private static func split(_ bytes: UnsafeBufferPointer<UInt8>) -> Split? {
+        let newline = UInt8(ascii: "\n")
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0   // a byte-order mark
+        var line = 0
+        var yamlStart = 0
+        while start <= bytes.count {
+            let end = bytes[start...].firstIndex(of: newline) ?? bytes.count
+            var trimmed = end
+            while trimmed > start, bytes[trimmed - 1] == UInt8(ascii: " ") || bytes[trimmed - 1] == UInt8(ascii: "\t") {
+                trimmed -= 1
+            }
+            let content = bytes[start..<trimmed]
+            if line == 0 {
+                guard content.elementsEqual("---".utf8) else { return nil }
+                yamlStart = end + 1
+            } else if content.elementsEqual("---".utf8) || content.elementsEqual("...".utf8) {
+                let yamlEnd = max(yamlStart, start - 1)
+                let bodyStart = min(end + 1, bytes.count)
+                return Split(
+                    yaml: String(decoding: bytes[min(yamlStart, yamlEnd)..<yamlEnd], as: UTF8.self),
+                    body: end < bytes.count ? String(decoding: bytes[bodyStart...], as: UTF8.self) : "",
+                    bodyLineOffset: line + 1
+                )
+            }
+            if end == bytes.count { return nil }
+            start = end + 1
+            line += 1
         }
-        if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = first.dropFirst() }
-        guard lines.first?.trimmingTrailingSpaces() == "---" else { return nil }
-        guard let close = lines.indices.dropFirst().first(where: {
-            let line = lines[$0].trimmingTrailingSpaces()
-            return line == "---" || line == "..."
-        }) else { return nil }
-        return Split(
-            yaml: lines[1..<close].joined(separator: "\n"),
-            body: lines[(close + 1)...].joined(separator: "\n"),
-            bodyLineOffset: close + 1
-        )
+        return nil
     }
 }
 
-extension Substring {
-    fileprivate func trimmingTrailingSpaces() -> Substring {
-        var end = endIndex
-        while end > startIndex, self[index(before: end)] == " " || self[index(before: end)] == "\t" {
-            end = index(before: end)
-        }
-        return self[startIndex..<end]
-    }
-}

@@ -47,7 +47,7 @@ public struct ContentLoader: Sendable {
             .map { ResponseCodesReader.read($0, policies: policies, collector) }
         let codes = codeTable?.codes ?? []
 
-        var parsed: [ArticleReader.Parsed] = []
+        var articleTexts: [(file: String, slug: String, text: String)] = []
         var texts: [String: String] = [:]
         var firstFile: [String: String] = [:]
         for relative in articleFiles(collector) {
@@ -64,9 +64,12 @@ public struct ContentLoader: Sendable {
             }
             firstFile[slug] = relative
             texts[slug] = text
-            if let article = ArticleReader.read(file: file, slug: slug, text: text, policies: policies, collector) {
-                parsed.append(article)
-            }
+            articleTexts.append((file, slug, text))
+        }
+        var parsed: [ArticleReader.Parsed] = []
+        for (article, diagnostics) in Self.readArticles(articleTexts, policies: policies) {
+            for diagnostic in diagnostics { collector.add(diagnostic) }
+            if let article { parsed.append(article) }
         }
 
         let content = Content(
@@ -87,6 +90,32 @@ public struct ContentLoader: Sendable {
     }
 
     private func path(_ relative: String) -> String { files.path(relative) }
+
+    /// Parses and checks the article texts on every core (each file on its own: front
+    /// matter, Markdown, placeholders), in order, with each file's diagnostics.
+    ///
+    /// A file's reading shares nothing with another's: each has its own collector,
+    /// and its diagnostics are sorted with all the others' at the end of ``load()``.
+    private static func readArticles(
+        _ articles: [(file: String, slug: String, text: String)], policies: Policies
+    ) -> [(ArticleReader.Parsed?, [Diagnostic])] {
+        let count = articles.count
+        let results = UnsafeMutableBufferPointer<(ArticleReader.Parsed?, [Diagnostic])>.allocate(capacity: count)
+        nonisolated(unsafe) let slots = results
+        let inputs = articles
+        // Strided, so that every worker gets long and short files alike; a few files stay on one thread.
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, count / 8))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for k in stride(from: worker, to: count, by: workers) {
+                let collector = DiagnosticCollector()
+                let (file, slug, text) = inputs[k]
+                let article = ArticleReader.read(file: file, slug: slug, text: text, policies: policies, collector)
+                (slots.baseAddress! + k).initialize(to: (article, collector.diagnostics))
+            }
+        }
+        defer { results.deallocate() }
+        return (0..<count).map { (results.baseAddress! + $0).move() }
+    }
 
     private func read(_ relative: String, _ collector: DiagnosticCollector, _ hasher: inout ContentHasher) -> String? {
         let file = path(relative)

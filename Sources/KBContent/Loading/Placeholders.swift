@@ -36,7 +36,7 @@ public enum Placeholders {
     /// `text` with every `{{name}}` for which `value(name)` answers replaced;
     /// the others are left as they are.
     public static func fill(_ text: String, _ value: (String) -> String?) -> String {
-        guard text.contains("{{") else { return text }
+        guard hasOpeningBraces(text) else { return text }
         var result = ""
         let scalars = Array(text.unicodeScalars)
         var index = 0
@@ -54,6 +54,20 @@ public enum Placeholders {
             index += 1
         }
         return result
+    }
+
+    /// Whether `text` holds `{{` anywhere: a byte scan, since most texts hold none.
+    static func hasOpeningBraces(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count > 1 else { return false }
+            var index = bytes.firstIndex(of: UInt8(ascii: "{"))
+            while let at = index, at + 1 < bytes.count {
+                if bytes[at + 1] == UInt8(ascii: "{") { return true }
+                index = bytes[(at + 1)...].firstIndex(of: UInt8(ascii: "{"))
+            }
+            return false
+        }
     }
 
     /// The index of the `}}` closing a placeholder that opened before `start`,

@@ -11,7 +11,10 @@ struct YAMLDocument {
     /// Parses the text; a syntax error becomes a `yaml-syntax` diagnostic with its line.
     func root(_ collector: DiagnosticCollector) -> Node? {
         do {
-            return try Yams.compose(yaml: text)
+            // Every scalar is read as text (kb reads its fields as strings),
+            // so Yams resolves no tags by regular
+            // expression; the encoding is given so that it reads no environment.
+            return try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             let (mark, problem) = Self.describe(error)
             let location = mark.map { self.location($0) } ?? SourceLocation(file: file, line: lineOffset + 1)
@@ -73,8 +76,15 @@ struct MappingReader {
 
     var location: SourceLocation { document.location(of: node) }
 
+    /// The value of `key`: a scan of the few pairs, comparing key texts (Yams'
+    /// subscript builds and compares whole nodes).
+    private func value(_ key: String) -> Node? {
+        for (name, value) in mapping where name.scalar?.string == key { return value }
+        return nil
+    }
+
     func location(of key: String) -> SourceLocation {
-        guard let value = mapping[key] else { return location }
+        guard let value = value(key) else { return location }
         return document.location(of: value)
     }
 
@@ -98,13 +108,13 @@ struct MappingReader {
         }
     }
 
-    func has(_ key: String) -> Bool { mapping[key] != nil }
+    func has(_ key: String) -> Bool { value(key) != nil }
 
     /// Where the text of a field starts, and the indentation of its lines when it is
     /// a `|` or `>` block (its text then starts on the line after the indicator).
     func textLocation(of key: String) -> (start: SourceLocation, blockIndent: Int?) {
         var place = location(of: key)
-        guard let scalar = mapping[key]?.scalar, scalar.style == .literal || scalar.style == .folded,
+        guard let scalar = value(key)?.scalar, scalar.style == .literal || scalar.style == .folded,
               let keyNode = mapping.keys.first(where: { $0.string == key }), let keyMark = keyNode.mark
         else { return (place, nil) }
         place.line += 1
@@ -114,7 +124,7 @@ struct MappingReader {
 
     /// A scalar field as text; `nil` (and a diagnostic when required) if absent, empty or not a scalar.
     func string(_ key: String, required: Bool = true, example: String? = nil) -> String? {
-        guard let value = mapping[key] else {
+        guard let value = value(key) else {
             if required { missing(key, example: example) }
             return nil
         }
@@ -123,7 +133,7 @@ struct MappingReader {
             return nil
         }
         let text = scalar.string.trimmingSpaces()
-        if text.isEmpty, scalar.tag.description.hasSuffix(":null") || scalar.string.isEmpty {
+        if text.isEmpty, scalar.string.isEmpty {
             if required {
                 collector.error(.missingField, document.location(of: value), "field '\(key)' in \(subject) is empty", hint: example.map { "for example: \(key): \($0)" })
             }
@@ -134,7 +144,7 @@ struct MappingReader {
 
     /// A list of scalars; a single scalar is accepted as a one-item list only when `acceptsScalar`.
     func stringList(_ key: String, required: Bool = true, example: String? = nil) -> [String]? {
-        guard let value = mapping[key] else {
+        guard let value = value(key) else {
             if required { missing(key, example: example) }
             return nil
         }

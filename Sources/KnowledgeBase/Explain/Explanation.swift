@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import KBContent
 
 /// What `kb explain` says about a pasted Midtrans response, notification or redirect

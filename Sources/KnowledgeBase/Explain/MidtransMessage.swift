@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// What a merchant or agent pastes: a Midtrans API response or payment notification
 /// (a JSON object), or a redirect URL with `?order_id=…&status_code=…&transaction_status=…`,
