@@ -48,10 +48,56 @@ extension Request {
         return RequestLimits.parameter
     }
 
-    /// `+` as a space, then percent-decoding (kept as sent where it is malformed).
+    /// `+` as a space, then percent-decoding (kept as sent where it is malformed): one
+    /// pass over the bytes, and Foundation's `removingPercentEncoding` only for the
+    /// rare text whose escapes are malformed or decode to bytes that are not UTF-8.
     static func formDecoded(_ text: Substring) -> String {
-        let spaced = text.contains("+") ? text.replacingOccurrences(of: "+", with: " ") : String(text)
+        var decoded: [UInt8] = []
+        var plusOnly: [UInt8] = []
+        var changed = false, valid = true
+        let bytes = text.utf8
+        var index = bytes.startIndex
+        decoded.reserveCapacity(bytes.count)
+        plusOnly.reserveCapacity(bytes.count)
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            index = bytes.index(after: index)
+            switch byte {
+            case UInt8(ascii: "+"):
+                decoded.append(0x20)
+                plusOnly.append(0x20)
+                changed = true
+            case UInt8(ascii: "%"):
+                changed = true
+                plusOnly.append(byte)
+                guard valid, index != bytes.endIndex, let high = hexValue(bytes[index]),
+                      bytes.index(after: index) != bytes.endIndex, let low = hexValue(bytes[bytes.index(after: index)])
+                else {
+                    valid = false
+                    continue
+                }
+                decoded.append(high << 4 | low)
+                plusOnly.append(bytes[index])
+                plusOnly.append(bytes[bytes.index(after: index)])
+                index = bytes.index(index, offsetBy: 2)
+            default:
+                decoded.append(byte)
+                plusOnly.append(byte)
+            }
+        }
+        guard changed else { return String(text) }
+        if valid, let text = String(validating: decoded, as: UTF8.self) { return text }
+        let spaced = String(decoding: plusOnly, as: UTF8.self)
         return spaced.removingPercentEncoding ?? spaced
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
     }
 }
 
