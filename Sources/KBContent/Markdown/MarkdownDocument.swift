@@ -5,7 +5,9 @@
 /// so the checker can warn about it; every renderer skips it.
 public struct MarkdownDocument: Sendable, Hashable {
     /// The top-level blocks, in order.
-    public var blocks: [MarkdownBlock]
+    public var blocks: [MarkdownBlock] {
+        didSet { plainText = Self.plainText(of: blocks) }
+    }
     /// Every link and image destination, with its position in the parsed text.
     public var links: [MarkdownLink]
     /// Positions of raw HTML (blocks and inline), which is never rendered.
@@ -13,6 +15,7 @@ public struct MarkdownDocument: Sendable, Hashable {
 
     public init(blocks: [MarkdownBlock], links: [MarkdownLink] = [], rawHTML: [SourcePosition] = []) {
         self.blocks = blocks
+        plainText = Self.plainText(of: blocks)
         self.links = links
         self.rawHTML = rawHTML
     }
@@ -26,8 +29,11 @@ public struct MarkdownDocument: Sendable, Hashable {
         return anchors
     }
 
-    /// The text of the document without any markup: what search indexes.
-    public var plainText: String {
+    /// The text of the document without any markup: what search indexes. Made once,
+    /// when the document is parsed (on every core), not at each use.
+    public private(set) var plainText: String
+
+    private static func plainText(of blocks: [MarkdownBlock]) -> String {
         blocks.map(\.plainText).filter { !$0.isEmpty }.joined(separator: "\n")
     }
 }
