@@ -30,6 +30,11 @@ public struct SearchOptions: Sendable, Hashable {
     /// Cut a snippet with highlights for each returned hit.
     public var snippets: Bool = true
 
+    /// Score every matching document instead of only those that can reach the
+    /// page (see ``SearchIndex/disjunctiveMatch(_:keep:)``): the reference the
+    /// pruned search is checked against; the results are the same.
+    var exhaustiveMatching = false
+
     /// In ``MatchMode/default``, the all-words result count below which the
     /// search falls back to any-word matching.
     public static let minimumAllWordsResults = 3

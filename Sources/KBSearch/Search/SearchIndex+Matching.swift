@@ -6,6 +6,8 @@ extension SearchIndex {
         var total = 0
         /// Per facet, matching documents per value id.
         var facetCounts: [[Int]] = []
+        /// Documents whose score was computed (the matches, unless pruning skipped some).
+        var scoredDocuments = 0
     }
 
     static var excludedBit: UInt32 { 1 << 31 }
@@ -22,17 +24,27 @@ extension SearchIndex {
     /// ``SearchOptions/minimumAllWordsResults`` documents hold all the words.
     ///
     /// - Parameters:
+    /// The any-word passes go to ``disjunctiveMatch(_:keep:)``, which scores
+    /// only the documents that can still reach the best `keep`, unless
+    /// `pruning` is false (the exhaustive reference the tests compare it with).
+    ///
+    /// - Parameters:
     ///   - keep: how many of the best documents to return.
     ///   - fieldMask: only postings in these fields count (suggestions use title fields).
+    ///   - pruning: whether any-word passes may skip documents that cannot reach the best `keep`.
     /// - Complexity: O(*p* + *d* + *m* log *k*) for *p* postings of the sources,
     ///   *d* documents (zeroing the match masks), *m* matches and *k* = `keep`;
     ///   the conjunctive pass replaces *p* by the rarest slot's postings plus
     ///   a binary search per candidate and source.
-    func match(_ plan: QueryPlan, mode: SearchOptions.MatchMode, keep: Int, fieldMask: UInt16 = .max) -> MatchOutcome {
+    func match(
+        _ plan: QueryPlan, mode: SearchOptions.MatchMode, keep: Int, fieldMask: UInt16 = .max, pruning: Bool = true
+    ) -> MatchOutcome {
         var outcome = MatchOutcome()
         outcome.facetCounts = storage.facets.map { Array(repeating: 0, count: $0.valueNames.count) }
         let n = documentCount
         guard n > 0, !plan.slots.isEmpty || !plan.pinned.isEmpty || !plan.filters.isEmpty else { return outcome }
+        let prunes = pruning && canPrune(plan, fieldMask: fieldMask)
+        if prunes, mode == .any || plan.slots.count == 1 { return disjunctiveMatch(plan, keep: keep) }
 
         var accumulator = MatchAccumulator(storage: storage, plan: plan, fieldMask: fieldMask)
         defer { accumulator.deallocate() }
@@ -51,6 +63,7 @@ extension SearchIndex {
                        !filtered || passesFilters(document, plan.filters) { allWords += 1 }
                 }
                 if allWords < SearchOptions.minimumAllWordsResults {
+                    if prunes { return disjunctiveMatch(plan, keep: keep) }
                     requireAll = false
                     accumulator.reset()
                 }
@@ -90,6 +103,7 @@ extension SearchIndex {
             }
         }
         outcome.total = total
+        outcome.scoredDocuments = accumulator.touchedCount
         outcome.ranked = top.sorted()
         for k in outcome.ranked.indices {
             let quality = accumulator.qualities[Int(outcome.ranked[k].document)]
