@@ -44,7 +44,9 @@ extension SearchIndex {
         let n = documentCount
         guard n > 0, !plan.slots.isEmpty || !plan.pinned.isEmpty || !plan.filters.isEmpty else { return outcome }
         let prunes = pruning && canPrune(plan, fieldMask: fieldMask)
-        if prunes, mode == .any || plan.slots.count == 1 { return disjunctiveMatch(plan, keep: keep) }
+        if prunes, mode == .any || plan.slots.count == 1, let pruned = disjunctiveMatch(plan, keep: keep) {
+            return pruned
+        }
 
         var accumulator = MatchAccumulator(storage: storage, plan: plan, fieldMask: fieldMask)
         defer { accumulator.deallocate() }
@@ -63,7 +65,7 @@ extension SearchIndex {
                        !filtered || passesFilters(document, plan.filters) { allWords += 1 }
                 }
                 if allWords < SearchOptions.minimumAllWordsResults {
-                    if prunes { return disjunctiveMatch(plan, keep: keep) }
+                    if prunes, let pruned = disjunctiveMatch(plan, keep: keep) { return pruned }
                     requireAll = false
                     accumulator.reset()
                 }
