@@ -24,9 +24,10 @@ extension SearchIndex {
     /// ``SearchOptions/minimumAllWordsResults`` documents hold all the words.
     ///
     /// - Parameters:
-    /// The any-word passes go to ``disjunctiveMatch(_:keep:)``, which scores
-    /// only the documents that can still reach the best `keep`, unless
-    /// `pruning` is false (the exhaustive reference the tests compare it with).
+    /// With `pruning`, the any-word passes first try ``disjunctiveMatch(_:keep:)``,
+    /// which scores only the documents that can still reach the best `keep`, with
+    /// the same outcome. Off by default: on the benchmark kit it costs slightly more
+    /// than it saves (see `docs/search.md`, *Pruning*).
     ///
     /// - Parameters:
     ///   - keep: how many of the best documents to return.
@@ -37,7 +38,7 @@ extension SearchIndex {
     ///   the conjunctive pass replaces *p* by the rarest slot's postings plus
     ///   a binary search per candidate and source.
     func match(
-        _ plan: QueryPlan, mode: SearchOptions.MatchMode, keep: Int, fieldMask: UInt16 = .max, pruning: Bool = true
+        _ plan: QueryPlan, mode: SearchOptions.MatchMode, keep: Int, fieldMask: UInt16 = .max, pruning: Bool = false
     ) -> MatchOutcome {
         var outcome = MatchOutcome()
         outcome.facetCounts = storage.facets.map { Array(repeating: 0, count: $0.valueNames.count) }

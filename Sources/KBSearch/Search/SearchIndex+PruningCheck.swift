@@ -9,9 +9,9 @@ extension SearchIndex {
     /// --verify-pruning` and the pruning tests.
     public func pruningDifference(_ query: String, options: SearchOptions) -> String? {
         var exhaustiveOptions = options
-        exhaustiveOptions.exhaustiveMatching = true
+        exhaustiveOptions.prunesMatching = false
         var prunedOptions = options
-        prunedOptions.exhaustiveMatching = false
+        prunedOptions.prunesMatching = true
 
         let parser = QueryParser(query, facets: storage.schema.facets, facetKeys: storage.facetKeys)
         let plan = makePlan(parser, options: options)
