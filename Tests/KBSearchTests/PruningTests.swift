@@ -80,6 +80,7 @@ import Testing
         SearchOptions.MatchMode.any, .default, .all,
     ])
     func samplesAgree(_ mode: SearchOptions.MatchMode) {
+        var walked = 0
         for (q, query) in Self.queries.enumerated() {
             for typos in [false, true] {
                 // Every third search pages further, so the best 30 are compared.
@@ -88,8 +89,15 @@ import Testing
                                             prefixMatching: typos, snippets: true)
                 let difference = Self.corpus.index.pruningDifference(query, options: options)
                 #expect(difference == nil, "\(query) (\(mode), typos \(typos), offset \(offset))")
+                let index = Self.corpus.index
+                let plan = index.makePlan(QueryParser(query, facets: index.schema.facets, facetKeys: index.storage.facetKeys),
+                                          options: options)
+                if index.match(plan, mode: mode, keep: offset + limit, pruning: true, prunedShare: 0).wasPruned { walked += 1 }
             }
         }
+        // The comparison (which forces the walk where it would give up) means something
+        // only if the walk answers a good share of them.
+        #expect(walked >= 2 * Self.queries.count / (mode == .any ? 1 : 10), "the pruned walk answered \(walked) of \(2 * Self.queries.count) searches")
     }
 
     @Test("pruning leaves documents unscored, yet keeps every match in the total")

@@ -61,7 +61,7 @@ final class IndexStorage: Sendable {
     /// Bit `f` set when the term occurs in field `f`.
     let postingFieldMasks: ContiguousArray<UInt16>
     /// The largest posting weight of each term: the bound the pruned any-word
-    /// match (``SearchIndex/disjunctiveMatch(_:keep:)``) ranks its sources by.
+    /// match (``SearchIndex/disjunctiveMatch(_:keep:prunedShare:)``) ranks its sources by.
     /// Derived from `postingWeights` when the storage is made.
     let termMaxWeights: ContiguousArray<Float>
     /// Byte offsets into `positionBytes` (one per posting, plus the end).

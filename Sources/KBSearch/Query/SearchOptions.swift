@@ -31,7 +31,7 @@ public struct SearchOptions: Sendable, Hashable {
     public var snippets: Bool = true
 
     /// Score only the any-word matches that can reach the page (MaxScore, see
-    /// ``SearchIndex/disjunctiveMatch(_:keep:)``) instead of every match; the
+    /// ``SearchIndex/disjunctiveMatch(_:keep:prunedShare:)``) instead of every match; the
     /// results are the same. Off: on the benchmark kit it costs 1–4 % more
     /// instructions than it saves; ``SearchIndex/pruningDifference(_:options:)`` turns it on.
     var prunesMatching = false

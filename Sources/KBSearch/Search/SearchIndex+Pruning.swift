@@ -19,11 +19,11 @@ extension SearchIndex {
     private static var boundSlack: Float { 1.0001 }
 
     /// The share of the postings the non-essential cursors must hold at the
-    /// start for ``disjunctiveMatch(_:keep:)`` to go on (measured on the benchmark kit).
+    /// start for ``disjunctiveMatch(_:keep:prunedShare:)`` to go on (measured on the benchmark kit).
     static var prunedPostingsShare: Double { 0.75 }
 
     /// Whether ``match(_:mode:keep:fieldMask:pruning:)`` answers the plan with
-    /// ``disjunctiveMatch(_:keep:)``: every posting of every field counts and
+    /// ``disjunctiveMatch(_:keep:prunedShare:)``: every posting of every field counts and
     /// there are words to match.
     func canPrune(_ plan: QueryPlan, fieldMask: UInt16) -> Bool {
         fieldMask == .max && !plan.slots.isEmpty
@@ -53,7 +53,9 @@ extension SearchIndex {
     /// - Complexity: O(*p* + *d* / 64 + *e* log *p* + *m* log *k*) for *p* postings of
     ///   the sources, *d* documents, *e* postings of essential cursors, *m* documents
     ///   scored and *k* = `keep`.
-    func disjunctiveMatch(_ plan: QueryPlan, keep: Int) -> MatchOutcome? {
+    func disjunctiveMatch(
+        _ plan: QueryPlan, keep: Int, prunedShare: Double = prunedPostingsShare
+    ) -> MatchOutcome? {
         var outcome = MatchOutcome()
         outcome.facetCounts = storage.facets.map { Array(repeating: 0, count: $0.valueNames.count) }
         let n = documentCount
@@ -85,9 +87,11 @@ extension SearchIndex {
             let probed = probe(document, plan: plan, phraseMatches: phraseMatches)
             top.insert(RankedDocument.key(document: document, score: probed.score, isPinned: true))
         }
-        guard let scored = scoreDocumentAtATime(plan, phraseMatches: phraseMatches, skipped: skipped, top: &top)
+        guard let scored = scoreDocumentAtATime(
+            plan, phraseMatches: phraseMatches, skipped: skipped, prunedShare: prunedShare, top: &top)
         else { return nil }
         outcome.scoredDocuments = plan.pinned.count + scored
+        outcome.wasPruned = true
 
         // Counting: every matching document, by its bit.
         var matched = [UInt64](repeating: 0, count: words)
@@ -137,12 +141,12 @@ extension SearchIndex {
         return outcome
     }
 
-    /// The MaxScore walk of ``disjunctiveMatch(_:keep:)``: offers `top` every
+    /// The MaxScore walk of ``disjunctiveMatch(_:keep:prunedShare:)``: offers `top` every
     /// document outside `skipped` that can beat its worst key; returns how many
     /// documents it scored, or nil when too few postings would be skipped.
     private func scoreDocumentAtATime(
         _ plan: QueryPlan, phraseMatches: [[(document: Int32, weight: Float)]], skipped: [UInt64],
-        top: inout TopDocuments
+        prunedShare: Double, top: inout TopDocuments
     ) -> Int? {
         let phraseEntries = phraseMatches.reduce(0) { $0 + $1.count }
         let phraseDocuments = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, phraseEntries))
@@ -211,7 +215,7 @@ extension SearchIndex {
                         postings += cursors[c].end - cursors[c].position
                         if c < essential { skippable += cursors[c].end - cursors[c].position }
                     }
-                    guard Double(skippable) >= Self.prunedPostingsShare * Double(postings) else { return nil }
+                    guard Double(skippable) >= prunedShare * Double(postings) else { return nil }
                     return walk(
                         cursors, count: count, essential: essential, slotValues: slotValues,
                         nonEssentialBounds: nonEssentialBounds, slotCount: slotCount, skipped: skipped.baseAddress!,
@@ -221,7 +225,7 @@ extension SearchIndex {
         }
     }
 
-    /// The document-at-a-time loop of ``scoreDocumentAtATime(_:phraseMatches:skipped:top:)``
+    /// The document-at-a-time loop of ``scoreDocumentAtATime(_:phraseMatches:skipped:prunedShare:top:)``
     /// over `count` cursors sorted by bound; `cursors[..<essential]` are the
     /// non-essential ones, whose best bound per slot is in `nonEssentialBounds`.
     private func walk(

@@ -4,7 +4,8 @@ extension SearchIndex {
     ///
     /// Compared: the best `max(offset + limit, Ranking.rerankWindow)` documents of
     /// the first match by base score (documents, score bits, pins, match
-    /// qualities), and the search's hits (ids, score bits, qualities, snippets),
+    /// qualities), with the pruned walk forced even where it would give up, and
+    /// the search's hits (ids, score bits, qualities, snippets),
     /// total, facet counts and suggestion. The check behind `kb-bench
     /// --verify-pruning` and the pruning tests.
     public func pruningDifference(_ query: String, options: SearchOptions) -> String? {
@@ -16,7 +17,7 @@ extension SearchIndex {
         let parser = QueryParser(query, facets: storage.schema.facets, facetKeys: storage.facetKeys)
         let plan = makePlan(parser, options: options)
         let keep = max(max(0, options.offset) + max(0, options.limit), Ranking.rerankWindow)
-        let pruned = match(plan, mode: options.mode, keep: keep, pruning: true)
+        let pruned = match(plan, mode: options.mode, keep: keep, pruning: true, prunedShare: 0)
         let exhaustive = match(plan, mode: options.mode, keep: keep, pruning: false)
         func describe(_ ranked: [RankedDocument]) -> [String] {
             ranked.map { "\($0.document):\($0.score.bitPattern):\($0.isPinned):\($0.quality)" }
