@@ -9,12 +9,15 @@ import KBSearch
 // "fuzzy+snippets", the default behaviour with a highlighted snippet cut for
 // every hit, as kb's search pages show them. "all" runs the four.
 // With --show QUERY it prints that query's results instead (to look at ranking and snippets).
+// With --verify-pruning it runs every query in every mode (and the any-word mode with typo
+// tolerance) both pruned and exhaustively, and fails on the first difference.
 // With --content DIR it loads a kb content folder as `kb serve` does and times that and
 // the API's search instead (`make scale`, see ContentScale.swift).
 
 let usage = """
     usage: kb-bench --corpus DIR --queries FILE [--repeat N] [--mode and|or|fuzzy|fuzzy+snippets|all]
            kb-bench --corpus DIR --show QUERY
+           kb-bench --corpus DIR --queries FILE --verify-pruning
            kb-bench --content DIR --queries FILE [--repeat N]
     """
 
@@ -29,7 +32,12 @@ func log(_ message: String) {
 
 var arguments: [String: String] = [:]
 var rest = CommandLine.arguments.dropFirst()
+var verifiesPruning = false
 while let flag = rest.popFirst() {
+    if flag == "--verify-pruning" {
+        verifiesPruning = true
+        continue
+    }
     guard ["--corpus", "--queries", "--repeat", "--mode", "--show", "--content"].contains(flag), let value = rest.popFirst() else {
         fail("unexpected argument '\(flag)'")
     }
@@ -101,6 +109,29 @@ if let query = arguments["--show"] {
         print(String(format: "%8.3f  %@  %@  (%@)\n          %@", hit.score, hit.id, titles[hit.documentIndex],
                      "\(hit.matchQuality)", snippet))
     }
+    exit(0)
+}
+
+if verifiesPruning {
+    var variants: [(String, SearchOptions)] = []
+    for mode in SearchOptions.MatchMode.allCases {
+        for typos in [false, true] {
+            variants.append(("\(mode) typos \(typos)", SearchOptions(
+                limit: 10, mode: mode, typoTolerance: typos, prefixMatching: typos, snippets: true)))
+        }
+    }
+    var differences = 0
+    for query in queries {
+        for (name, options) in variants {
+            guard let difference = index.pruningDifference(query, options: options) else { continue }
+            differences += 1
+            FileHandle.standardError.write(Data("kb-bench: pruning changes \"\(query)\" (\(name)): \(difference)\n".utf8))
+        }
+    }
+    guard differences == 0 else {
+        fail("pruning changed \(differences) of \(queries.count * variants.count) searches")
+    }
+    print("pruning verified: \(queries.count) queries × \(variants.count) modes, identical results")
     exit(0)
 }
 

@@ -60,6 +60,10 @@ final class IndexStorage: Sendable {
     let postingWeights: ContiguousArray<Float>
     /// Bit `f` set when the term occurs in field `f`.
     let postingFieldMasks: ContiguousArray<UInt16>
+    /// The largest posting weight of each term: the bound the pruned any-word
+    /// match (``SearchIndex/disjunctiveMatch(_:keep:prunedShare:)``) ranks its sources by.
+    /// Derived from `postingWeights` when the storage is made.
+    let termMaxWeights: ContiguousArray<Float>
     /// Byte offsets into `positionBytes` (one per posting, plus the end).
     let positionStarts: ContiguousArray<UInt32>
     /// Positions of each posting, ascending, as LEB128 deltas.
@@ -114,6 +118,7 @@ final class IndexStorage: Sendable {
         self.postingDocuments = postingDocuments
         self.postingWeights = postingWeights
         self.postingFieldMasks = postingFieldMasks
+        self.termMaxWeights = Self.maxWeights(starts: postingStarts, weights: postingWeights)
         self.positionStarts = positionStarts
         self.positionBytes = positionBytes
         self.identifiers = identifiers
@@ -121,6 +126,22 @@ final class IndexStorage: Sendable {
     }
 
     var documentCount: Int { documentIDs.count }
+
+    /// The largest of each term's posting weights (0 for a term without postings).
+    ///
+    /// - Complexity: O(*p*) for *p* postings.
+    static func maxWeights(starts: ContiguousArray<UInt32>, weights: ContiguousArray<Float>) -> ContiguousArray<Float> {
+        let termCount = max(0, starts.count - 1)
+        var result = ContiguousArray<Float>(repeating: 0, count: termCount)
+        weights.withUnsafeBufferPointer { weights in
+            for t in 0..<termCount {
+                var best: Float = 0
+                for p in Int(starts[t])..<Int(starts[t + 1]) where weights[p] > best { best = weights[p] }
+                result[t] = best
+            }
+        }
+        return result
+    }
 
     /// The posting range of a term.
     @inline(__always)
@@ -219,6 +240,7 @@ final class IndexStorage: Sendable {
             ("posting documents", size(postingDocuments)),
             ("posting weights", size(postingWeights)),
             ("posting field masks", size(postingFieldMasks)),
+            ("term max weights", size(termMaxWeights)),
             ("position starts", size(positionStarts)),
             ("positions (LEB128 deltas)", size(positionBytes)),
             ("field lengths and position bases", size(fieldLengths, fieldPositionBases)),

@@ -6,7 +6,7 @@ import Musl
 import Darwin
 #endif
 
-/// The per-query scratch arrays of ``SearchIndex/match(_:mode:keep:fieldMask:)``,
+/// The per-query scratch arrays of ``SearchIndex/match(_:mode:keep:fieldMask:pruning:)``,
 /// in one allocation of 22 bytes per document.
 ///
 /// `masks[d]` has bit `s` set when document `d` matched slot `s` (bits 30

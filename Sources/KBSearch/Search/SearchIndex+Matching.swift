@@ -6,6 +6,10 @@ extension SearchIndex {
         var total = 0
         /// Per facet, matching documents per value id.
         var facetCounts: [[Int]] = []
+        /// Documents whose score was computed (the matches, unless pruning skipped some).
+        var scoredDocuments = 0
+        /// True when ``SearchIndex/disjunctiveMatch(_:keep:prunedShare:)`` answered (it did not give up).
+        var wasPruned = false
     }
 
     static var excludedBit: UInt32 { 1 << 31 }
@@ -22,17 +26,32 @@ extension SearchIndex {
     /// ``SearchOptions/minimumAllWordsResults`` documents hold all the words.
     ///
     /// - Parameters:
+    /// With `pruning`, the any-word passes first try ``disjunctiveMatch(_:keep:prunedShare:)``,
+    /// which scores only the documents that can still reach the best `keep`, with
+    /// the same outcome. Off by default: on the benchmark kit it costs slightly more
+    /// than it saves (see `docs/search.md`, *Pruning*).
+    ///
+    /// - Parameters:
     ///   - keep: how many of the best documents to return.
     ///   - fieldMask: only postings in these fields count (suggestions use title fields).
+    ///   - pruning: whether any-word passes may skip documents that cannot reach the best `keep`.
+    ///   - prunedShare: the share of postings pruning must expect to skip (0: always prune).
     /// - Complexity: O(*p* + *d* + *m* log *k*) for *p* postings of the sources,
     ///   *d* documents (zeroing the match masks), *m* matches and *k* = `keep`;
     ///   the conjunctive pass replaces *p* by the rarest slot's postings plus
     ///   a binary search per candidate and source.
-    func match(_ plan: QueryPlan, mode: SearchOptions.MatchMode, keep: Int, fieldMask: UInt16 = .max) -> MatchOutcome {
+    func match(
+        _ plan: QueryPlan, mode: SearchOptions.MatchMode, keep: Int, fieldMask: UInt16 = .max, pruning: Bool = false,
+        prunedShare: Double = SearchIndex.prunedPostingsShare
+    ) -> MatchOutcome {
         var outcome = MatchOutcome()
         outcome.facetCounts = storage.facets.map { Array(repeating: 0, count: $0.valueNames.count) }
         let n = documentCount
         guard n > 0, !plan.slots.isEmpty || !plan.pinned.isEmpty || !plan.filters.isEmpty else { return outcome }
+        let prunes = pruning && canPrune(plan, fieldMask: fieldMask)
+        if prunes, mode == .any || plan.slots.count == 1, let pruned = disjunctiveMatch(plan, keep: keep, prunedShare: prunedShare) {
+            return pruned
+        }
 
         var accumulator = MatchAccumulator(storage: storage, plan: plan, fieldMask: fieldMask)
         defer { accumulator.deallocate() }
@@ -51,6 +70,7 @@ extension SearchIndex {
                        !filtered || passesFilters(document, plan.filters) { allWords += 1 }
                 }
                 if allWords < SearchOptions.minimumAllWordsResults {
+                    if prunes, let pruned = disjunctiveMatch(plan, keep: keep, prunedShare: prunedShare) { return pruned }
                     requireAll = false
                     accumulator.reset()
                 }
@@ -90,6 +110,7 @@ extension SearchIndex {
             }
         }
         outcome.total = total
+        outcome.scoredDocuments = accumulator.touchedCount
         outcome.ranked = top.sorted()
         for k in outcome.ranked.indices {
             let quality = accumulator.qualities[Int(outcome.ranked[k].document)]

@@ -16,9 +16,9 @@ extension SearchIndex {
         let offset = min(max(0, options.offset), documentCount)
         let keep = max(offset + limit, Ranking.rerankWindow)
 
-        var outcome = match(plan, mode: options.mode, keep: keep)
+        var outcome = match(plan, mode: options.mode, keep: keep, pruning: options.prunesMatching)
         if options.typoTolerance, outcome.total < SearchOptions.minimumAllWordsResults, expandRareWords(&plan) {
-            outcome = match(plan, mode: options.mode, keep: keep)
+            outcome = match(plan, mode: options.mode, keep: keep, pruning: options.prunesMatching)
         }
 
         var ranked = outcome.ranked
