@@ -88,3 +88,26 @@ struct MultiRowInsertTests {
         #expect(statements.map { $0.values.count } == [50 * 9, 50 * 9, 20 * 9, 4, 9])
     }
 }
+
+@Suite("Search ids")
+struct SearchIDTests {
+    @Test("32 lowercase hex digits, all distinct, in the order of their times (the index on them grows at its end)")
+    func timeOrdered() {
+        let start = Date(timeIntervalSince1970: 1_796_000_000)
+        let ids = (0..<1000).map { SearchEvent.newID(at: start.addingTimeInterval(Double($0) / 100)) }
+        #expect(ids.allSatisfy(SearchEvent.isValidID))
+        #expect(Set(ids).count == ids.count)
+        // 10 ms apart: each later id sorts later.
+        #expect(ids == ids.sorted())
+        let sameTime = (0..<100).map { _ in SearchEvent.newID(at: start) }
+        #expect(Set(sameTime.map { $0.prefix(12) }).count == 1 && Set(sameTime).count == 100)
+    }
+
+    @Test("the random byte pool refills when drawn dry and never hands out the same bytes twice")
+    func randomPool() {
+        let pool = RandomBytePool(size: 16)
+        let values = (0..<1000).map { _ in pool.next(UInt64.self) }
+        #expect(Set(values).count == values.count)
+        #expect(Set((0..<100).map { _ in pool.next(UInt16.self) }).count > 90)
+    }
+}

@@ -78,7 +78,7 @@ public actor SQLiteAnalyticsStore: AnalyticsStore {
             let statements = AnalyticsSchema.inserts(events)
             try await pool.write { db in
                 for (sql, values) in statements {
-                    try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(values.map(\.databaseValue)))
+                    try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(values.map { $0.databaseValue }))
                 }
             }
         } catch {

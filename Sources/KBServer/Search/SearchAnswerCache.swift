@@ -1,3 +1,4 @@
+import Hummingbird
 import KBAnalytics
 import Synchronization
 
@@ -10,6 +11,8 @@ final class SearchAnswerCache: Sendable {
     struct Answer: Sendable {
         /// The JSON of the answer, without `searchId`.
         var bytes: [UInt8]
+        /// The answer's status and headers, with an empty body (the bytes with an id go in).
+        var response: Response
         /// The search as recorded, its id and date to be replaced per request.
         var event: SearchEvent
     }

@@ -30,7 +30,10 @@ struct SearchController: Sendable {
         if let response = recordedAnswer(request, version: version) { return response }
         let (response, bytes, event) = try answer(request, context: context)
         guard let bytes, let event else { return response }
-        let cached = SearchAnswerCache.Answer(bytes: bytes, event: event)
+        // Its status and headers, kept without the body: record() puts in the bytes with an id.
+        var headers = response
+        headers.body = ResponseBody()
+        let cached = SearchAnswerCache.Answer(bytes: bytes, response: headers, event: event)
         answers.store(cached, version: version, key: ResponseCacheMiddleware.answerKey(request))
         return record(cached)
     }
@@ -46,13 +49,20 @@ struct SearchController: Sendable {
     /// Records `cached`'s search with a fresh id and date, and answers it with that id.
     private func record(_ cached: SearchAnswerCache.Answer) -> Response {
         var event = cached.event
-        event.id = SearchEvent.newID()
         event.date = Date()
+        event.id = SearchEvent.newID(at: event.date)
         recorder?.record(.search(event))
-        // The opaque id clicks refer to, first in the object.
-        var bytes = cached.bytes
-        bytes.insert(contentsOf: Array("\"searchId\":\"\(event.id)\",".utf8), at: 1)
-        return Response.json(bytes: bytes).language(Language(tag: event.language) ?? .source)
+        // The opaque id clicks refer to, first in the object: written with the answer's
+        // bytes straight into the response's buffer (one allocation, one copy).
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(cached.bytes.count + 16 + event.id.utf8.count)
+        buffer.writeStaticString("{\"searchId\":\"")
+        buffer.writeString(event.id)
+        buffer.writeStaticString("\",")
+        buffer.writeBytes(cached.bytes.dropFirst())
+        var response = cached.response
+        response.body = ResponseBody(byteBuffer: buffer)
+        return response
     }
 
     /// The answer to a search and, for a first page, its JSON bytes and the event to record.
