@@ -61,3 +61,25 @@ struct MarkdownParserTests {
         #expect(document.plainText.contains("after"))
     }
 }
+
+@Suite("Plain text of Markdown")
+struct PlainTextTests {
+    static func joined(_ document: MarkdownDocument) -> String {
+        document.blocks.map(\.plainTextByJoining).filter { !$0.isEmpty }.joined(separator: "\n")
+    }
+
+    @Test("appended in one string, it is the text joined block by block, for every shipped article and edge cases")
+    func appendedEqualsJoined() {
+        let samples = [
+            "", "# Title\n\nText *em* **strong** `code` [link](x.md) ![alt](i.png)\nsoft\\\nhard",
+            "- a\n- b\n\n  second paragraph\n- \n\n1. one\n2. two", "> quote\n>\n> > nested\n\n---\n\n<div>html</div>\n\nafter",
+            "| a | b |\n|---|---|\n| 1 | 2 |\n|  | 4 |", "```\ncode\n\n```\n\n    indented", "<!-- only html -->", "-\n\n>\n",
+        ]
+        let articles = ShippedContent.result.content.articles
+        #expect(articles.count >= 20)
+        for markdown in samples + articles.map(\.body) {
+            let document = MarkdownParser.parse(markdown)
+            #expect(document.plainText == Self.joined(document), "\(markdown.prefix(60).debugDescription)")
+        }
+    }
+}

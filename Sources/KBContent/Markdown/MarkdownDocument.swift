@@ -5,9 +5,7 @@
 /// so the checker can warn about it; every renderer skips it.
 public struct MarkdownDocument: Sendable, Hashable {
     /// The top-level blocks, in order.
-    public var blocks: [MarkdownBlock] {
-        didSet { plainText = Self.plainText(of: blocks) }
-    }
+    public var blocks: [MarkdownBlock]
     /// Every link and image destination, with its position in the parsed text.
     public var links: [MarkdownLink]
     /// Positions of raw HTML (blocks and inline), which is never rendered.
@@ -15,7 +13,6 @@ public struct MarkdownDocument: Sendable, Hashable {
 
     public init(blocks: [MarkdownBlock], links: [MarkdownLink] = [], rawHTML: [SourcePosition] = []) {
         self.blocks = blocks
-        plainText = Self.plainText(of: blocks)
         self.links = links
         self.rawHTML = rawHTML
     }
@@ -29,12 +26,18 @@ public struct MarkdownDocument: Sendable, Hashable {
         return anchors
     }
 
-    /// The text of the document without any markup: what search indexes. Made once,
-    /// when the document is parsed (on every core), not at each use.
-    public private(set) var plainText: String
-
-    private static func plainText(of blocks: [MarkdownBlock]) -> String {
-        blocks.map(\.plainText).filter { !$0.isEmpty }.joined(separator: "\n")
+    /// The text of the document without any markup: what search indexes. The blocks'
+    /// texts that are not empty, one per line, appended to one string.
+    public var plainText: String {
+        var result = "", text = ""
+        for block in blocks {
+            text.removeAll(keepingCapacity: true)
+            block.appendPlainText(to: &text)
+            guard !text.isEmpty else { continue }
+            if !result.isEmpty { result += "\n" }
+            result += text
+        }
+        return result
     }
 }
 
@@ -75,13 +78,53 @@ public indirect enum MarkdownBlock: Sendable, Hashable {
 
     /// The block's text without markup.
     public var plainText: String {
+        var result = ""
+        appendPlainText(to: &result)
+        return result
+    }
+
+    /// Appends ``plainText`` to `result`, without the intermediate strings.
+    func appendPlainText(to result: inout String) {
+        switch self {
+        case let .heading(_, content, _), let .paragraph(content):
+            content.appendPlainText(to: &result)
+        case let .list(_, _, items):
+            for (i, item) in items.enumerated() {
+                if i > 0 { result += "\n" }
+                for (k, block) in item.enumerated() {
+                    if k > 0 { result += "\n" }
+                    block.appendPlainText(to: &result)
+                }
+            }
+        case let .blockQuote(blocks):
+            for (k, block) in blocks.enumerated() {
+                if k > 0 { result += "\n" }
+                block.appendPlainText(to: &result)
+            }
+        case let .codeBlock(_, code):
+            result += code
+        case let .table(header, rows, _):
+            for (i, line) in ([header] + rows).enumerated() {
+                if i > 0 { result += "\n" }
+                for (k, cell) in line.enumerated() {
+                    if k > 0 { result += " " }
+                    cell.appendPlainText(to: &result)
+                }
+            }
+        case .thematicBreak, .html:
+            break
+        }
+    }
+
+    /// The same text built the obvious way, to check ``appendPlainText(to:)`` against.
+    var plainTextByJoining: String {
         switch self {
         case let .heading(_, content, _), let .paragraph(content):
             return content.plainText
         case let .list(_, _, items):
-            return items.map { $0.map(\.plainText).joined(separator: "\n") }.joined(separator: "\n")
+            return items.map { $0.map(\.plainTextByJoining).joined(separator: "\n") }.joined(separator: "\n")
         case let .blockQuote(blocks):
-            return blocks.map(\.plainText).joined(separator: "\n")
+            return blocks.map(\.plainTextByJoining).joined(separator: "\n")
         case let .codeBlock(_, code):
             return code
         case let .table(header, rows, _):
@@ -117,14 +160,20 @@ extension Array where Element == MarkdownInline {
     /// The inlines' text without markup; breaks become spaces.
     public var plainText: String {
         var result = ""
+        appendPlainText(to: &result)
+        return result
+    }
+
+    /// Appends ``plainText`` to `result`.
+    func appendPlainText(to result: inout String) {
         for inline in self {
             switch inline {
             case let .text(text), let .code(text):
                 result += text
             case let .emphasis(children), let .strong(children), let .strikethrough(children):
-                result += children.plainText
+                children.appendPlainText(to: &result)
             case let .link(_, _, content):
-                result += content.plainText
+                content.appendPlainText(to: &result)
             case let .image(_, alt):
                 result += alt
             case .softBreak, .lineBreak:
@@ -133,7 +182,6 @@ extension Array where Element == MarkdownInline {
                 break
             }
         }
-        return result
     }
 }
 
