@@ -1,7 +1,6 @@
 public import KBContent
 public import KBFlows
 public import KBSearch
-import Dispatch
 
 /// The facade every front end calls: the loaded content and what is derived
 /// from it (lookups, answers, search, and the flow simulators). An immutable
@@ -77,26 +76,15 @@ public struct KnowledgeBase: Sendable {
     ) -> [(index: SearchIndex, vocabulary: Set<String>)] {
         let analyzers = contents.map { Analyzer(synonyms: $0.synonyms.map(\.terms), language: analyzerLanguage($0.language)) }
         let count = contents.count
-        let indexes = UnsafeMutableBufferPointer<SearchIndex>.allocate(capacity: count)
-        let vocabularies = UnsafeMutableBufferPointer<Set<String>>.allocate(capacity: count)
-        vocabularies.initialize(repeating: [])
-        nonisolated(unsafe) let (indexSlots, vocabularySlots) = (indexes, vocabularies)
-        // Tasks 0..<count build the indexes, the rest the vocabularies.
-        DispatchQueue.concurrentPerform(iterations: multilingual ? 2 * count : count) { task in
-            let k = task % count
-            if task < count {
-                (indexSlots.baseAddress! + k).initialize(
-                    to: SearchIndex(documents: searchDocuments(for: contents[k]), schema: searchSchema, analyzer: analyzers[k]))
-            } else {
-                vocabularySlots[k] = vocabulary(of: contents[k], analyzer: analyzers[k])
+        // Pieces 0..<count build the indexes, the rest the vocabularies.
+        let pieces = Parallel.map(multilingual ? 2 * count : count) { piece -> (SearchIndex?, Set<String>) in
+            let k = piece % count
+            if piece < count {
+                return (SearchIndex(documents: searchDocuments(for: contents[k]), schema: searchSchema, analyzer: analyzers[k]), [])
             }
+            return (nil, vocabulary(of: contents[k], analyzer: analyzers[k]))
         }
-        defer {
-            indexes.deallocate()
-            vocabularies.deinitialize()
-            vocabularies.deallocate()
-        }
-        return (0..<count).map { ((indexes.baseAddress! + $0).move(), vocabularies[$0]) }
+        return (0..<count).map { k in (pieces[k].0!, multilingual ? pieces[count + k].1 : []) }
     }
 
     /// The knowledge base in `language`: this one for its own language, else the

@@ -99,22 +99,12 @@ public struct ContentLoader: Sendable {
     private static func readArticles(
         _ articles: [(file: String, slug: String, text: String)], policies: Policies
     ) -> [(ArticleReader.Parsed?, [Diagnostic])] {
-        let count = articles.count
-        let results = UnsafeMutableBufferPointer<(ArticleReader.Parsed?, [Diagnostic])>.allocate(capacity: count)
-        nonisolated(unsafe) let slots = results
-        let inputs = articles
-        // Strided, so that every worker gets long and short files alike; a few files stay on one thread.
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, count / 8))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            for k in stride(from: worker, to: count, by: workers) {
-                let collector = DiagnosticCollector()
-                let (file, slug, text) = inputs[k]
-                let article = ArticleReader.read(file: file, slug: slug, text: text, policies: policies, collector)
-                (slots.baseAddress! + k).initialize(to: (article, collector.diagnostics))
-            }
+        Parallel.map(articles.count, minimumPerWorker: 8) { k in
+            let collector = DiagnosticCollector()
+            let (file, slug, text) = articles[k]
+            let article = ArticleReader.read(file: file, slug: slug, text: text, policies: policies, collector)
+            return (article, collector.diagnostics)
         }
-        defer { results.deallocate() }
-        return (0..<count).map { (results.baseAddress! + $0).move() }
     }
 
     private func read(_ relative: String, _ collector: DiagnosticCollector, _ hasher: inout ContentHasher) -> String? {

@@ -25,7 +25,6 @@ extension SearchIndex {
     /// mode falls back to a disjunctive pass over every posting when fewer than
     /// ``SearchOptions/minimumAllWordsResults`` documents hold all the words.
     ///
-    /// - Parameters:
     /// With `pruning`, the any-word passes first try ``disjunctiveMatch(_:keep:prunedShare:)``,
     /// which scores only the documents that can still reach the best `keep`, with
     /// the same outcome. Off by default: on the benchmark kit it costs slightly more
