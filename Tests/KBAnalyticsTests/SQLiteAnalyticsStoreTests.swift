@@ -65,6 +65,47 @@ struct SQLiteAnalyticsStoreTests {
         #expect(report.totals.searches == 1 && report.totals.feedback == 0 && report.topQueries.map(\.query) == ["new"])
     }
 
+    @Test("each value lands in its column as given: empty text stays text, a missing one is NULL, and a repeated search id is stored once")
+    func rowsAsGiven() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try SQLiteAnalyticsStore(path: folder.databasePath)
+        let date = Date(timeIntervalSince1970: 1_795_000_000.25)
+        let search = SearchEvent(id: SearchEvent.newID(at: date), date: date, query: "Kartu  ditolak", language: "id",
+                                 hits: 2, topIDs: ["code:05", "article:card-declined"], tookMicros: 41, source: .site)
+        let empty = SearchEvent(date: date, query: "xyzzy", language: "en", hits: 0, topIDs: [], tookMicros: 7, source: .cli)
+        try await store.write([
+            .search(search), .search(empty), .search(search),
+            .click(ClickEvent(searchID: search.id, date: date, target: "code:05", rank: 1)),
+            .feedback(FeedbackEvent(date: date, subject: .article, id: "unlock-account", language: "en", helpful: false, reason: .unclear, comment: "ok")),
+            .feedback(FeedbackEvent(date: date, subject: .code, id: "05", language: "id", helpful: true)),
+        ])
+        try await store.close()
+        let queue = try DatabaseQueue(path: folder.databasePath)
+        let (searches, clicks, feedback) = try await queue.read { db in
+            (try Row.fetchAll(db, sql: "SELECT id, at, day, query, lang, hits, top_ids, took_micros, source, typeof(top_ids) FROM searches ORDER BY hits DESC"),
+             try Row.fetchAll(db, sql: "SELECT search_id, at, target, rank FROM clicks"),
+             try Row.fetchAll(db, sql: "SELECT at, day, kind, target, lang, helpful, reason, comment FROM feedback ORDER BY helpful"))
+        }
+        let text = { (value: String) in value.databaseValue }
+        let number = { (value: Int64) in value.databaseValue }
+        #expect(searches.count == 2)
+        let first: [DatabaseValue] = [
+            text(search.id), number(1_795_000_000_250), text("2026-11-18"), text("kartu ditolak"), text("id"), number(2),
+            text("code:05 article:card-declined"), number(41), text("site"), text("text"),
+        ]
+        #expect(searches.first.map { Array($0.databaseValues) } == first)
+        let last: [DatabaseValue] = [text(empty.id), number(1_795_000_000_250), text("2026-11-18"), text("xyzzy"), text("en"), number(0), text(""), number(7), text("cli"), text("text")]
+        #expect(searches.last.map { Array($0.databaseValues) } == last)
+        let click: [DatabaseValue] = [text(search.id), number(1_795_000_000_250), text("code:05"), number(1)]
+        #expect(clicks.map { Array($0.databaseValues) } == [click])
+        let unhelpful: [DatabaseValue] = [
+            number(1_795_000_000_250), text("2026-11-18"), text("article"), text("unlock-account"), text("en"), number(0), text("unclear"), text("ok"),
+        ]
+        let helpful: [DatabaseValue] = [number(1_795_000_000_250), text("2026-11-18"), text("code"), text("05"), text("id"), number(1), .null, .null]
+        #expect(feedback.map { Array($0.databaseValues) } == [unhelpful, helpful])
+    }
+
     @Test("days are UTC calendar days", arguments: [
         (0.0, "1970-01-01"), (951_782_400.0, "2000-02-29"), (1_795_000_000.0, "2026-11-18"), (1_795_046_399.0, "2026-11-18"),
     ])
