@@ -68,20 +68,23 @@ public struct SearchEvent: Sendable, Hashable {
         let random = RandomBytePool.shared.next(UInt64.self)
         let high = time << 16 | random >> 48
         let low = random << 16 | UInt64(RandomBytePool.shared.next(UInt16.self))
-        return String(unsafeUninitializedCapacity: 32) { buffer in
+        return String(unsafeUninitializedCapacity: idLength) { buffer in
             let digits: StaticString = "0123456789abcdef"
             for index in 0..<16 {
                 let shift = UInt64(60 - 4 * index)
                 buffer[index] = digits.utf8Start[Int(high >> shift & 0xF)]
                 buffer[16 + index] = digits.utf8Start[Int(low >> shift & 0xF)]
             }
-            return 32
+            return idLength
         }
     }
 
+    /// The length of every id ``newID(at:)`` makes, in bytes.
+    public static let idLength = 32
+
     /// Whether `text` looks like an id ``newID()`` makes (32 lowercase hex digits).
     public static func isValidID(_ text: String) -> Bool {
-        text.utf8.count == 32 && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
+        text.utf8.count == idLength && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
     }
 }
 

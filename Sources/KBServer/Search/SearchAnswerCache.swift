@@ -11,10 +11,32 @@ final class SearchAnswerCache: Sendable {
     struct Answer: Sendable {
         /// The JSON of the answer, without `searchId`.
         var bytes: [UInt8]
-        /// The answer's status and headers, with an empty body (the bytes with an id go in).
-        var response: Response
+        /// The answer's status.
+        var status: HTTPResponse.Status
+        /// Its headers, `Content-Length` already that of the answer with its id (every
+        /// id has the same length), so that no answer copies and edits them.
+        var headers: HTTPFields
         /// The search as recorded, its id and date to be replaced per request.
         var event: SearchEvent
+
+        /// `response`'s status and headers, for `bytes` answered with an id.
+        init(bytes: [UInt8], response: Response, event: SearchEvent) {
+            self.bytes = bytes
+            self.status = response.status
+            var headers = response.headers
+            headers[.contentLength] = String(Self.recordedLength(of: bytes))
+            self.headers = headers
+            self.event = event
+        }
+
+        /// What `{"searchId":"<id>",` adds in front of the answer's object (whose `{` it replaces).
+        static let idPrefix: StaticString = "{\"searchId\":\""
+        static let idSuffix: StaticString = "\","
+
+        /// The length of `bytes` answered with an id.
+        static func recordedLength(of bytes: [UInt8]) -> Int {
+            idPrefix.utf8CodeUnitCount + SearchEvent.idLength + idSuffix.utf8CodeUnitCount + bytes.count - 1
+        }
     }
 
     private struct State {

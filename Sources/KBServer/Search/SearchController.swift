@@ -30,10 +30,7 @@ struct SearchController: Sendable {
         if let response = recordedAnswer(request, version: version) { return response }
         let (response, bytes, event) = try answer(request, context: context)
         guard let bytes, let event else { return response }
-        // Its status and headers, kept without the body: record() puts in the bytes with an id.
-        var headers = response
-        headers.body = ResponseBody()
-        let cached = SearchAnswerCache.Answer(bytes: bytes, response: headers, event: event)
+        let cached = SearchAnswerCache.Answer(bytes: bytes, response: response, event: event)
         answers.store(cached, version: version, key: ResponseCacheMiddleware.answerKey(request))
         return record(cached)
     }
@@ -53,16 +50,16 @@ struct SearchController: Sendable {
         event.id = SearchEvent.newID(at: event.date)
         recorder?.record(.search(event))
         // The opaque id clicks refer to, first in the object: written with the answer's
-        // bytes straight into the response's buffer (one allocation, one copy).
+        // bytes straight into the response's buffer (one allocation, one copy). The
+        // headers are taken as they are: their Content-Length is already this length.
         var buffer = ByteBuffer()
-        buffer.reserveCapacity(cached.bytes.count + 16 + event.id.utf8.count)
-        buffer.writeStaticString("{\"searchId\":\"")
+        buffer.reserveCapacity(SearchAnswerCache.Answer.recordedLength(of: cached.bytes))
+        buffer.writeStaticString(SearchAnswerCache.Answer.idPrefix)
         buffer.writeString(event.id)
-        buffer.writeStaticString("\",")
+        buffer.writeStaticString(SearchAnswerCache.Answer.idSuffix)
         buffer.writeBytes(cached.bytes.dropFirst())
-        var response = cached.response
-        response.body = ResponseBody(byteBuffer: buffer)
-        return response
+        assert(buffer.readableBytes == SearchAnswerCache.Answer.recordedLength(of: cached.bytes), "a search id of another length")
+        return Response(status: cached.status, headers: cached.headers, body: ResponseBody(byteBuffer: buffer))
     }
 
     /// The answer to a search and, for a first page, its JSON bytes and the event to record.
