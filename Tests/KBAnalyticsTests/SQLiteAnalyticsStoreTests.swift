@@ -108,6 +108,7 @@ struct SQLiteAnalyticsStoreTests {
 
     @Test("days are UTC calendar days", arguments: [
         (0.0, "1970-01-01"), (951_782_400.0, "2000-02-29"), (1_795_000_000.0, "2026-11-18"), (1_795_046_399.0, "2026-11-18"),
+        (-86_400.0, "1969-12-31"), (-62_135_596_800.0, "0001-01-01"), (253_402_300_799.0, "9999-12-31"), (253_402_300_800.0, "10000-01-01"),
     ])
     func utcDays(seconds: Double, day: String) {
         #expect(Date(timeIntervalSince1970: seconds).utcDay == day)

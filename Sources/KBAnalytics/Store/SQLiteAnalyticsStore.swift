@@ -87,9 +87,12 @@ public actor SQLiteAnalyticsStore: AnalyticsStore {
     /// argument arrays, no dynamic casts (GRDB's `StatementArguments` made most of the
     /// writer's time at a few thousand events a second).
     static func insert(_ events: [AnalyticsEvent], into db: Database) throws {
+        // Runs of one kind share their statement: looked up once per run, not per row.
+        var prepared: (sql: String, statement: SQLiteStatement)?
         for event in events {
             let (sql, values) = event.row
-            let statement = try db.cachedStatement(sql: sql).sqliteStatement
+            if prepared?.sql != sql { prepared = (sql, try db.cachedStatement(sql: sql).sqliteStatement) }
+            guard let statement = prepared?.statement else { continue }
             sqlite3_reset(statement)
             for (offset, value) in values.enumerated() {
                 let code = bind(value, to: statement, at: Int32(offset + 1))
