@@ -82,17 +82,15 @@ public actor SQLiteAnalyticsStore: AnalyticsStore {
         }
     }
 
-    /// Inserts `events` with one prepared single-row statement per kind, each value bound
-    /// straight from the event (``AnalyticsEvent/row``) with SQLite's own functions: no
-    /// argument arrays, no dynamic casts (GRDB's `StatementArguments` made most of the
-    /// writer's time at a few thousand events a second).
+    /// Inserts `events` in multi-row statements (``AnalyticsSchema/inserts(_:)``: up to
+    /// ``AnalyticsSchema/rowsPerInsert`` rows of one kind each, so that SQLite opens its
+    /// cursors once per chunk rather than once per row), each value bound straight from
+    /// the event with SQLite's own functions: no argument arrays, no dynamic casts
+    /// (GRDB's `StatementArguments` made most of the writer's time at a few thousand
+    /// events a second).
     static func insert(_ events: [AnalyticsEvent], into db: Database) throws {
-        // Runs of one kind share their statement: looked up once per run, not per row.
-        var prepared: (sql: String, statement: SQLiteStatement)?
-        for event in events {
-            let (sql, values) = event.row
-            if prepared?.sql != sql { prepared = (sql, try db.cachedStatement(sql: sql).sqliteStatement) }
-            guard let statement = prepared?.statement else { continue }
+        for (sql, values) in AnalyticsSchema.inserts(events) {
+            let statement = try db.cachedStatement(sql: sql).sqliteStatement
             sqlite3_reset(statement)
             for (offset, value) in values.enumerated() {
                 let code = bind(value, to: statement, at: Int32(offset + 1))
