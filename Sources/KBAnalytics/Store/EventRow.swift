@@ -8,33 +8,97 @@ enum EventValue: Sendable, Hashable {
     case null
 }
 
+/// Where an event's values go, in the order of its insert statement: a list
+/// (``EventValueList``, for PostgreSQL) or a prepared SQLite statement (bound in place).
+protocol EventValueSink {
+    mutating func text(_ value: String)
+    mutating func integer(_ value: Int64)
+    mutating func null()
+}
+
+/// The values as a list.
+struct EventValueList: EventValueSink {
+    var values: [EventValue] = []
+    mutating func text(_ value: String) { values.append(.text(value)) }
+    mutating func integer(_ value: Int64) { values.append(.integer(value)) }
+    mutating func null() { values.append(.null) }
+}
+
 extension AnalyticsEvent {
-    /// The insert statement for this event and the values it binds.
-    var row: (sql: String, values: [EventValue]) {
+    /// Which table an event goes to.
+    enum Kind: Hashable, CaseIterable {
+        case search, click, feedback
+
+        /// The insert statement of one row (``AnalyticsSchema``).
+        var insertSQL: String {
+            switch self {
+            case .search: AnalyticsSchema.insertSearch
+            case .click: AnalyticsSchema.insertClick
+            case .feedback: AnalyticsSchema.insertFeedback
+            }
+        }
+    }
+
+    var kind: Kind {
+        switch self {
+        case .search: .search
+        case .click: .click
+        case .feedback: .feedback
+        }
+    }
+
+    /// Gives `sink` this event's values in the order of its insert statement: the one
+    /// place that order is written.
+    func writeValues(to sink: inout some EventValueSink) {
         switch self {
         case let .search(event):
-            (AnalyticsSchema.insertSearch, [
-                .text(event.id), .integer(event.date.milliseconds), .text(event.date.utcDay), .text(event.query),
-                .text(event.language), .integer(Int64(event.hits)), .text(event.topIDs.joined(separator: " ")),
-                .integer(Int64(event.tookMicros)), .text(event.source.rawValue),
-            ])
+            sink.text(event.id)
+            sink.integer(event.date.milliseconds)
+            sink.text(event.date.utcDay)
+            sink.text(event.query)
+            sink.text(event.language)
+            sink.integer(Int64(event.hits))
+            sink.text(event.topIDs.joined(separator: " "))
+            sink.integer(Int64(event.tookMicros))
+            sink.text(event.source.rawValue)
         case let .click(event):
-            (AnalyticsSchema.insertClick, [
-                .text(event.searchID), .integer(event.date.milliseconds), .text(event.target), .integer(Int64(event.rank)),
-            ])
+            sink.text(event.searchID)
+            sink.integer(event.date.milliseconds)
+            sink.text(event.target)
+            sink.integer(Int64(event.rank))
         case let .feedback(event):
-            (AnalyticsSchema.insertFeedback, [
-                .integer(event.date.milliseconds), .text(event.date.utcDay), .text(event.subject.rawValue), .text(event.id),
-                .text(event.language), .integer(event.helpful ? 1 : 0),
-                event.reason.map { .text($0.rawValue) } ?? .null, event.comment.map { .text($0) } ?? .null,
-            ])
+            sink.integer(event.date.milliseconds)
+            sink.text(event.date.utcDay)
+            sink.text(event.subject.rawValue)
+            sink.text(event.id)
+            sink.text(event.language)
+            sink.integer(event.helpful ? 1 : 0)
+            if let reason = event.reason { sink.text(reason.rawValue) } else { sink.null() }
+            if let comment = event.comment { sink.text(comment) } else { sink.null() }
         }
+    }
+
+    /// The insert statement for this event and the values it binds.
+    var row: (sql: String, values: [EventValue]) {
+        var list = EventValueList()
+        writeValues(to: &list)
+        return (kind.insertSQL, list.values)
     }
 }
 
 extension AnalyticsSchema {
     /// Rows per multi-row insert: one statement, one step, for this many events of a kind.
     static let rowsPerInsert = 50
+
+    /// The insert of ``rowsPerInsert`` rows of each kind, made once.
+    private static let fullInserts = Dictionary(uniqueKeysWithValues: AnalyticsEvent.Kind.allCases.map {
+        ($0, insert($0.insertSQL, rows: rowsPerInsert))
+    })
+
+    /// The insert of `count` rows of `kind`.
+    static func insert(_ kind: AnalyticsEvent.Kind, rows count: Int) -> String {
+        count == rowsPerInsert ? fullInserts[kind] ?? insert(kind.insertSQL, rows: count) : insert(kind.insertSQL, rows: count)
+    }
 
     /// `sql` (an `INSERT … VALUES (?, …) …` of one row) for `count` rows at once.
     static func insert(_ sql: String, rows count: Int) -> String {
@@ -45,25 +109,29 @@ extension AnalyticsSchema {
         return String(sql[..<values.upperBound]) + tuples + String(sql[sql.index(after: close)...])
     }
 
+    /// `events` cut into runs of one kind of at most ``rowsPerInsert`` events, in order.
+    static func chunks(_ events: [AnalyticsEvent]) -> [(kind: AnalyticsEvent.Kind, events: ArraySlice<AnalyticsEvent>)] {
+        var chunks: [(kind: AnalyticsEvent.Kind, events: ArraySlice<AnalyticsEvent>)] = []
+        var start = events.startIndex
+        while start < events.endIndex {
+            let kind = events[start].kind
+            var end = start + 1
+            while end < events.endIndex, end - start < rowsPerInsert, events[end].kind == kind { end += 1 }
+            chunks.append((kind, events[start..<end]))
+            start = end
+        }
+        return chunks
+    }
+
     /// `events` as insert statements: runs of one kind in chunks of ``rowsPerInsert``
     /// rows, each with its values in order.
     static func inserts(_ events: [AnalyticsEvent]) -> [(sql: String, values: [EventValue])] {
-        var statements: [(sql: String, values: [EventValue])] = []
-        var index = 0
-        while index < events.count {
-            let (sql, first) = events[index].row
-            var values = first
-            var count = 1
-            while count < rowsPerInsert, index + count < events.count {
-                let (nextSQL, next) = events[index + count].row
-                guard nextSQL == sql else { break }
-                values += next
-                count += 1
-            }
-            statements.append((insert(sql, rows: count), values))
-            index += count
+        chunks(events).map { kind, events in
+            var list = EventValueList()
+            list.values.reserveCapacity(events.count * 9)
+            for event in events { event.writeValues(to: &list) }
+            return (insert(kind, rows: events.count), list.values)
         }
-        return statements
     }
 }
 

@@ -82,39 +82,23 @@ public actor SQLiteAnalyticsStore: AnalyticsStore {
         }
     }
 
-    /// Inserts `events` in multi-row statements (``AnalyticsSchema/inserts(_:)``: up to
+    /// Inserts `events` in multi-row statements (``AnalyticsSchema/chunks(_:)``: up to
     /// ``AnalyticsSchema/rowsPerInsert`` rows of one kind each, so that SQLite opens its
-    /// cursors once per chunk rather than once per row), each value bound straight from
-    /// the event with SQLite's own functions: no argument arrays, no dynamic casts
-    /// (GRDB's `StatementArguments` made most of the writer's time at a few thousand
-    /// events a second).
+    /// cursors once per chunk rather than once per row), each value bound in place from
+    /// the event with SQLite's own functions (``SQLiteBinder``): no argument arrays, no
+    /// dynamic casts (GRDB's `StatementArguments` made most of the writer's time at a few
+    /// thousand events a second).
     static func insert(_ events: [AnalyticsEvent], into db: Database) throws {
-        for (sql, values) in AnalyticsSchema.inserts(events) {
+        for (kind, chunk) in AnalyticsSchema.chunks(events) {
+            let sql = AnalyticsSchema.insert(kind, rows: chunk.count)
             let statement = try db.cachedStatement(sql: sql).sqliteStatement
             sqlite3_reset(statement)
-            for (offset, value) in values.enumerated() {
-                let code = bind(value, to: statement, at: Int32(offset + 1))
-                guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql) }
-            }
-            let code = sqlite3_step(statement)
+            var binder = SQLiteBinder(statement: statement)
+            for event in chunk { event.writeValues(to: &binder) }
+            var code = binder.failure ?? sqlite3_step(statement)
+            if code == SQLITE_DONE { code = SQLITE_OK }
             sqlite3_reset(statement)
-            guard code == SQLITE_DONE else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql) }
-        }
-    }
-
-    /// SQLite copies what it is given (`SQLITE_TRANSIENT`).
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-
-    private static func bind(_ value: EventValue, to statement: OpaquePointer, at index: Int32) -> Int32 {
-        switch value {
-        case var .text(text):
-            // An empty string is text, not NULL (its buffer may have no address).
-            if text.isEmpty { return sqlite3_bind_text(statement, index, "", 0, transient) }
-            return text.withUTF8 { utf8 in
-                utf8.withMemoryRebound(to: CChar.self) { sqlite3_bind_text(statement, index, $0.baseAddress, Int32($0.count), transient) }
-            }
-        case let .integer(number): return sqlite3_bind_int64(statement, index, number)
-        case .null: return sqlite3_bind_null(statement, index)
+            guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql) }
         }
     }
 
@@ -166,5 +150,48 @@ extension EventValue {
         case let .blob(data): self = .text(String(decoding: data, as: UTF8.self))
         case .null: self = .null
         }
+    }
+}
+
+/// Binds values to a prepared statement's parameters, one after the other, from 1.
+/// SQLite copies what it is given (`SQLITE_TRANSIENT`); the first failure is kept.
+struct SQLiteBinder: EventValueSink {
+    let statement: SQLiteStatement
+    private var index: Int32 = 1
+    /// The first bind that failed, as SQLite's result code.
+    private(set) var failure: Int32?
+
+    init(statement: SQLiteStatement) {
+        self.statement = statement
+    }
+
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    mutating func text(_ value: String) {
+        let statement = statement, index = index
+        let code: Int32
+        if value.isEmpty {
+            // Text, not NULL (an empty buffer may have no address).
+            code = sqlite3_bind_text(statement, index, "", 0, Self.transient)
+        } else if let bound = value.utf8.withContiguousStorageIfAvailable({ utf8 in
+            utf8.withMemoryRebound(to: CChar.self) { sqlite3_bind_text(statement, index, $0.baseAddress, Int32($0.count), Self.transient) }
+        }) {
+            code = bound
+        } else {
+            var copy = value
+            code = copy.withUTF8 { utf8 in
+                utf8.withMemoryRebound(to: CChar.self) { sqlite3_bind_text(statement, index, $0.baseAddress, Int32($0.count), Self.transient) }
+            }
+        }
+        done(code)
+    }
+
+    mutating func integer(_ value: Int64) { done(sqlite3_bind_int64(statement, index, value)) }
+
+    mutating func null() { done(sqlite3_bind_null(statement, index)) }
+
+    private mutating func done(_ code: Int32) {
+        if code != SQLITE_OK, failure == nil { failure = code }
+        index += 1
     }
 }
