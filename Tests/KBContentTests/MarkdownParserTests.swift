@@ -83,3 +83,24 @@ struct PlainTextTests {
         }
     }
 }
+
+extension MarkdownBlock {
+    /// The same text built the obvious way, to check ``appendPlainText(to:)`` against.
+    var plainTextByJoining: String {
+        switch self {
+        case let .heading(_, content, _), let .paragraph(content):
+            return content.plainText
+        case let .list(_, _, items):
+            return items.map { $0.map(\.plainTextByJoining).joined(separator: "\n") }.joined(separator: "\n")
+        case let .blockQuote(blocks):
+            return blocks.map(\.plainTextByJoining).joined(separator: "\n")
+        case let .codeBlock(_, code):
+            return code
+        case let .table(header, rows, _):
+            let lines = [header] + rows
+            return lines.map { $0.map(\.plainText).joined(separator: " ") }.joined(separator: "\n")
+        case .thematicBreak, .html:
+            return ""
+        }
+    }
+}

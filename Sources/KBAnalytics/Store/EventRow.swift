@@ -77,13 +77,6 @@ extension AnalyticsEvent {
             if let comment = event.comment { sink.text(comment) } else { sink.null() }
         }
     }
-
-    /// The insert statement for this event and the values it binds.
-    var row: (sql: String, values: [EventValue]) {
-        var list = EventValueList()
-        writeValues(to: &list)
-        return (kind.insertSQL, list.values)
-    }
 }
 
 extension AnalyticsSchema {
