@@ -71,7 +71,7 @@ struct SQLiteAnalyticsStoreTests {
         defer { folder.remove() }
         let store = try SQLiteAnalyticsStore(path: folder.databasePath)
         let date = Date(timeIntervalSince1970: 1_795_000_000.25)
-        let search = SearchEvent(id: SearchEvent.newID(at: date), date: date, query: "Kartu  ditolak", language: "id",
+        let search = SearchEvent(id: SearchID(at: date), date: date, query: "Kartu  ditolak", language: "id",
                                  hits: 2, topIDs: ["code:05", "article:card-declined"], tookMicros: 41, source: .site)
         let empty = SearchEvent(date: date, query: "xyzzy", language: "en", hits: 0, topIDs: [], tookMicros: 7, source: .cli)
         try await store.write([
@@ -91,13 +91,13 @@ struct SQLiteAnalyticsStoreTests {
         let number = { (value: Int64) in value.databaseValue }
         #expect(searches.count == 2)
         let first: [DatabaseValue] = [
-            text(search.id), number(1_795_000_000_250), text("2026-11-18"), text("kartu ditolak"), text("id"), number(2),
+            text(search.id.description), number(1_795_000_000_250), text("2026-11-18"), text("kartu ditolak"), text("id"), number(2),
             text("code:05 article:card-declined"), number(41), text("site"), text("text"),
         ]
         #expect(searches.first.map { Array($0.databaseValues) } == first)
-        let last: [DatabaseValue] = [text(empty.id), number(1_795_000_000_250), text("2026-11-18"), text("xyzzy"), text("en"), number(0), text(""), number(7), text("cli"), text("text")]
+        let last: [DatabaseValue] = [text(empty.id.description), number(1_795_000_000_250), text("2026-11-18"), text("xyzzy"), text("en"), number(0), text(""), number(7), text("cli"), text("text")]
         #expect(searches.last.map { Array($0.databaseValues) } == last)
-        let click: [DatabaseValue] = [text(search.id), number(1_795_000_000_250), text("code:05"), number(1)]
+        let click: [DatabaseValue] = [text(search.id.description), number(1_795_000_000_250), text("code:05"), number(1)]
         #expect(clicks.map { Array($0.databaseValues) } == [click])
         let unhelpful: [DatabaseValue] = [
             number(1_795_000_000_250), text("2026-11-18"), text("article"), text("unlock-account"), text("en"), number(0), text("unclear"), text("ok"),
@@ -125,7 +125,7 @@ struct MultiRowInsertTests {
 
     @Test("runs of one kind are chunked, kinds never mixed in a statement")
     func chunks() {
-        let events = (0..<120).map { searchEvent("q\($0)") } + [.click(ClickEvent(searchID: "x", target: "code:51", rank: 1))] + [searchEvent("last")]
+        let events = (0..<120).map { searchEvent("q\($0)") } + [.click(ClickEvent(searchID: SearchID(), target: "code:51", rank: 1))] + [searchEvent("last")]
         let statements = AnalyticsSchema.inserts(events)
         #expect(statements.map { $0.values.count } == [50 * 9, 50 * 9, 20 * 9, 4, 9])
     }
@@ -136,13 +136,28 @@ struct SearchIDTests {
     @Test("32 lowercase hex digits, all distinct, in the order of their times (the index on them grows at its end)")
     func timeOrdered() {
         let start = Date(timeIntervalSince1970: 1_796_000_000)
-        let ids = (0..<1000).map { SearchEvent.newID(at: start.addingTimeInterval(Double($0) / 100)) }
-        #expect(ids.allSatisfy(SearchEvent.isValidID))
-        #expect(Set(ids).count == ids.count)
-        // 10 ms apart: each later id sorts later.
-        #expect(ids == ids.sorted())
-        let sameTime = (0..<100).map { _ in SearchEvent.newID(at: start) }
+        let ids = (0..<1000).map { SearchID(at: start.addingTimeInterval(Double($0) / 100)) }
+        let texts = ids.map(\.description)
+        #expect(texts.allSatisfy { $0.utf8.count == 32 && $0.allSatisfy { "0123456789abcdef".contains($0) } })
+        #expect(Set(texts).count == ids.count)
+        // 10 ms apart: each later id sorts later, as a value and as text.
+        #expect(ids == ids.sorted() && texts == texts.sorted())
+        let sameTime = (0..<100).map { _ in SearchID(at: start).description }
         #expect(Set(sameTime.map { $0.prefix(12) }).count == 1 && Set(sameTime).count == 100)
+    }
+
+    @Test("an id's text reads back as the id; anything else is not an id")
+    func parsing() {
+        let id = SearchID(high: 0x0123_4567_89ab_cdef, low: 0xfedc_ba98_7654_3210)
+        #expect(id.description == "0123456789abcdeffedcba9876543210")
+        #expect(SearchID(id.description) == id)
+        let fresh = SearchID()
+        #expect(SearchID(fresh.description) == fresh)
+        #expect(fresh.withDigits { String(decoding: $0, as: UTF8.self) } == fresh.description)
+        for text in ["", "x", "0123456789abcdeffedcba987654321", "0123456789abcdeffedcba98765432100",
+                     "0123456789ABCDEFFEDCBA9876543210", "0123456789abcdeffedcba987654321g", "0123456789abcdeffedcba98765432 0"] {
+            #expect(SearchID(text) == nil, "\(text)")
+        }
     }
 
     @Test("the random byte pool refills when drawn dry and never hands out the same bytes twice")

@@ -21,7 +21,7 @@ public enum SearchSource: String, Sendable, Hashable, Codable, CaseIterable {
 /// A search: the query as searched, how many hits it found and the first three.
 public struct SearchEvent: Sendable, Hashable {
     /// The opaque id the search response carries (`searchId`), which clicks refer to.
-    public var id: String
+    public var id: SearchID
     public var date: Date
     /// Trimmed, case-folded, cut to the search limit, and masked (``PrivacyMask``).
     public var query: String
@@ -29,20 +29,26 @@ public struct SearchEvent: Sendable, Hashable {
     public var language: String
     public var hits: Int
     /// The ids of the first three hits (`article:unlock-account`, `code:51`).
-    public var topIDs: [String]
+    public var topIDs: [String] {
+        get { topIDsText.split(separator: " ").map(String.init) }
+        set { topIDsText = newValue.prefix(3).joined(separator: " ") }
+    }
+    /// ``topIDs`` as stored, separated by spaces (ids have none): joined once, not by
+    /// the writer for every search answered from the cache.
+    public private(set) var topIDsText: String
     public var tookMicros: Int
     public var source: SearchSource
 
     public init(
-        id: String = SearchEvent.newID(), date: Date = Date(), query: String, language: String,
+        id: SearchID? = nil, date: Date = Date(), query: String, language: String,
         hits: Int, topIDs: [String], tookMicros: Int, source: SearchSource
     ) {
-        self.id = id
+        self.id = id ?? SearchID(at: date)
         self.date = date
         self.query = PrivacyMask.mask(Self.normalized(query))
         self.language = language
         self.hits = hits
-        self.topIDs = Array(topIDs.prefix(3))
+        self.topIDsText = topIDs.prefix(3).joined(separator: " ")
         self.tookMicros = tookMicros
         self.source = source
     }
@@ -57,47 +63,18 @@ public struct SearchEvent: Sendable, Hashable {
             .split(whereSeparator: \.isWhitespace).joined(separator: " ")
         return String(folded.prefix(maxQueryCharacters))
     }
-
-    /// A new opaque id, 32 lowercase hex digits: the time in milliseconds (48 bits),
-    /// then 80 random bits from the system's generator (``RandomBytePool``). The random
-    /// part makes it unguessable; the time makes ids sort in the order they were made, so
-    /// the index on them grows at its end instead of dirtying a page at random for each
-    /// row (with random ids, most of a write's time went into reading and writing pages).
-    public static func newID(at date: Date = Date()) -> String {
-        let time = UInt64(clamping: max(0, date.milliseconds)) & 0xFFFF_FFFF_FFFF
-        let random = RandomBytePool.shared.next(UInt64.self)
-        let high = time << 16 | random >> 48
-        let low = random << 16 | UInt64(RandomBytePool.shared.next(UInt16.self))
-        return String(unsafeUninitializedCapacity: idLength) { buffer in
-            let digits: StaticString = "0123456789abcdef"
-            for index in 0..<16 {
-                let shift = UInt64(60 - 4 * index)
-                buffer[index] = digits.utf8Start[Int(high >> shift & 0xF)]
-                buffer[16 + index] = digits.utf8Start[Int(low >> shift & 0xF)]
-            }
-            return idLength
-        }
-    }
-
-    /// The length of every id ``newID(at:)`` makes, in bytes.
-    public static let idLength = 32
-
-    /// Whether `text` looks like an id ``newID()`` makes (32 lowercase hex digits).
-    public static func isValidID(_ text: String) -> Bool {
-        text.utf8.count == idLength && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
-    }
 }
 
 /// A reader opened one hit of a search.
 public struct ClickEvent: Sendable, Hashable {
-    public var searchID: String
+    public var searchID: SearchID
     public var date: Date
     /// The hit opened (`article:unlock-account`, `code:51`).
     public var target: String
     /// Its rank in the results, from 1.
     public var rank: Int
 
-    public init(searchID: String, date: Date = Date(), target: String, rank: Int) {
+    public init(searchID: SearchID, date: Date = Date(), target: String, rank: Int) {
         self.searchID = searchID
         self.date = date
         self.target = target

@@ -7,13 +7,15 @@ import Synchronization
 /// store in batches from one background task.
 ///
 /// ``record(_:)`` appends to a bounded in-memory queue under a lock and returns: when
-/// the queue is full the event is dropped and counted (``droppedCount``,
-/// `kb_analytics_dropped_total`). ``run()``, a service beside the HTTP server, takes
-/// up to ``batchSize`` events at a time and writes them in one transaction. When the
-/// store fails, the batch is kept and tried again every ``retryInterval``; the
-/// failure is logged once (and its end once), and ``health`` says `degraded` until a
-/// write succeeds. At graceful shutdown the queue is drained before `run()` returns:
-/// accepted events are not lost while the store can be written.
+/// the queue (with what the writer holds) is full the event is dropped and counted
+/// (``droppedCount``, `kb_analytics_dropped_total`). ``run()``, a service beside the
+/// HTTP server, takes the whole queue at once (it swaps it for its last, emptied
+/// batch, so the lock is held for no copy) and writes it in transactions of up to
+/// ``batchSize`` events. When the store fails, what it took is kept and tried again
+/// every ``retryInterval``; the failure is logged once (and its end once), and
+/// ``health`` says `degraded` until a write succeeds. At graceful shutdown the queue
+/// is drained before `run()` returns: accepted events are not lost while the store
+/// can be written.
 public final class AnalyticsRecorder: Service, Sendable {
     /// Whether the last write worked.
     public enum Health: Sendable, Hashable {
@@ -23,7 +25,13 @@ public final class AnalyticsRecorder: Service, Sendable {
     }
 
     private struct State {
+        /// Accepted and not yet taken by the writer.
         var queue: [AnalyticsEvent] = []
+        /// The writer's last batch, emptied and handed back: the next ``queue``, its
+        /// room already there.
+        var spare: [AnalyticsEvent] = []
+        /// Taken by the writer and not yet written.
+        var taken = 0
         var dropped = 0
         var accepted = 0
         var written = 0
@@ -51,7 +59,7 @@ public final class AnalyticsRecorder: Service, Sendable {
     ///   - retryInterval: how long to wait before trying a failed write again.
     ///   - onDrop: told of each drop (for `/metrics`).
     public init(
-        store: any AnalyticsStore, capacity: Int = 50_000, batchSize: Int = 1000,
+        store: any AnalyticsStore, capacity: Int = 50_000, batchSize: Int = 5000,
         retryInterval: Duration = .seconds(1), flushInterval: Duration = .milliseconds(100),
         logger: Logger, onDrop: @escaping @Sendable (Int) -> Void = { _ in }
     ) {
@@ -69,7 +77,7 @@ public final class AnalyticsRecorder: Service, Sendable {
     @discardableResult
     public func record(_ event: AnalyticsEvent) -> Bool {
         let (accepted, waiter) = state.withLock { state -> (Bool, CheckedContinuation<Void, Never>?) in
-            guard state.queue.count < capacity else {
+            guard state.queue.count + state.taken < capacity else {
                 state.dropped += 1
                 return (false, nil)
             }
@@ -91,17 +99,18 @@ public final class AnalyticsRecorder: Service, Sendable {
     /// Events written to the store.
     public var writtenCount: Int { state.withLock { $0.written } }
     /// Events queued and not yet written.
-    public var pendingCount: Int { state.withLock { $0.queue.count } }
+    public var pendingCount: Int { state.withLock { $0.queue.count + $0.taken } }
     public var health: Health { state.withLock { $0.health } }
 
     /// Writes queued events until graceful shutdown, then writes what is left and returns.
     public func run() async throws {
+        var batch = Batch()
         await withGracefulShutdownHandler {
-            await writeUntilStopped()
+            await writeUntilStopped(&batch)
         } onGracefulShutdown: {
             self.stop()
         }
-        await drain()
+        await drain(&batch)
     }
 
     /// Asks ``run()`` to finish: it writes what is queued, then returns.
@@ -115,27 +124,47 @@ public final class AnalyticsRecorder: Service, Sendable {
         waiter?.resume()
     }
 
-    private func writeUntilStopped() async {
+    /// What the writer took from the queue, and how much of it is written.
+    private struct Batch {
+        var events: [AnalyticsEvent] = []
+        var done = 0
+
+        var isFinished: Bool { done == events.count }
+    }
+
+    private func writeUntilStopped(_ batch: inout Batch) async {
         var waited = false
         while true {
-            let (batch, stopping) = state.withLock { state in
-                (Array(state.queue.prefix(batchSize)), state.stopping)
-            }
-            if stopping { return }
-            if batch.isEmpty {
+            if batch.isFinished {
+                let (queued, stopping) = state.withLock { ($0.queue.count, $0.stopping) }
+                if stopping { return }
+                if queued == 0 {
+                    waited = false
+                    await waitForEvents()
+                    continue
+                }
+                if queued < batchSize, !waited {
+                    waited = true
+                    try? await Task.sleep(for: flushInterval)
+                    continue
+                }
                 waited = false
-                await waitForEvents()
-                continue
+                take(&batch)
             }
-            if batch.count < batchSize, !waited {
-                waited = true
-                try? await Task.sleep(for: flushInterval)
-                continue
-            }
-            waited = false
-            if await write(batch) == false {
+            if await writeNext(&batch) == false {
                 try? await Task.sleep(for: retryInterval)
             }
+        }
+    }
+
+    /// Swaps the queue for `batch`'s emptied array: the writer holds what was queued,
+    /// record() appends to an array with room, and the lock is held for no copy.
+    private func take(_ batch: inout Batch) {
+        batch.events.removeAll(keepingCapacity: true)
+        batch.done = 0
+        state.withLock { state in
+            swap(&state.queue, &batch.events)
+            state.taken += batch.events.count
         }
     }
 
@@ -151,19 +180,22 @@ public final class AnalyticsRecorder: Service, Sendable {
         }
     }
 
-    /// Writes the queue out at shutdown: a few more tries when the store fails, then
-    /// what could not be written is logged as lost.
-    private func drain() async {
+    /// Writes what is left at shutdown, what the writer holds first: a few more tries
+    /// when the store fails, then what could not be written is logged as lost.
+    private func drain(_ batch: inout Batch) async {
         var failures = 0
         while true {
-            let batch = state.withLock { Array($0.queue.prefix(batchSize)) }
-            if batch.isEmpty { return }
-            if await write(batch) { continue }
+            if batch.isFinished {
+                take(&batch)
+                if batch.isFinished { return }
+            }
+            if await writeNext(&batch) { continue }
             failures += 1
             if failures >= 3 {
                 let lost = state.withLock { state in
-                    let count = state.queue.count
+                    let count = state.queue.count + state.taken
                     state.queue.removeAll()
+                    state.taken = 0
                     return count
                 }
                 logger.error("analytics: \(lost) events not written at shutdown; the store \(store.label) keeps failing")
@@ -173,10 +205,13 @@ public final class AnalyticsRecorder: Service, Sendable {
         }
     }
 
-    /// Writes `batch` (the front of the queue) and, when it worked, takes it off the queue.
-    private func write(_ batch: [AnalyticsEvent]) async -> Bool {
+    /// Writes the next ``batchSize`` events of `batch` (all of it, without a copy, when
+    /// it is no larger) and, when that worked, counts them written.
+    private func writeNext(_ batch: inout Batch) async -> Bool {
+        let events = batch.done == 0 && batch.events.count <= batchSize
+            ? batch.events : Array(batch.events[batch.done..<min(batch.done + batchSize, batch.events.count)])
         do {
-            try await store.write(batch)
+            try await store.write(events)
         } catch {
             let first = state.withLock { state in
                 let first = state.health == .ok
@@ -188,9 +223,10 @@ public final class AnalyticsRecorder: Service, Sendable {
             }
             return false
         }
+        batch.done += events.count
         let recovered = state.withLock { state in
-            state.queue.removeFirst(batch.count)
-            state.written += batch.count
+            state.taken -= events.count
+            state.written += events.count
             let recovered = state.health != .ok
             state.health = .ok
             return recovered

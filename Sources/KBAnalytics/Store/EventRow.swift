@@ -12,6 +12,8 @@ enum EventValue: Sendable, Hashable {
 /// (``EventValueList``, for PostgreSQL) or a prepared SQLite statement (bound in place).
 protocol EventValueSink {
     mutating func text(_ value: String)
+    /// A search id, as its 32 digits.
+    mutating func id(_ value: SearchID)
     mutating func integer(_ value: Int64)
     mutating func null()
 }
@@ -20,6 +22,7 @@ protocol EventValueSink {
 struct EventValueList: EventValueSink {
     var values: [EventValue] = []
     mutating func text(_ value: String) { values.append(.text(value)) }
+    mutating func id(_ value: SearchID) { values.append(.text(value.description)) }
     mutating func integer(_ value: Int64) { values.append(.integer(value)) }
     mutating func null() { values.append(.null) }
 }
@@ -52,17 +55,17 @@ extension AnalyticsEvent {
     func writeValues(to sink: inout some EventValueSink) {
         switch self {
         case let .search(event):
-            sink.text(event.id)
+            sink.id(event.id)
             sink.integer(event.date.milliseconds)
             sink.text(event.date.utcDay)
             sink.text(event.query)
             sink.text(event.language)
             sink.integer(Int64(event.hits))
-            sink.text(event.topIDs.joined(separator: " "))
+            sink.text(event.topIDsText)
             sink.integer(Int64(event.tookMicros))
             sink.text(event.source.rawValue)
         case let .click(event):
-            sink.text(event.searchID)
+            sink.id(event.searchID)
             sink.integer(event.date.milliseconds)
             sink.text(event.target)
             sink.integer(Int64(event.rank))

@@ -186,6 +186,11 @@ struct SQLiteBinder: EventValueSink {
         done(code)
     }
 
+    mutating func id(_ value: SearchID) {
+        let statement = statement, index = index
+        done(value.withDigits { sqlite3_bind_text(statement, index, $0.baseAddress?.assumingMemoryBound(to: CChar.self), Int32($0.count), Self.transient) })
+    }
+
     mutating func integer(_ value: Int64) { done(sqlite3_bind_int64(statement, index, value)) }
 
     mutating func null() { done(sqlite3_bind_null(statement, index)) }

@@ -96,7 +96,7 @@ struct EventsController: Sendable {
         let (body, isForm) = try await readBody(request)
         guard !isForm else { throw APIError.unsupportedMediaType(request.headers[.contentType]) }
         let click = try decode(ClickBody.self, from: body)
-        guard SearchEvent.isValidID(click.searchId) else {
+        guard let searchID = SearchID(click.searchId) else {
             throw APIError.invalidParameter("searchId", click.searchId, expected: "the searchId of a search response")
         }
         guard (1...SearchLimitsForClicks.maxRank).contains(click.rank) else {
@@ -104,7 +104,7 @@ struct EventsController: Sendable {
         }
         let knowledgeBase = context.snapshot(of: store).knowledgeBase
         _ = try subject(kind: click.kind, id: click.id, lang: nil, in: knowledgeBase)
-        recorder.record(.click(ClickEvent(searchID: click.searchId, target: click.kind + ":" + click.id, rank: click.rank)))
+        recorder.record(.click(ClickEvent(searchID: searchID, target: click.kind + ":" + click.id, rank: click.rank)))
         return try Response.json(Accepted(recorded: true), status: .accepted)
     }
 

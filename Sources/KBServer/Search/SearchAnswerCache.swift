@@ -35,7 +35,7 @@ final class SearchAnswerCache: Sendable {
 
         /// The length of `bytes` answered with an id.
         static func recordedLength(of bytes: [UInt8]) -> Int {
-            idPrefix.utf8CodeUnitCount + SearchEvent.idLength + idSuffix.utf8CodeUnitCount + bytes.count - 1
+            idPrefix.utf8CodeUnitCount + SearchID.length + idSuffix.utf8CodeUnitCount + bytes.count - 1
         }
     }
 

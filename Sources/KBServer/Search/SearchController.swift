@@ -47,7 +47,7 @@ struct SearchController: Sendable {
     private func record(_ cached: SearchAnswerCache.Answer) -> Response {
         var event = cached.event
         event.date = Date()
-        event.id = SearchEvent.newID(at: event.date)
+        event.id = SearchID(at: event.date)
         recorder?.record(.search(event))
         // The opaque id clicks refer to, first in the object: written with the answer's
         // bytes straight into the response's buffer (one allocation, one copy). The
@@ -55,7 +55,10 @@ struct SearchController: Sendable {
         var buffer = ByteBuffer()
         buffer.reserveCapacity(SearchAnswerCache.Answer.recordedLength(of: cached.bytes))
         buffer.writeStaticString(SearchAnswerCache.Answer.idPrefix)
-        buffer.writeString(event.id)
+        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: SearchID.length) { bytes in
+            event.id.write(to: bytes)
+            return SearchID.length
+        }
         buffer.writeStaticString(SearchAnswerCache.Answer.idSuffix)
         buffer.writeBytes(cached.bytes.dropFirst())
         assert(buffer.readableBytes == SearchAnswerCache.Answer.recordedLength(of: cached.bytes), "a search id of another length")
