@@ -181,7 +181,7 @@ let package = Package(
 
         .executableTarget(
             name: "kb-bench",
-            dependencies: ["KBSearch", "KnowledgeBase"],
+            dependencies: ["KBSearch", "KnowledgeBase", "KBAnalytics"],
             swiftSettings: swiftSettings
         ),
         // Times the site build on ../shared/bench against Hugo (scripts/site-bench.sh); not a test.

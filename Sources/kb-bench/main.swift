@@ -13,12 +13,15 @@ import KBSearch
 // tolerance) both pruned and exhaustively, and fails on the first difference.
 // With --content DIR it loads a kb content folder as `kb serve` does and times that and
 // the API's search instead (`make scale`, see ContentScale.swift).
+// With --analytics-writer N it times the analytics writer alone: N search events written
+// to a new SQLite file (AnalyticsWriter.swift).
 
 let usage = """
     usage: kb-bench --corpus DIR --queries FILE [--repeat N] [--mode and|or|fuzzy|fuzzy+snippets|all]
            kb-bench --corpus DIR --show QUERY
            kb-bench --corpus DIR --queries FILE --verify-pruning
            kb-bench --content DIR --queries FILE [--repeat N]
+           kb-bench --analytics-writer N [--batch N] [--file PATH]
     """
 
 func fail(_ message: String) -> Never {
@@ -38,7 +41,7 @@ while let flag = rest.popFirst() {
         verifiesPruning = true
         continue
     }
-    guard ["--corpus", "--queries", "--repeat", "--mode", "--show", "--content"].contains(flag), let value = rest.popFirst() else {
+    guard ["--corpus", "--queries", "--repeat", "--mode", "--show", "--content", "--analytics-writer", "--batch", "--file"].contains(flag), let value = rest.popFirst() else {
         fail("unexpected argument '\(flag)'")
     }
     arguments[flag] = value
@@ -48,6 +51,16 @@ if let content = arguments["--content"] {
     guard let passes = Int(arguments["--repeat"] ?? "3"), passes > 0 else { fail("--repeat must be a positive number") }
     do {
         print(try ContentScale.measure(directory: content, queriesFile: queries, passes: passes))
+    } catch {
+        fail("\(error)")
+    }
+    exit(0)
+}
+if let events = arguments["--analytics-writer"] {
+    guard let count = Int(events), count > 0 else { fail("--analytics-writer must be a positive number of events") }
+    guard let batch = Int(arguments["--batch"] ?? "2000"), batch > 0 else { fail("--batch must be a positive number") }
+    do {
+        print(try AnalyticsWriterBench.measure(events: count, batch: batch, keep: arguments["--file"]))
     } catch {
         fail("\(error)")
     }

@@ -65,6 +65,30 @@ struct SQLiteAnalyticsStoreTests {
         #expect(report.totals.searches == 1 && report.totals.feedback == 0 && report.topQueries.map(\.query) == ["new"])
     }
 
+    @Test("text past the binder's buffer (50 comments of 500 four-byte characters) is bound for SQLite to copy, and every byte lands")
+    func textPastTheBuffer() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try SQLiteAnalyticsStore(path: folder.databasePath)
+        // 50 × 2,000 bytes: more than the 64 KiB the binder copies text into, in one statement.
+        let comments = (0..<50).map { index in String(repeating: "😀", count: 499) + String(index % 10) }
+        #expect(comments.reduce(0) { $0 + $1.utf8.count } > 64 * 1024)
+        let events: [AnalyticsEvent] = comments.enumerated().map { index, comment in
+            .feedback(FeedbackEvent(subject: .article, id: "page-\(index)", language: "en", helpful: false, comment: comment))
+        }
+        try await store.write(events)
+        // And a statement after it, with the buffer used from its start again.
+        try await store.write([searchEvent("after the long comments")])
+        try await store.close()
+        let queue = try DatabaseQueue(path: folder.databasePath)
+        let (stored, queries) = try await queue.read { db in
+            (try String.fetchAll(db, sql: "SELECT comment FROM feedback ORDER BY rowid"),
+             try String.fetchAll(db, sql: "SELECT query FROM searches"))
+        }
+        #expect(stored == comments)
+        #expect(queries == ["after the long comments"])
+    }
+
     @Test("each value lands in its column as given: empty text stays text, a missing one is NULL, and a repeated search id is stored once")
     func rowsAsGiven() async throws {
         let folder = try TemporaryFolder()

@@ -87,18 +87,23 @@ public actor SQLiteAnalyticsStore: AnalyticsStore {
     /// cursors once per chunk rather than once per row), each value bound in place from
     /// the event with SQLite's own functions (``SQLiteBinder``): no argument arrays, no
     /// dynamic casts (GRDB's `StatementArguments` made most of the writer's time at a few
-    /// thousand events a second).
+    /// thousand events a second), and text copied once, into one buffer SQLite reads
+    /// from (binding text for SQLite to copy cost a `malloc` and a `free` per value).
     static func insert(_ events: [AnalyticsEvent], into db: Database) throws {
-        for (kind, chunk) in AnalyticsSchema.chunks(events) {
-            let sql = AnalyticsSchema.insert(kind, rows: chunk.count)
-            let statement = try db.cachedStatement(sql: sql).sqliteStatement
-            sqlite3_reset(statement)
-            var binder = SQLiteBinder(statement: statement)
-            for event in chunk { event.writeValues(to: &binder) }
-            var code = binder.failure ?? sqlite3_step(statement)
-            if code == SQLITE_DONE { code = SQLITE_OK }
-            sqlite3_reset(statement)
-            guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql) }
+        try withUnsafeTemporaryAllocation(byteCount: SQLiteBinder.textCapacity, alignment: 1) { text in
+            for (kind, chunk) in AnalyticsSchema.chunks(events) {
+                let sql = AnalyticsSchema.insert(kind, rows: chunk.count)
+                let statement = try db.cachedStatement(sql: sql).sqliteStatement
+                sqlite3_reset(statement)
+                var binder = SQLiteBinder(statement: statement, text: text)
+                for event in chunk { event.writeValues(to: &binder) }
+                var code = binder.failure ?? sqlite3_step(statement)
+                if code == SQLITE_DONE { code = SQLITE_OK }
+                sqlite3_reset(statement)
+                // The statement is cached: it must not keep pointers into `text`.
+                sqlite3_clear_bindings(statement)
+                guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql) }
+            }
         }
     }
 
@@ -154,46 +159,66 @@ extension EventValue {
 }
 
 /// Binds values to a prepared statement's parameters, one after the other, from 1.
-/// SQLite copies what it is given (`SQLITE_TRANSIENT`); the first failure is kept.
+///
+/// Text is copied into `text`, a buffer that outlives the statement's run, and bound
+/// there without SQLite copying it again (`SQLITE_STATIC`); text that no longer fits is
+/// bound for SQLite to copy (`SQLITE_TRANSIENT`). The caller clears the bindings before
+/// the buffer goes. The first failure is kept.
 struct SQLiteBinder: EventValueSink {
     let statement: SQLiteStatement
+    private let text: UnsafeMutableRawBufferPointer
+    private var used = 0
     private var index: Int32 = 1
     /// The first bind that failed, as SQLite's result code.
     private(set) var failure: Int32?
 
-    init(statement: SQLiteStatement) {
+    /// Bytes of text one statement's values may take in the buffer: 50 rows of a few
+    /// hundred bytes fit many times over.
+    static let textCapacity = 64 * 1024
+
+    init(statement: SQLiteStatement, text: UnsafeMutableRawBufferPointer) {
         self.statement = statement
+        self.text = text
     }
 
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     mutating func text(_ value: String) {
         let statement = statement, index = index
-        let code: Int32
         if value.isEmpty {
             // Text, not NULL (an empty buffer may have no address).
-            code = sqlite3_bind_text(statement, index, "", 0, Self.transient)
-        } else if let bound = value.utf8.withContiguousStorageIfAvailable({ utf8 in
-            utf8.withMemoryRebound(to: CChar.self) { sqlite3_bind_text(statement, index, $0.baseAddress, Int32($0.count), Self.transient) }
-        }) {
-            code = bound
-        } else {
-            var copy = value
-            code = copy.withUTF8 { utf8 in
-                utf8.withMemoryRebound(to: CChar.self) { sqlite3_bind_text(statement, index, $0.baseAddress, Int32($0.count), Self.transient) }
+            return done(sqlite3_bind_text(statement, index, "", 0, nil))
+        }
+        var value = value
+        let code = value.withUTF8 { utf8 in
+            guard let start = place(utf8.count) else {
+                return utf8.withMemoryRebound(to: CChar.self) { sqlite3_bind_text(statement, index, $0.baseAddress, Int32($0.count), Self.transient) }
             }
+            start.copyMemory(from: utf8.baseAddress!, byteCount: utf8.count)
+            return sqlite3_bind_text(statement, index, start.assumingMemoryBound(to: CChar.self), Int32(utf8.count), nil)
         }
         done(code)
     }
 
     mutating func id(_ value: SearchID) {
         let statement = statement, index = index
-        done(value.withDigits { sqlite3_bind_text(statement, index, $0.baseAddress?.assumingMemoryBound(to: CChar.self), Int32($0.count), Self.transient) })
+        guard let start = place(SearchID.length) else {
+            return done(value.withDigits { sqlite3_bind_text(statement, index, $0.baseAddress?.assumingMemoryBound(to: CChar.self), Int32($0.count), Self.transient) })
+        }
+        value.write(to: UnsafeMutableRawBufferPointer(start: start, count: SearchID.length))
+        done(sqlite3_bind_text(statement, index, start.assumingMemoryBound(to: CChar.self), Int32(SearchID.length), nil))
     }
 
     mutating func integer(_ value: Int64) { done(sqlite3_bind_int64(statement, index, value)) }
 
     mutating func null() { done(sqlite3_bind_null(statement, index)) }
+
+    /// Room for `count` bytes in the buffer, or `nil` when it is full.
+    private mutating func place(_ count: Int) -> UnsafeMutableRawPointer? {
+        guard let base = text.baseAddress, used + count <= text.count else { return nil }
+        defer { used += count }
+        return base + used
+    }
 
     private mutating func done(_ code: Int32) {
         if code != SQLITE_OK, failure == nil { failure = code }
