@@ -166,3 +166,41 @@ struct AnalyticsRecorderTests {
         })
     }
 }
+
+/// A service that fails soon after it starts, as a server that cannot listen does.
+struct FailingService: Service {
+    func run() async throws {
+        try await Task.sleep(for: .milliseconds(50))
+        throw AnalyticsStoreError("bind: address already in use")
+    }
+}
+
+@Suite("Analytics recorder in a service group")
+struct AnalyticsRecorderGroupTests {
+    @Test("another service failing cancels the group: the recorder writes what it holds and returns, instead of waiting for events forever")
+    func returnsWhenCancelled() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try SQLiteAnalyticsStore(path: folder.databasePath)
+        let recorder = AnalyticsRecorder(store: store, logger: Logger(label: "kb-test", factory: { _ in SwiftLogNoOpLogHandler() }))
+        recorder.record(searchEvent("before the failure"))
+        let group = ServiceGroup(configuration: .init(services: [recorder, FailingService()], logger: Logger(label: "kb-test", factory: { _ in SwiftLogNoOpLogHandler() })))
+        // The group runs in a task of its own, so that the test ends even if it never
+        // does (before the fix it waited for events forever); 20 seconds at most.
+        let finished = Mutex<String?>(nil)
+        let runner = Task {
+            do {
+                try await group.run()
+                finished.withLock { $0 = "returned" }
+            } catch {
+                finished.withLock { $0 = "failed: \(error)" }
+            }
+        }
+        for _ in 0..<200 where finished.withLock({ $0 }) == nil { try await Task.sleep(for: .milliseconds(100)) }
+        let outcome = finished.withLock { $0 } ?? "still running after 20 s"
+        if outcome.hasPrefix("still") { runner.cancel() }
+        #expect(outcome.hasPrefix("failed: ") && outcome.contains("address already in use"), "\(outcome)")
+        #expect(recorder.pendingCount == 0)
+        #expect(try await store.report(ReportQuery(since: .distantPast)).totals.searches == 1)
+    }
+}

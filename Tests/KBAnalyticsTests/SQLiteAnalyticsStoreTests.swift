@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 @testable import KBAnalytics
 import Testing
 
@@ -191,4 +192,33 @@ struct SearchIDTests {
         #expect(Set(values).count == values.count)
         #expect(Set((0..<100).map { _ in pool.next(UInt16.self) }).count > 90)
     }
+}
+
+@Suite("Writer priority")
+struct WriterPriorityTests {
+    #if os(Linux)
+    @Test("the writer's thread runs 5 nice values below the process, once lowered stays there, and other threads are untouched")
+    func lowersOnlyTheWritingThread() async throws {
+        let main = try #require(WriterPriority.niceValue())
+        let process = try #require(WriterPriority.processNiceValue())
+        #expect(WriterPriority.target == min(19, process + WriterPriority.lowering))
+        let seen = Mutex<(before: Int32?, after: Int32?, again: Int32?)>((nil, nil, nil))
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            let thread = Thread {
+                let before = WriterPriority.niceValue()
+                WriterPriority.lower()
+                let after = WriterPriority.niceValue()
+                WriterPriority.lower()
+                seen.withLock { $0 = (before, after, WriterPriority.niceValue()) }
+                done.resume()
+            }
+            thread.start()
+        }
+        let (before, after, again) = seen.withLock { $0 }
+        #expect(before == main)
+        #expect(after == max(main, min(19, process + WriterPriority.lowering)))
+        #expect(again == after, "a second write does not lower it further")
+        #expect(WriterPriority.niceValue() == main, "the test's own thread is untouched")
+    }
+    #endif
 }

@@ -103,11 +103,17 @@ public final class AnalyticsRecorder: Service, Sendable {
     public var health: Health { state.withLock { $0.health } }
 
     /// Writes queued events until graceful shutdown, then writes what is left and returns.
+    /// Cancelled (another service of its group failed, such as a server that cannot
+    /// listen), it stops the same way instead of waiting for events forever.
     public func run() async throws {
         var batch = Batch()
-        await withGracefulShutdownHandler {
-            await writeUntilStopped(&batch)
-        } onGracefulShutdown: {
+        await withTaskCancellationHandler {
+            await withGracefulShutdownHandler {
+                await writeUntilStopped(&batch)
+            } onGracefulShutdown: {
+                self.stop()
+            }
+        } onCancel: {
             self.stop()
         }
         await drain(&batch)
@@ -211,7 +217,10 @@ public final class AnalyticsRecorder: Service, Sendable {
         let events = batch.done == 0 && batch.events.count <= batchSize
             ? batch.events : Array(batch.events[batch.done..<min(batch.done + batchSize, batch.events.count)])
         do {
-            try await store.write(events)
+            // In a task of its own: a cancelled run (its group stopping on another
+            // service's failure) still writes what it took, and loses nothing it accepted.
+            let store = store
+            try await Task { try await store.write(events) }.value
         } catch {
             let first = state.withLock { state in
                 let first = state.health == .ok

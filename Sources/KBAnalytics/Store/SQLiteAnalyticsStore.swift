@@ -76,7 +76,11 @@ public actor SQLiteAnalyticsStore: AnalyticsStore {
         guard !events.isEmpty else { return }
         let pool = try writablePool()
         do {
-            try await pool.write { db in try Self.insert(events, into: db) }
+            // Below request handling (WriterPriority): the rows wait, the searches do not.
+            try await pool.write { db in
+                WriterPriority.lower()
+                try Self.insert(events, into: db)
+            }
         } catch {
             throw AnalyticsStoreError("cannot write to analytics database \(path): \(error)")
         }
