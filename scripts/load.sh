@@ -27,8 +27,8 @@
 #
 # Usage: scripts/load.sh
 #   DURATION=S     seconds per wrk run (default 20)      CONNECTIONS=N (64)  THREADS=N (2)
-#   REPEATS=N      off/on/on/off groups for the analytics share (default 6)
-#   SLICE=S        seconds per slice of that comparison (default 5)
+#   REPEATS=N      off/on/on/off groups for the analytics share (default 20)
+#   SLICE=S        seconds per slice of that comparison (default 3)
 #   LOG_LEVEL=L    kb's log level (default info: one line per request, sent to /dev/null)
 #   SKIP_INSTALL=1 never apt-get install wrk / nginx-light
 # Only 127.0.0.1 is ever targeted; every process started here is stopped by its pid.
@@ -38,8 +38,8 @@ cd "$(dirname "$0")/.."
 DURATION="${DURATION:-20}"
 CONNECTIONS="${CONNECTIONS:-64}"
 THREADS="${THREADS:-2}"
-REPEATS="${REPEATS:-6}"
-SLICE="${SLICE:-5}"
+REPEATS="${REPEATS:-20}"
+SLICE="${SLICE:-3}"
 LOG_LEVEL="${LOG_LEVEL:-info}"
 PY="${PYTHON:-python3}"
 

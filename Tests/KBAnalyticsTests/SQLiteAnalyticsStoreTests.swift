@@ -191,6 +191,11 @@ struct SearchIDTests {
         let values = (0..<1000).map { _ in pool.next(UInt64.self) }
         #expect(Set(values).count == values.count)
         #expect(Set((0..<100).map { _ in pool.next(UInt16.self) }).count > 90)
+        // Pairs drawn under one lock take the bytes in order, across refills: 10 bytes a
+        // pair from a pool of 16 refills every other pair or so, and no pair repeats.
+        let pairs = (0..<1000).map { _ in pool.next(UInt64.self, UInt16.self) }
+        #expect(Set(pairs.map { "\($0.0)-\($0.1)" }).count == pairs.count)
+        #expect(Set(pairs.map(\.1)).count > 900)
     }
 }
 

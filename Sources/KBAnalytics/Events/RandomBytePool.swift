@@ -23,19 +23,32 @@ final class RandomBytePool: Sendable {
 
     /// A random value of `type`, made of the pool's next bytes.
     func next<Value: FixedWidthInteger & UnsignedInteger & Sendable>(_ type: Value.Type = Value.self) -> Value {
+        state.withLock { Self.take(from: &$0) }
+    }
+
+    /// Two random values, drawn under one lock (a search id takes 80 bits at once).
+    func next<First: FixedWidthInteger & UnsignedInteger & Sendable, Second: FixedWidthInteger & UnsignedInteger & Sendable>(
+        _ first: First.Type, _ second: Second.Type
+    ) -> (First, Second) {
         state.withLock { state in
-            let width = MemoryLayout<Value>.size
-            if state.next + width > state.bytes.count {
-                Self.fill(&state.bytes)
-                state.next = 0
-            }
-            var value: Value = 0
-            for index in state.next..<(state.next + width) {
-                value = value << 8 | Value(state.bytes[index])
-            }
-            state.next += width
-            return value
+            let first: First = Self.take(from: &state)
+            return (first, Self.take(from: &state))
         }
+    }
+
+    /// The next `Value`'s worth of bytes, refilling the pool first when it has too few.
+    private static func take<Value: FixedWidthInteger & UnsignedInteger>(from state: inout State) -> Value {
+        let width = MemoryLayout<Value>.size
+        if state.next + width > state.bytes.count {
+            fill(&state.bytes)
+            state.next = 0
+        }
+        var value: Value = 0
+        for index in state.next..<(state.next + width) {
+            value = value << 8 | Value(state.bytes[index])
+        }
+        state.next += width
+        return value
     }
 
     private static func fill(_ bytes: inout [UInt8]) {

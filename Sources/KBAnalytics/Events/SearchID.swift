@@ -24,8 +24,7 @@ public struct SearchID: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// A new id for a search made at `date`.
     public init(at date: Date = Date()) {
         let time = UInt64(clamping: max(0, date.milliseconds)) & 0xFFFF_FFFF_FFFF
-        let random = RandomBytePool.shared.next(UInt64.self)
-        let more = RandomBytePool.shared.next(UInt16.self)
+        let (random, more) = RandomBytePool.shared.next(UInt64.self, UInt16.self)
         self.init(high: time << 16 | random >> 48, low: random << 16 | UInt64(more))
     }
 
