@@ -178,7 +178,9 @@ struct SearchIDTests {
         #expect(SearchID(id.description) == id)
         let fresh = SearchID()
         #expect(SearchID(fresh.description) == fresh)
-        #expect(fresh.withDigits { String(decoding: $0, as: UTF8.self) } == fresh.description)
+        var digits = [UInt8](repeating: 0, count: SearchID.length)
+        digits.withUnsafeMutableBytes { fresh.write(to: $0) }
+        #expect(String(decoding: digits, as: UTF8.self) == fresh.description)
         for text in ["", "x", "0123456789abcdeffedcba987654321", "0123456789abcdeffedcba98765432100",
                      "0123456789ABCDEFFEDCBA9876543210", "0123456789abcdeffedcba987654321g", "0123456789abcdeffedcba98765432 0"] {
             #expect(SearchID(text) == nil, "\(text)")

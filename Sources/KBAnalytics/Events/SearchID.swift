@@ -10,7 +10,7 @@ public import Foundation
 ///
 /// A value, not a string: a search answered from the cache makes one with no
 /// allocation, writes its digits straight into the response, and the writer binds
-/// them from the stack (a string would be allocated by the request's thread and freed
+/// them from its own buffer (a string would be allocated by the request's thread and freed
 /// by the writer's, for every search).
 public struct SearchID: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var high: UInt64
@@ -62,14 +62,6 @@ public struct SearchID: Sendable, Hashable, Comparable, CustomStringConvertible 
             let shift = UInt64(60 - 4 * index)
             buffer[index] = digits.utf8Start[Int(high >> shift & 0xF)]
             buffer[16 + index] = digits.utf8Start[Int(low >> shift & 0xF)]
-        }
-    }
-
-    /// Calls `body` with the 32 digits, written on the stack.
-    public func withDigits<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
-        try withUnsafeTemporaryAllocation(byteCount: Self.length, alignment: 1) { buffer in
-            write(to: buffer)
-            return try body(UnsafeRawBufferPointer(buffer))
         }
     }
 

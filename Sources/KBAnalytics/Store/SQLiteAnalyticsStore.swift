@@ -188,40 +188,36 @@ struct SQLiteBinder: EventValueSink {
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     mutating func text(_ value: String) {
-        let statement = statement, index = index
         if value.isEmpty {
             // Text, not NULL (an empty buffer may have no address).
             return done(sqlite3_bind_text(statement, index, "", 0, nil))
         }
         var value = value
-        let code = value.withUTF8 { utf8 in
-            guard let start = place(utf8.count) else {
-                return utf8.withMemoryRebound(to: CChar.self) { sqlite3_bind_text(statement, index, $0.baseAddress, Int32($0.count), Self.transient) }
-            }
-            start.copyMemory(from: utf8.baseAddress!, byteCount: utf8.count)
-            return sqlite3_bind_text(statement, index, start.assumingMemoryBound(to: CChar.self), Int32(utf8.count), nil)
-        }
-        done(code)
+        value.withUTF8 { utf8 in bind(utf8.count) { $0.copyMemory(from: UnsafeRawBufferPointer(utf8)) } }
     }
 
     mutating func id(_ value: SearchID) {
-        let statement = statement, index = index
-        guard let start = place(SearchID.length) else {
-            return done(value.withDigits { sqlite3_bind_text(statement, index, $0.baseAddress?.assumingMemoryBound(to: CChar.self), Int32($0.count), Self.transient) })
-        }
-        value.write(to: UnsafeMutableRawBufferPointer(start: start, count: SearchID.length))
-        done(sqlite3_bind_text(statement, index, start.assumingMemoryBound(to: CChar.self), Int32(SearchID.length), nil))
+        bind(SearchID.length) { value.write(to: $0) }
     }
 
     mutating func integer(_ value: Int64) { done(sqlite3_bind_int64(statement, index, value)) }
 
     mutating func null() { done(sqlite3_bind_null(statement, index)) }
 
-    /// Room for `count` bytes in the buffer, or `nil` when it is full.
-    private mutating func place(_ count: Int) -> UnsafeMutableRawPointer? {
-        guard let base = text.baseAddress, used + count <= text.count else { return nil }
-        defer { used += count }
-        return base + used
+    /// Binds `count` bytes of text that `fill` writes: into the buffer, which SQLite reads
+    /// in place, or, once the buffer is full, into temporary memory SQLite copies.
+    private mutating func bind(_ count: Int, _ fill: (UnsafeMutableRawBufferPointer) -> Void) {
+        let statement = statement, index = index
+        if let base = text.baseAddress, used + count <= text.count {
+            let start = base + used
+            used += count
+            fill(UnsafeMutableRawBufferPointer(start: start, count: count))
+            return done(sqlite3_bind_text(statement, index, start.assumingMemoryBound(to: CChar.self), Int32(count), nil))
+        }
+        done(withUnsafeTemporaryAllocation(byteCount: count, alignment: 1) { bytes in
+            fill(bytes)
+            return sqlite3_bind_text(statement, index, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(count), Self.transient)
+        })
     }
 
     private mutating func done(_ code: Int32) {
