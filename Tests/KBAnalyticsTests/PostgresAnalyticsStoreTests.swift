@@ -66,6 +66,29 @@ struct PostgresAnalyticsStoreTests {
         await store.close()
     }
 
+    @Test("a database of the first schema upgrades as a SQLite file does: the same report, its periods going by the ids")
+    func upgradeFromFirstSchema() async throws {
+        try cluster.resetDatabase()
+        let url = try PostgresURL(cluster.url)
+        let store = try await PostgresAnalyticsStore.connect(url, operationTimeout: .seconds(60), migrations: Array(AnalyticsSchema.migrations.prefix(1)))
+        try await store.write(LegacyEvents.events)
+        #expect(try await store.migrate() == AnalyticsSchema.migrations.dropFirst().map(\.name))
+
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let sqlite = try await sqliteStoreUpgraded(at: folder.databasePath, holding: LegacyEvents.events)
+        for since in [LegacyEvents.first, LegacyEvents.first.addingTimeInterval(1), LegacyEvents.second, LegacyEvents.second.addingTimeInterval(1)] {
+            let report = try await store.report(ReportQuery(since: since))
+            #expect(report == (try await sqlite.report(ReportQuery(since: since))))
+            let expected = LegacyEvents.expectations(since: since)
+            #expect(report.totals.searches == expected.searches, "since \(since)")
+            #expect(report.pastRank3Queries.map(\.query) == expected.pastRank3, "since \(since)")
+        }
+        #expect(try await store.purge(before: LegacyEvents.second) == 2)
+        #expect(try await store.report(ReportQuery(since: .distantPast)).topQueries.map(\.query) == ["second", "third"])
+        await store.close()
+    }
+
     @Test("PostgreSQL stopped mid-run and restarted: the recorder keeps accepting, is degraded, logs once, and every accepted event arrives")
     func stoppedAndRestarted() async throws {
         // A short timeout: while the server is down, each write fails after it.
@@ -127,8 +150,14 @@ struct PostgresURLTests {
         }
     }
 
-    @Test("placeholders are numbered outside literals, and text columns compare as SQLite's BINARY")
+    @Test("placeholders are numbered outside literals, text columns compare as SQLite's BINARY, a table's layout is SQLite's alone, and time digits are said in each dialect")
     func dialect() {
+        #expect(AnalyticsSchema.postgres("CREATE TABLE t (\n    a TEXT NOT NULL PRIMARY KEY\n) WITHOUT ROWID") ==
+            "CREATE TABLE t (\n    a TEXT COLLATE \"C\" NOT NULL PRIMARY KEY\n)")
+        let digits = "SELECT TIME_DIGITS(s.at) || x WHERE TIME_DIGITS(at) <> ?"
+        #expect(AnalyticsSchema.postgres(digits) == "SELECT lpad(to_hex(s.at), 12, '0') || x WHERE lpad(to_hex(at), 12, '0') <> $1")
+        #expect(AnalyticsSchema.sqlite(digits) == "SELECT printf('%012x', s.at) || x WHERE printf('%012x', at) <> ?")
+        #expect(AnalyticsSchema.sqlite("SELECT id FROM searches") == "SELECT id FROM searches")
         #expect(AnalyticsSchema.postgres("SELECT ? WHERE (? = '' OR lang = ?) AND x = '?'") == "SELECT $1 WHERE ($2 = '' OR lang = $3) AND x = '?'")
         #expect(AnalyticsSchema.postgres("CREATE TABLE t (\n    a TEXT NOT NULL,\n    b TEXT,\n    c TEXT\n)") ==
             "CREATE TABLE t (\n    a TEXT COLLATE \"C\" NOT NULL,\n    b TEXT COLLATE \"C\",\n    c TEXT COLLATE \"C\"\n)")

@@ -50,6 +50,48 @@ struct SQLiteAnalyticsStoreTests {
         #expect(applied == AnalyticsSchema.migrations.map(\.name))
     }
 
+    @Test("a file of the first schema upgrades: searches keyed by their ids, ids that did not begin with their time given one (their clicks follow), and the report's periods go by them")
+    func upgradeFromFirstSchema() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try await sqliteStoreUpgraded(at: folder.databasePath, holding: LegacyEvents.events)
+        for since in [LegacyEvents.first, LegacyEvents.first.addingTimeInterval(1), LegacyEvents.second, LegacyEvents.second.addingTimeInterval(1)] {
+            let report = try await store.report(ReportQuery(since: since))
+            let expected = LegacyEvents.expectations(since: since)
+            #expect(report.totals.searches == expected.searches, "since \(since)")
+            #expect(report.pastRank3Queries.map(\.query) == expected.pastRank3, "since \(since)")
+        }
+        // From the millisecond after the first search: it is not in the period.
+        #expect(try await store.report(ReportQuery(since: LegacyEvents.first.addingTimeInterval(0.001))).totals.searches == 2)
+        try await store.close()
+
+        let queue = try DatabaseQueue(path: folder.databasePath)
+        let (table, indexes, ids, clicked) = try await queue.read { db in
+            (try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'searches'"),
+             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'searches'"),
+             try String.fetchAll(db, sql: "SELECT id FROM searches ORDER BY at"),
+             try String.fetchAll(db, sql: "SELECT search_id FROM clicks ORDER BY at"))
+        }
+        #expect(table?.hasSuffix(") WITHOUT ROWID") == true)
+        #expect(indexes == [])
+        let upgraded = [LegacyEvents.upgraded(LegacyEvents.high, at: LegacyEvents.first), LegacyEvents.upgraded(LegacyEvents.low, at: LegacyEvents.second)]
+        #expect(ids == upgraded + [LegacyEvents.current.id.description])
+        #expect(clicked == upgraded)
+    }
+
+    @Test("a report's period starts at its millisecond: a search made a millisecond before is not in it, one made at it is")
+    func periodStartsAtItsMillisecond() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try SQLiteAnalyticsStore(path: folder.databasePath)
+        let since = Date(timeIntervalSince1970: 1_795_000_000.25)
+        try await store.write([searchEvent("before", at: since.addingTimeInterval(-0.001)), searchEvent("at", at: since), searchEvent("after", at: since.addingTimeInterval(0.001))])
+        let report = try await store.report(ReportQuery(since: since))
+        #expect(Set(report.topQueries.map(\.query)) == ["at", "after"])
+        #expect(try await store.purge(before: since) == 1)
+        #expect(try await store.report(ReportQuery(since: .distantPast)).totals.searches == 2)
+    }
+
     @Test("purge deletes what is older than the date, and nothing newer")
     func purge() async throws {
         let folder = try TemporaryFolder()
@@ -171,6 +213,19 @@ struct SearchIDTests {
         #expect(Set(sameTime.map { $0.prefix(12) }).count == 1 && Set(sameTime).count == 100)
     }
 
+    @Test("a time's digits: ids made at it begin with them, ids made after sort after them, ids made a millisecond before sort before")
+    func timePrefix() {
+        let date = Date(timeIntervalSince1970: 1_795_000_000.25)
+        let prefix = SearchID.timePrefix(of: date)
+        #expect(prefix == String(1_795_000_000_250, radix: 16).leftPadded(to: 12))
+        for _ in 0..<100 {
+            #expect(SearchID(at: date).description.hasPrefix(prefix))
+            #expect(SearchID(at: date.addingTimeInterval(0.001)).description > prefix)
+            #expect(SearchID(at: date.addingTimeInterval(-0.001)).description < prefix)
+        }
+        #expect(SearchID.timePrefix(of: .distantPast) == "000000000000")
+    }
+
     @Test("an id's text reads back as the id; anything else is not an id")
     func parsing() {
         let id = SearchID(high: 0x0123_4567_89ab_cdef, low: 0xfedc_ba98_7654_3210)
@@ -228,4 +283,8 @@ struct WriterPriorityTests {
         #expect(WriterPriority.niceValue() == main, "the test's own thread is untouched")
     }
     #endif
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

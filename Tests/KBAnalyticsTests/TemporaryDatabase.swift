@@ -1,5 +1,6 @@
 import Foundation
-import KBAnalytics
+import GRDB
+@testable import KBAnalytics
 import Logging
 import Synchronization
 
@@ -65,4 +66,50 @@ func reportSampleEvents() -> [AnalyticsEvent] {
         .feedback(FeedbackEvent(subject: .article, id: "unlock-account", language: "en", helpful: true)),
         .feedback(FeedbackEvent(subject: .code, id: "51", language: "en", helpful: true)),
     ]
+}
+
+/// Events as kb recorded them before search ids began with their time (the first
+/// schema, `v1-events`): two searches an hour apart with random ids, one sorting before
+/// any time's digits and one after, a click on each past rank 3, and one search with an
+/// id of today's kind.
+enum LegacyEvents {
+    static let first = Date(timeIntervalSince1970: 1_795_000_000.25)
+    static let second = first.addingTimeInterval(3600)
+    static let low = SearchID(high: 0x0000_0000_0001_2345, low: 0x6789_ABCD_EF01_2345)
+    static let high = SearchID(high: 0xFFFF_EEEE_DDDD_CCCC, low: 0xBBBB_AAAA_9999_8888)
+    static let current = SearchEvent(date: second.addingTimeInterval(60), query: "third", language: "id", hits: 1, topIDs: ["code:51"], tookMicros: 9, source: .site)
+
+    static let events: [AnalyticsEvent] = [
+        .search(SearchEvent(id: high, date: first, query: "first", language: "en", hits: 0, topIDs: [], tookMicros: 5, source: .api)),
+        .search(SearchEvent(id: low, date: second, query: "second", language: "en", hits: 6, topIDs: ["article:a"], tookMicros: 7, source: .api)),
+        .search(current),
+        .click(ClickEvent(searchID: high, date: first.addingTimeInterval(0.5), target: "article:x", rank: 5)),
+        .click(ClickEvent(searchID: low, date: second.addingTimeInterval(10), target: "article:y", rank: 4)),
+    ]
+
+    /// The id the upgrade gives a search of `date` whose id was `id`: the date's time
+    /// digits, then the id's last 20 digits.
+    static func upgraded(_ id: SearchID, at date: Date) -> String {
+        SearchID.timePrefix(of: date) + id.description.dropFirst(SearchID.timeDigits)
+    }
+
+    /// What the report of the upgraded events says from `since` (not between `first` and
+    /// the first click, half a second later).
+    static func expectations(since: Date) -> (searches: Int, pastRank3: [String]) {
+        switch since {
+        case ...first: (3, ["first", "second"])
+        case ...second: (2, ["second"])
+        default: (1, ["second"])
+        }
+    }
+}
+
+/// A SQLite file at `path` made with the first schema and holding `events`, then opened
+/// by the store (which upgrades it).
+func sqliteStoreUpgraded(at path: String, holding events: [AnalyticsEvent]) async throws -> SQLiteAnalyticsStore {
+    let queue = try DatabaseQueue(path: path)
+    try SQLiteAnalyticsStore.migrator.migrate(queue, upTo: AnalyticsSchema.migrations[0].name)
+    try await queue.write { db in try SQLiteAnalyticsStore.insert(events, into: db) }
+    try queue.close()
+    return try SQLiteAnalyticsStore(path: path)
 }

@@ -21,6 +21,8 @@ public enum SearchSource: String, Sendable, Hashable, Codable, CaseIterable {
 /// A search: the query as searched, how many hits it found and the first three.
 public struct SearchEvent: Sendable, Hashable {
     /// The opaque id the search response carries (`searchId`), which clicks refer to.
+    /// Made at ``date`` (``SearchID/init(at:)``): the store keys searches by it, and a
+    /// report's period and the retention take a search's time from it.
     public var id: SearchID
     public var date: Date
     /// Trimmed, case-folded, cut to the search limit, and masked (``PrivacyMask``).

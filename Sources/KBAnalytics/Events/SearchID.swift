@@ -23,9 +23,24 @@ public struct SearchID: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     /// A new id for a search made at `date`.
     public init(at date: Date = Date()) {
-        let time = UInt64(clamping: max(0, date.milliseconds)) & 0xFFFF_FFFF_FFFF
+        let time = Self.milliseconds(of: date)
         let (random, more) = RandomBytePool.shared.next(UInt64.self, UInt16.self)
         self.init(high: time << 16 | random >> 48, low: random << 16 | UInt64(more))
+    }
+
+    /// The first 12 digits of the ids made at `date`: its milliseconds, as ids carry them.
+    /// Ids made at or after `date` sort (as text) at or after it, ids made before sort
+    /// before it; the report's periods and the retention go by it (``AnalyticsSchema``).
+    public static func timePrefix(of date: Date) -> String {
+        String(SearchID(high: milliseconds(of: date) << 16, low: 0).description.prefix(timeDigits))
+    }
+
+    /// The digits of an id that are its time.
+    public static let timeDigits = 12
+
+    /// `date` in milliseconds as an id holds it: 48 bits, from 1970.
+    private static func milliseconds(of date: Date) -> UInt64 {
+        UInt64(clamping: max(0, date.milliseconds)) & 0xFFFF_FFFF_FFFF
     }
 
     /// The id `text` writes (32 lowercase hex digits), or `nil` when it is not one.

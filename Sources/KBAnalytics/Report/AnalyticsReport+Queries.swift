@@ -11,20 +11,22 @@ extension AnalyticsReport {
         let since = EventValue.integer(query.since.milliseconds)
         let lang = EventValue.text(query.language ?? "")
         let filter = [since, lang, lang]
+        // Searches are keyed by their ids, which begin with their time.
+        let searchFilter = [EventValue.text(SearchID.timePrefix(of: query.since)), lang, lang]
         let limit = EventValue.integer(Int64(max(1, query.limit)))
 
-        let totalRow = try await rows(AnalyticsSchema.totals, filter + filter + filter + filter).first ?? []
+        let totalRow = try await rows(AnalyticsSchema.totals, searchFilter + searchFilter + filter + filter).first ?? []
         let totals = Totals(
             searches: totalRow.int(0), zeroResults: totalRow.int(1), clicks: totalRow.int(2), feedback: totalRow.int(3)
         )
-        let days = try await rows(AnalyticsSchema.days, filter).map { row in
+        let days = try await rows(AnalyticsSchema.days, searchFilter).map { row in
             Day(day: row.text(0), searches: row.int(1), zeroResults: row.int(2))
         }
         let queryRow = { (row: [EventValue]) in
             Query(query: row.text(0), lang: row.text(1), count: row.int(2), zeroResults: row.int(3))
         }
-        let top = try await rows(AnalyticsSchema.topQueries, filter + [limit]).map(queryRow)
-        let zero = try await rows(AnalyticsSchema.zeroResultQueries, filter + [limit]).map(queryRow)
+        let top = try await rows(AnalyticsSchema.topQueries, searchFilter + [limit]).map(queryRow)
+        let zero = try await rows(AnalyticsSchema.zeroResultQueries, searchFilter + [limit]).map(queryRow)
         let ranked = try await rows(AnalyticsSchema.pastRank3Queries, filter + [limit]).map { row in
             RankedQuery(query: row.text(0), lang: row.text(1), clicks: row.int(2), pastRank3: row.int(3))
         }

@@ -60,9 +60,19 @@ public final class PostgresAnalyticsStore: AnalyticsStore {
         _ url: PostgresURL, operationTimeout: Duration = .seconds(5),
         logger: Logger = Logger(label: "kb-analytics-postgres", factory: { _ in SwiftLogNoOpLogHandler() })
     ) async throws -> PostgresAnalyticsStore {
+        try await connect(url, operationTimeout: operationTimeout, logger: logger, migrations: AnalyticsSchema.migrations)
+    }
+
+    /// Connects and applies `migrations`, the first of ``AnalyticsSchema/migrations`` (the
+    /// tests make older databases with it).
+    static func connect(
+        _ url: PostgresURL, operationTimeout: Duration = .seconds(5),
+        logger: Logger = Logger(label: "kb-analytics-postgres", factory: { _ in SwiftLogNoOpLogHandler() }),
+        migrations: [(name: String, statements: [String])]
+    ) async throws -> PostgresAnalyticsStore {
         let store = PostgresAnalyticsStore(url: url, operationTimeout: operationTimeout, logger: logger)
         do {
-            try await store.migrate()
+            try await store.migrate(migrations)
         } catch {
             await store.close()
             throw error
@@ -75,6 +85,10 @@ public final class PostgresAnalyticsStore: AnalyticsStore {
     /// - Returns: the names of the migrations applied now.
     @discardableResult
     public func migrate() async throws -> [String] {
+        try await migrate(AnalyticsSchema.migrations)
+    }
+
+    private func migrate(_ migrations: [(name: String, statements: [String])]) async throws -> [String] {
         // A migration may rewrite a table: it gets longer than a write.
         try await run("migrate", within: max(operationTimeout, Self.migrationTimeout)) { client, logger in
             try await client.withTransaction(logger: logger) { connection in
@@ -85,7 +99,7 @@ public final class PostgresAnalyticsStore: AnalyticsStore {
                     applied.insert(name)
                 }
                 var now: [String] = []
-                for migration in AnalyticsSchema.migrations where !applied.contains(migration.name) {
+                for migration in migrations where !applied.contains(migration.name) {
                     for statement in migration.statements {
                         // Constant SQL from AnalyticsSchema: nothing in it comes from a reader.
                         try await connection.query(PostgresQuery(unsafeSQL: AnalyticsSchema.postgres(statement)), logger: logger)
@@ -137,8 +151,8 @@ public final class PostgresAnalyticsStore: AnalyticsStore {
         try await run("purge") { client, logger in
             try await client.withTransaction(logger: logger) { connection in
                 var deleted = 0
-                for statement in AnalyticsSchema.purge {
-                    let metadata = try await connection.query(Self.query(statement, [.integer(date.milliseconds)]), logger: logger) { _ in }.get()
+                for (sql, values) in AnalyticsSchema.purge(before: date) {
+                    let metadata = try await connection.query(Self.query(sql, values), logger: logger) { _ in }.get()
                     deleted += metadata.rows ?? 0
                 }
                 return deleted

@@ -28,7 +28,7 @@ public actor SQLiteAnalyticsStore: AnalyticsStore {
         var migrator = DatabaseMigrator()
         for migration in AnalyticsSchema.migrations {
             migrator.registerMigration(migration.name) { db in
-                for statement in migration.statements { try db.execute(sql: statement) }
+                for statement in migration.statements { try db.execute(sql: AnalyticsSchema.sqlite(statement)) }
             }
         }
         return migrator
@@ -127,8 +127,8 @@ public actor SQLiteAnalyticsStore: AnalyticsStore {
         let pool = try writablePool()
         return try await pool.write { db in
             var deleted = 0
-            for statement in AnalyticsSchema.purge {
-                try db.execute(sql: statement, arguments: [date.milliseconds])
+            for (sql, values) in AnalyticsSchema.purge(before: date) {
+                try db.execute(sql: sql, arguments: StatementArguments(values.map(\.databaseValue)))
                 deleted += db.changesCount
             }
             return deleted
