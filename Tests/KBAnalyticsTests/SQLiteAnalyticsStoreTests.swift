@@ -200,7 +200,7 @@ struct MultiRowInsertTests {
 
 @Suite("Search ids")
 struct SearchIDTests {
-    @Test("32 lowercase hex digits, all distinct, in the order of their times (the index on them grows at its end)")
+    @Test("32 lowercase hex digits, all distinct, in the order of their times (the table keyed by them grows at its end)")
     func timeOrdered() {
         let start = Date(timeIntervalSince1970: 1_796_000_000)
         let ids = (0..<1000).map { SearchID(at: start.addingTimeInterval(Double($0) / 100)) }

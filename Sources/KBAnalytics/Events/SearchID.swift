@@ -5,8 +5,8 @@ public import Foundation
 ///
 /// The first 48 bits are the time in milliseconds, the other 80 come from the system's
 /// generator (``RandomBytePool``). The random part makes an id unguessable; the time
-/// makes ids sort in the order they were made, so the index on them grows at its end
-/// instead of dirtying a page at random for each row.
+/// makes ids sort in the order they were made, so the table keyed by them grows at its
+/// end instead of dirtying a page at random for each row, and a period is a range of ids.
 ///
 /// A value, not a string: a search answered from the cache makes one with no
 /// allocation, writes its digits straight into the response, and the writer binds

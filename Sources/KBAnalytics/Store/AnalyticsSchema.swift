@@ -55,6 +55,8 @@ public enum AnalyticsSchema {
         // one on its time. Keyed by its id, which begins with its time (``SearchID``), the
         // table is the one B-tree, written at its end, and serves the report's periods.
         ("v2-searches-keyed-by-id", [
+            // v1's columns, said again: a shipped migration's text is frozen, so the two
+            // share none (a change to shared text would rewrite v1 for new databases).
             """
             CREATE TABLE searches_by_id (
                 id TEXT NOT NULL PRIMARY KEY,

@@ -1,5 +1,5 @@
 public import Logging
-public import KBAnalytics
+import KBAnalytics
 import ServiceLifecycle
 import UnixSignals
 
