@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Text as one word of a POSIX shell command line, for the commands kb prints for
 /// people to run (`kb simulate … --set 'attempts=09:00 wrong'`).

@@ -149,7 +149,7 @@ struct SQLiteAnalyticsStoreTests {
         ])
         try await store.close()
         let queue = try DatabaseQueue(path: folder.databasePath)
-        let (searches, clicks, feedback) = try await queue.read { db in
+        let (searches, clicks, feedback) = try queue.read { db in
             (try Row.fetchAll(db, sql: "SELECT id, at, day, query, lang, hits, top_ids, took_micros, source, typeof(top_ids) FROM searches ORDER BY hits DESC"),
              try Row.fetchAll(db, sql: "SELECT search_id, at, target, rank FROM clicks"),
              try Row.fetchAll(db, sql: "SELECT at, day, kind, target, lang, helpful, reason, comment FROM feedback ORDER BY helpful"))

@@ -88,6 +88,7 @@ public final class PostgresAnalyticsStore: AnalyticsStore {
         try await migrate(AnalyticsSchema.migrations)
     }
 
+    @discardableResult
     private func migrate(_ migrations: [(name: String, statements: [String])]) async throws -> [String] {
         // A migration may rewrite a table: it gets longer than a write.
         try await run("migrate", within: max(operationTimeout, Self.migrationTimeout)) { client, logger in

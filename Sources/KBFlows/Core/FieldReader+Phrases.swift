@@ -1,4 +1,4 @@
-public import KBContent
+import KBContent
 
 extension FieldReader {
     /// The input errors every flow shares, in the language of the run.

@@ -1,6 +1,6 @@
 import Foundation
 import Hummingbird
-public import KBContent
+import KBContent
 import KnowledgeBase
 
 extension Request {

@@ -1,5 +1,5 @@
-public import Foundation
-public import KBContent
+import Foundation
+import KBContent
 import KBSearch
 
 /// What a pasted ticket is about: the best articles or codes for it, each with why it
