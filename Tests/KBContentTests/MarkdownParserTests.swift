@@ -24,6 +24,16 @@ struct MarkdownParserTests {
         #expect(document.links.map(\.destination) == ["https://example.com"])
     }
 
+    @Test("parses on several threads at once are the one-thread parse (cmark-gfm keeps the extensions' special characters in one global table)")
+    func concurrentParses() {
+        let text = (0..<40).map { "Line \($0): open https://api.midtrans.com or www.midtrans.com, ~~old~~ `code` *new*, mail support@midtrans.com." }
+            .joined(separator: "\n\n")
+        let expected = MarkdownParser.parse(text)
+        #expect(expected.links.count == 120)
+        let differing = Parallel.map(400) { _ in MarkdownParser.parse(text) == expected ? 0 : 1 }.reduce(0, +)
+        #expect(differing == 0, "\(differing) of 400 parallel parses differ")
+    }
+
     @Test("lists keep their numbering and links their positions")
     func listsAndLinks() {
         let document = MarkdownParser.parse("Intro\n\n3. one\n4. [two](a.md)\n")

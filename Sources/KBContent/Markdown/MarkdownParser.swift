@@ -1,4 +1,5 @@
 internal import CCmarkGFM
+import Synchronization
 
 /// Parses GitHub-flavoured Markdown (tables, autolinks, strikethrough) with
 /// cmark-gfm into a ``MarkdownDocument``. All C pointers stay in this file.
@@ -26,7 +27,12 @@ public enum MarkdownParser {
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
         }
-        guard let root = cmark_parser_finish(parser) else { return MarkdownDocument(blocks: []) }
+        // Inlines are parsed in `finish`, with the extensions' special characters added to
+        // a table cmark-gfm keeps for the whole process and taken out again at its end: two
+        // parsers finishing at once would read each other's half-made table (links lost or
+        // cut short). Blocks (`feed`) and the conversion below run on every thread at once.
+        let finished = inlinePhase.withLock { _ in cmark_parser_finish(parser).map(SendablePointer.init) }
+        guard let root = finished?.pointer else { return MarkdownDocument(blocks: []) }
         defer { cmark_node_free(root) }
         var converter = Converter()
         let blocks = converter.blocks(under: root, depth: 0)
@@ -35,6 +41,14 @@ public enum MarkdownParser {
 }
 
 private let registerExtensions: Void = cmark_gfm_core_extensions_ensure_registered()
+
+/// Held while cmark-gfm parses inlines: one parser at a time (see ``MarkdownParser/parse(_:)``).
+private let inlinePhase = Mutex(())
+
+/// A tree's root handed out of the lock; the tree is this parse's own.
+private struct SendablePointer: @unchecked Sendable {
+    let pointer: OpaquePointer
+}
 
 /// Walks the cmark tree once, building Swift values and collecting links.
 private struct Converter {
