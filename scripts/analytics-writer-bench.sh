@@ -3,7 +3,8 @@
 # file by kb's store (kb-bench --analytics-writer: events made as kb serve makes them for
 # cached answers, written in batches like the recorder's), and the same rows inserted by
 # Python's sqlite3 module (the same SQLite library, the same schema, made by kb's own
-# migrations, 50-row statements, one transaction per batch). Prints CPU and wall time per
+# migrations, 50-row statements, one transaction per batch; each search's query found
+# in a dict of the numbers it has, or added to `queries` and read back, as kb does). Prints CPU and wall time per
 # event for both, in one run, ROUNDS times. Not part of CI.
 #
 # Usage: scripts/analytics-writer-bench.sh
@@ -23,7 +24,7 @@ trap 'rm -rf "$WORK"' EXIT
 
 # An empty analytics file with kb's schema, made by kb's migrations: a small kb run, emptied.
 .build/release/kb-bench --analytics-writer 10 --file "$WORK/schema.sqlite" >/dev/null
-"$PY" -c 'import sqlite3, sys; db = sqlite3.connect(sys.argv[1], isolation_level=None); db.execute("DELETE FROM searches"); db.execute("PRAGMA wal_checkpoint(TRUNCATE)"); db.execute("VACUUM")' "$WORK/schema.sqlite"
+"$PY" -c 'import sqlite3, sys; db = sqlite3.connect(sys.argv[1], isolation_level=None); db.execute("DELETE FROM searches"); db.execute("DELETE FROM queries"); db.execute("PRAGMA wal_checkpoint(TRUNCATE)"); db.execute("VACUUM")' "$WORK/schema.sqlite"
 
 for round in $(seq 1 "$ROUNDS"); do
   .build/release/kb-bench --analytics-writer "$EVENTS" --batch "$BATCH" > "$WORK/kb-$round.json"
@@ -40,26 +41,30 @@ start = int(time.time() * 1000)
 rows = []
 for index in range(count):
     at = start + index // 20
-    day = time.strftime("%Y-%m-%d", time.gmtime(at / 1000))
-    rows.append(("%012x%020x" % (at, random.getrandbits(80)), at, day,
-                 "query number %d about a locked account" % (index % 300), "id" if index % 300 % 3 == 0 else "en",
-                 index % 300 % 7, "article:unlock-account article:two-factor-authentication code:51",
-                 40 + index % 300 % 50, "api"))
-# One flat argument list per 50-row statement, made before the clock starts.
+    query = ("query number %d about a locked account" % (index % 300), "id" if index % 300 % 3 == 0 else "en",
+             index % 300 % 7, "article:unlock-account article:two-factor-authentication code:51", "api")
+    rows.append(("%012x%020x" % (at, random.getrandbits(80)), at, query, 40 + index % 300 % 50))
 per = 50
-statements = []
-for offset in range(0, count, batch):
-    chunk = rows[offset:offset + batch]
-    statements.append([[value for row in chunk[i:i + per] for value in row] for i in range(0, len(chunk), per)])
 def sql(n):
-    return ("INSERT INTO searches (id, at, day, query, lang, hits, top_ids, took_micros, source) VALUES "
-            + ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?)"] * n) + " ON CONFLICT (id) DO NOTHING")
+    return ("INSERT INTO searches (id, at, query_id, took_micros) VALUES "
+            + ", ".join(["(?, ?, ?, ?)"] * n) + " ON CONFLICT (id) DO NOTHING")
 full = sql(per)
+numbers = {}
 cpu, wall = time.process_time(), time.perf_counter()
-for transaction in statements:
+for offset in range(0, count, batch):
     db.execute("BEGIN")
-    for values in transaction:
-        db.execute(full if len(values) == per * 9 else sql(len(values) // 9), values)
+    db.execute("SELECT n FROM purge_count").fetchone()
+    chunk = rows[offset:offset + batch]
+    for i in range(0, len(chunk), per):
+        values = []
+        for (id, at, query, took) in chunk[i:i + per]:
+            number = numbers.get(query)
+            if number is None:
+                db.execute("INSERT INTO queries (query, lang, hits, top_ids, source) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", query)
+                number = db.execute("SELECT id FROM queries WHERE query = ? AND lang = ? AND hits = ? AND top_ids = ? AND source = ?", query).fetchone()[0]
+                numbers[query] = number
+            values += (id, at, number, took)
+        db.execute(full if len(values) == per * 4 else sql(len(values) // 4), values)
     db.execute("COMMIT")
 cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
 assert db.execute("SELECT COUNT(*) FROM searches").fetchone()[0] == count
@@ -76,7 +81,7 @@ work, rounds, events, batch = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), i
 print("%d search events into a new SQLite file, %d per transaction, %d rounds (SQLite %s)" % (
     events, batch, rounds, __import__("sqlite3").sqlite_version))
 print("%-44s %12s %12s %9s" % ("", "CPU µs/event", "wall µs/ev.", "file MB"))
-for name, label in (("kb", "kb (SQLiteAnalyticsStore, GRDB transaction)"), ("peer", "Python sqlite3 (rows made before the clock)")):
+for name, label in (("kb", "kb (SQLiteAnalyticsStore, GRDB transaction)"), ("peer", "Python sqlite3 (dict of query numbers)")):
     for n in range(1, rounds + 1):
         r = json.load(open("%s/%s-%d.json" % (work, name, n)))
         print("%-44s %12.2f %12.2f %9.1f" % (label if n == 1 else "", r["cpu_us_per_event"], r["wall_us_per_event"], r["file_mb"]))

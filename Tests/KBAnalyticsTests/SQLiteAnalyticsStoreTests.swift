@@ -106,6 +106,81 @@ struct SQLiteAnalyticsStoreTests {
         #expect(deleted == 2)
         let report = try await store.report(ReportQuery(since: .distantPast))
         #expect(report.totals.searches == 1 && report.totals.feedback == 0 && report.topQueries.map(\.query) == ["new"])
+        // The old search's query is gone with it: no text outlives its searches.
+        try await store.close()
+        let queries = try await DatabaseQueue(path: folder.databasePath).read { db in try String.fetchAll(db, sql: "SELECT query FROM queries") }
+        #expect(queries == ["new"])
+    }
+
+    @Test("searches answered alike share one row of queries, within a write and across writes; another hit count is another row")
+    func searchesShareQueries() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try SQLiteAnalyticsStore(path: folder.databasePath)
+        let alike = { searchEvent("kartu ditolak", hits: 2, lang: "id") }
+        try await store.write([alike(), alike(), searchEvent("other"), alike()])
+        try await store.write([alike(), searchEvent("kartu ditolak", lang: "id"), alike()])
+        let report = try await store.report(ReportQuery(since: .distantPast))
+        #expect(report.topQueries == [.init(query: "kartu ditolak", lang: "id", count: 6, zeroResults: 1), .init(query: "other", lang: "en", count: 1, zeroResults: 1)])
+        try await store.close()
+        let (queries, searches) = try await DatabaseQueue(path: folder.databasePath).read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM queries"), try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM searches"))
+        }
+        #expect(queries == 3 && searches == 7)
+    }
+
+    @Test("a purge by another process (kb analytics purge beside kb serve) never leaves a writer using the numbers of deleted queries")
+    func purgeByAnotherProcess() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let server = try SQLiteAnalyticsStore(path: folder.databasePath)
+        try await server.write([searchEvent("first")])
+        let command = try SQLiteAnalyticsStore(path: folder.databasePath)
+        #expect(try await command.purge(before: Date().addingTimeInterval(86_400)) == 1)
+        // SQLite gives the next query the number "first" had; the server must not take it for "first".
+        try await command.write([searchEvent("second")])
+        try await command.close()
+        try await server.write([searchEvent("first"), searchEvent("first")])
+        let report = try await server.report(ReportQuery(since: .distantPast))
+        #expect(report.topQueries.map { "\($0.query) \($0.count)" } == ["first 2", "second 1"])
+    }
+
+    @Test("a file of the second schema upgrades: searches of one query, language, hit count, first hits and source share its row")
+    func upgradeFromSecondSchema() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let date = Date(timeIntervalSince1970: 1_795_000_000.25)
+        let alike = { (offset: Double, hits: Int) in
+            AnalyticsEvent.search(SearchEvent(date: date.addingTimeInterval(offset), query: "kartu ditolak", language: "id", hits: hits,
+                                              topIDs: hits > 0 ? ["code:05", "article:card-declined"] : [], tookMicros: Int(offset), source: .site))
+        }
+        let events = [alike(0, 2), alike(1, 2), alike(2, 0), alike(3, 2), searchEvent("other", at: date.addingTimeInterval(86_400))]
+        let queue = try DatabaseQueue(path: folder.databasePath)
+        try SQLiteAnalyticsStore.migrator.migrate(queue, upTo: AnalyticsSchema.migrations[1].name)
+        try await queue.write { db in
+            for (sql, values) in firstSchemaInserts(events) { try db.execute(sql: sql, arguments: StatementArguments(values.map(\.databaseValue))) }
+        }
+        try queue.close()
+
+        let store = try SQLiteAnalyticsStore(path: folder.databasePath)
+        let report = try await store.report(ReportQuery(since: .distantPast))
+        #expect(report.topQueries == [.init(query: "kartu ditolak", lang: "id", count: 4, zeroResults: 1), .init(query: "other", lang: "en", count: 1, zeroResults: 1)])
+        #expect(report.days == [.init(day: "2026-11-18", searches: 4, zeroResults: 1), .init(day: "2026-11-19", searches: 1, zeroResults: 1)])
+        // And it is written to as any file of this schema.
+        let later = alike(4, 2)
+        try await store.write([later])
+        #expect(try await store.report(ReportQuery(since: .distantPast)).topQueries.first?.count == 5)
+        try await store.close()
+        let (queries, searches) = try await DatabaseQueue(path: folder.databasePath).read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM queries"),
+             try Row.fetchAll(db, sql: "SELECT id, at, took_micros FROM searches ORDER BY id").map { [$0[0] as String, "\($0[1] as Int64)", "\($0[2] as Int)"] })
+        }
+        #expect(queries == 3)
+        let expected = (events + [later]).compactMap { event -> [String]? in
+            guard case let .search(search) = event else { return nil }
+            return [search.id.description, "\(search.date.milliseconds)", "\(search.tookMicros)"]
+        }
+        #expect(searches == expected.sorted { $0[0] < $1[0] })
     }
 
     @Test("text past the binder's buffer (50 comments of 500 four-byte characters) is bound for SQLite to copy, and every byte lands")
@@ -126,7 +201,7 @@ struct SQLiteAnalyticsStoreTests {
         let queue = try DatabaseQueue(path: folder.databasePath)
         let (stored, queries) = try await queue.read { db in
             (try String.fetchAll(db, sql: "SELECT comment FROM feedback ORDER BY rowid"),
-             try String.fetchAll(db, sql: "SELECT query FROM searches"))
+             try String.fetchAll(db, sql: "SELECT q.query FROM searches s JOIN queries q ON q.id = s.query_id"))
         }
         #expect(stored == comments)
         #expect(queries == ["after the long comments"])
@@ -150,7 +225,10 @@ struct SQLiteAnalyticsStoreTests {
         try await store.close()
         let queue = try DatabaseQueue(path: folder.databasePath)
         let (searches, clicks, feedback) = try queue.read { db in
-            (try Row.fetchAll(db, sql: "SELECT id, at, day, query, lang, hits, top_ids, took_micros, source, typeof(top_ids) FROM searches ORDER BY hits DESC"),
+            (try Row.fetchAll(db, sql: """
+                SELECT s.id, s.at, q.query, q.lang, q.hits, q.top_ids, s.took_micros, q.source, typeof(q.top_ids)
+                FROM searches s JOIN queries q ON q.id = s.query_id ORDER BY q.hits DESC
+                """),
              try Row.fetchAll(db, sql: "SELECT search_id, at, target, rank FROM clicks"),
              try Row.fetchAll(db, sql: "SELECT at, day, kind, target, lang, helpful, reason, comment FROM feedback ORDER BY helpful"))
         }
@@ -158,11 +236,11 @@ struct SQLiteAnalyticsStoreTests {
         let number = { (value: Int64) in value.databaseValue }
         #expect(searches.count == 2)
         let first: [DatabaseValue] = [
-            text(search.id.description), number(1_795_000_000_250), text("2026-11-18"), text("kartu ditolak"), text("id"), number(2),
+            text(search.id.description), number(1_795_000_000_250), text("kartu ditolak"), text("id"), number(2),
             text("code:05 article:card-declined"), number(41), text("site"), text("text"),
         ]
         #expect(searches.first.map { Array($0.databaseValues) } == first)
-        let last: [DatabaseValue] = [text(empty.id.description), number(1_795_000_000_250), text("2026-11-18"), text("xyzzy"), text("en"), number(0), text(""), number(7), text("cli"), text("text")]
+        let last: [DatabaseValue] = [text(empty.id.description), number(1_795_000_000_250), text("xyzzy"), text("en"), number(0), text(""), number(7), text("cli"), text("text")]
         #expect(searches.last.map { Array($0.databaseValues) } == last)
         let click: [DatabaseValue] = [text(search.id.description), number(1_795_000_000_250), text("code:05"), number(1)]
         #expect(clicks.map { Array($0.databaseValues) } == [click])
@@ -182,6 +260,49 @@ struct SQLiteAnalyticsStoreTests {
     }
 }
 
+@Suite("Query numbers a writer keeps")
+struct QueryNumbersTests {
+    private func query(_ text: String) -> SearchQuery {
+        SearchQuery(query: text, language: "en", hits: 1, topIDs: "code:51", source: .api)
+    }
+
+    @Test("kept while the purge count stays, forgotten when it changes, and never more than the capacity")
+    func keptUntilAPurge() {
+        var numbers = QueryNumbers()
+        var write = numbers.write(purges: 0)
+        write.add(query("a"), number: 1)
+        numbers.merge(write)
+        #expect(numbers.write(purges: 0).number(of: query("a")) == 1)
+        #expect(numbers.write(purges: 1).number(of: query("a")) == nil)
+        numbers.merge(numbers.write(purges: 1))
+        #expect(numbers.count == 0 && numbers.write(purges: 0).number(of: query("a")) == nil)
+
+        write = numbers.write(purges: 1)
+        for index in 0..<QueryNumbers.capacity { write.add(query("q\(index)"), number: Int64(index)) }
+        numbers.merge(write)
+        #expect(numbers.count == QueryNumbers.capacity)
+        write = numbers.write(purges: 1)
+        write.add(query("one more"), number: -1)
+        numbers.merge(write)
+        #expect(numbers.count == 1 && numbers.write(purges: 1).number(of: query("one more")) == -1)
+    }
+
+    @Test("a write's numbers: one for each search in order, found or resolved once per query, none for other events")
+    func numbersInOrder() throws {
+        var write = QueryNumbers().write(purges: 0)
+        var resolved: [String] = []
+        let events = [searchEvent("a"), .click(ClickEvent(searchID: SearchID(), target: "code:51", rank: 1)), searchEvent("b"), searchEvent("a")]
+        let numbers = write.numbers(of: events) { query in
+            resolved.append(query.query)
+            return Int64(resolved.count * 10)
+        }
+        #expect(numbers == [10, 0, 20, 10] && resolved == ["a", "b"])
+        let fresh = QueryNumbers().write(purges: 0)
+        #expect(fresh.unknown(in: [searchEvent("b"), searchEvent("a"), searchEvent("b", hits: 1), searchEvent("b")]).map { "\($0.query) \($0.hits)" } == ["a 0", "b 0", "b 1"])
+        #expect(write.unknown(in: [searchEvent("b"), searchEvent("c"), searchEvent("a")]).map(\.query) == ["c"])
+    }
+}
+
 @Suite("Multi-row inserts")
 struct MultiRowInsertTests {
     @Test("one row's insert becomes n rows' insert, the conflict clause kept")
@@ -193,8 +314,10 @@ struct MultiRowInsertTests {
     @Test("runs of one kind are chunked, kinds never mixed in a statement")
     func chunks() {
         let events = (0..<120).map { searchEvent("q\($0)") } + [.click(ClickEvent(searchID: SearchID(), target: "code:51", rank: 1))] + [searchEvent("last")]
-        let statements = AnalyticsSchema.inserts(events)
-        #expect(statements.map { $0.values.count } == [50 * 9, 50 * 9, 20 * 9, 4, 9])
+        let statements = AnalyticsSchema.inserts(events, queries: Array(0..<Int64(events.count)))
+        #expect(statements.map { $0.values.count } == [50 * 4, 50 * 4, 20 * 4, 4, 4])
+        // Each search is written with its own query number, in order.
+        #expect(statements[1].values[2] == .integer(50) && statements[4].values[2] == .integer(121))
     }
 }
 

@@ -109,7 +109,24 @@ enum LegacyEvents {
 func sqliteStoreUpgraded(at path: String, holding events: [AnalyticsEvent]) async throws -> SQLiteAnalyticsStore {
     let queue = try DatabaseQueue(path: path)
     try SQLiteAnalyticsStore.migrator.migrate(queue, upTo: AnalyticsSchema.migrations[0].name)
-    try await queue.write { db in try SQLiteAnalyticsStore.insert(events, into: db) }
+    try await queue.write { db in
+        for (sql, values) in firstSchemaInserts(events) {
+            try db.execute(sql: sql, arguments: StatementArguments(values.map(\.databaseValue)))
+        }
+    }
     try queue.close()
     return try SQLiteAnalyticsStore(path: path)
+}
+
+/// `events` as the first two schemas' inserts: a search's query, language, hits, first
+/// three and source in its own row, and its day; clicks and feedback as today.
+func firstSchemaInserts(_ events: [AnalyticsEvent]) -> [(sql: String, values: [EventValue])] {
+    events.map { event in
+        guard case let .search(search) = event else { return AnalyticsSchema.inserts([event], queries: [0])[0] }
+        return (
+            "INSERT INTO searches (id, at, day, query, lang, hits, top_ids, took_micros, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [.text(search.id.description), .integer(search.date.milliseconds), .text(search.date.utcDay)] + search.searchQuery.values.dropLast()
+                + [.integer(Int64(search.tookMicros)), .text(search.source.rawValue)]
+        )
+    }
 }

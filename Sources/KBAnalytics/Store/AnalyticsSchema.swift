@@ -87,19 +87,64 @@ public enum AnalyticsSchema {
             "DROP TABLE searches",
             "ALTER TABLE searches_by_id RENAME TO searches",
         ]),
+        // A search's query, language, hit count, first three hits and source are the same
+        // for every search answered alike (most are answered from the cache): they go into
+        // `queries` once, and a search is its id, time, query's number and time taken, a
+        // row a third as wide. Its day is said from its time where a report needs it.
+        ("v3-searches-share-queries", [
+            """
+            CREATE TABLE queries (
+                id INTEGER PRIMARY KEY,
+                query TEXT NOT NULL,
+                lang TEXT NOT NULL,
+                hits INTEGER NOT NULL,
+                top_ids TEXT NOT NULL,
+                source TEXT NOT NULL,
+                UNIQUE (query, lang, hits, top_ids, source)
+            )
+            """,
+            // How many purges have run: a writer keeps the query numbers it has found until
+            // this changes, since a purge deletes the queries no search refers to any more.
+            "CREATE TABLE purge_count (n BIGINT NOT NULL)",
+            "INSERT INTO purge_count (n) VALUES (0)",
+            """
+            INSERT INTO queries (query, lang, hits, top_ids, source)
+            SELECT DISTINCT query, lang, hits, top_ids, source FROM searches
+            """,
+            """
+            CREATE TABLE searches_v3 (
+                id TEXT NOT NULL PRIMARY KEY,
+                at BIGINT NOT NULL,
+                query_id BIGINT NOT NULL,
+                took_micros INTEGER NOT NULL
+            ) WITHOUT ROWID
+            """,
+            """
+            INSERT INTO searches_v3 (id, at, query_id, took_micros)
+            SELECT s.id, s.at, q.id, s.took_micros
+            FROM searches s JOIN queries q
+              ON q.query = s.query AND q.lang = s.lang AND q.hits = s.hits AND q.top_ids = s.top_ids AND q.source = s.source
+            """,
+            "DROP TABLE searches",
+            "ALTER TABLE searches_v3 RENAME TO searches",
+        ]),
     ]
 
     /// `sql` for SQLite: `TIME_DIGITS(x)`, the 12 hex digits of the milliseconds `x` as a
-    /// search id begins with them (``SearchID/timePrefix(of:)``), said with `printf`.
+    /// search id begins with them (``SearchID/timePrefix(of:)``), said with `printf`;
+    /// `UTC_DAY(x)`, the UTC day (`YYYY-MM-DD`) of the milliseconds `x`, with `date`; and
+    /// no row locks (`FOR SHARE`: SQLite's one writer at a time is the lock).
     static func sqlite(_ sql: String) -> String {
-        expandingTimeDigits(sql) { "printf('%012x', \($0))" }
+        let sql = expanding("TIME_DIGITS", in: sql) { "printf('%012x', \($0))" }
+        return expanding("UTC_DAY", in: sql) { "date(\($0) / 1000, 'unixepoch')" }
+            .replacingOccurrences(of: " FOR SHARE", with: "")
     }
 
-    /// `sql` with each `TIME_DIGITS(x)` (`x` a column, no parentheses) replaced by `spelling(x)`.
-    static func expandingTimeDigits(_ sql: String, _ spelling: (Substring) -> String) -> String {
+    /// `sql` with each `name(x)` (`x` a column, no parentheses) replaced by `spelling(x)`.
+    static func expanding(_ name: String, in sql: String, _ spelling: (Substring) -> String) -> String {
         var result = ""
         var rest = sql[...]
-        while let call = rest.range(of: "TIME_DIGITS("), let close = rest[call.upperBound...].firstIndex(of: ")") {
+        while let call = rest.range(of: name + "("), let close = rest[call.upperBound...].firstIndex(of: ")") {
             result += rest[..<call.lowerBound]
             result += spelling(rest[call.upperBound..<close])
             rest = rest[rest.index(after: close)...]
@@ -108,17 +153,32 @@ public enum AnalyticsSchema {
     }
 
     // Inserts: one row per event; `?` placeholders, in this order.
-    static let insertSearch = "INSERT INTO searches (id, at, day, query, lang, hits, top_ids, took_micros, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"
+    static let insertSearch = "INSERT INTO searches (id, at, query_id, took_micros) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"
     static let insertClick = "INSERT INTO clicks (search_id, at, target, rank) VALUES (?, ?, ?, ?)"
     static let insertFeedback = "INSERT INTO feedback (at, day, kind, target, lang, helpful, reason, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
 
-    /// What retention deletes: the events before `date`, searches by their ids' time.
-    static func purge(before date: Date) -> [(sql: String, values: [EventValue])] {
+    // A search's query (``SearchQuery``): its number, read before the writer uses the
+    // numbers it keeps (a purge that runs meanwhile waits for the write, in PostgreSQL,
+    // or the write waits for it), and the query found or added, by its values in order.
+    static let purgeCount = "SELECT n FROM purge_count FOR SHARE"
+    static let findQuery = "SELECT id FROM queries WHERE query = ? AND lang = ? AND hits = ? AND top_ids = ? AND source = ?"
+    static let addQuery = "INSERT INTO queries (query, lang, hits, top_ids, source) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
+
+    /// What retention deletes: the events before `date` (searches by their ids' time),
+    /// then the queries no search refers to any more. `counted` statements delete events
+    /// (a purge returns how many); the first says a purge ran, to every writer.
+    static func purge(before date: Date) -> [(sql: String, values: [EventValue], counted: Bool)] {
         let milliseconds = EventValue.integer(date.milliseconds)
         return [
-            ("DELETE FROM searches WHERE id < ?", [.text(SearchID.timePrefix(of: date))]),
-            ("DELETE FROM clicks WHERE at < ?", [milliseconds]),
-            ("DELETE FROM feedback WHERE at < ?", [milliseconds]),
+            ("UPDATE purge_count SET n = n + 1", [], false),
+            ("DELETE FROM searches WHERE id < ?", [.text(SearchID.timePrefix(of: date))], true),
+            ("DELETE FROM clicks WHERE at < ?", [milliseconds], true),
+            ("DELETE FROM feedback WHERE at < ?", [milliseconds], true),
+            ("""
+             DELETE FROM queries WHERE id IN (
+               SELECT q.id FROM queries q LEFT JOIN searches s ON s.query_id = q.id WHERE s.id IS NULL
+             )
+             """, [], false),
         ]
     }
 
@@ -126,44 +186,46 @@ public enum AnalyticsSchema {
     // searches, `since` is the time digits their ids begin with (``SearchID/timePrefix(of:)``),
     // so that the period is a range of the table's key; for clicks and feedback, milliseconds.
     static let languageFilter = "(? = '' OR lang = ?)"
-    static let searchFilter = "id >= ? AND \(languageFilter)"
+    /// Searches with their queries: `s` and `q`.
+    static let searchesWithQueries = "searches s JOIN queries q ON q.id = s.query_id"
+    static let searchFilter = "s.id >= ? AND (? = '' OR q.lang = ?)"
 
     static let totals = """
         SELECT
-          (SELECT COUNT(*) FROM searches WHERE \(searchFilter)),
-          (SELECT COUNT(*) FROM searches WHERE \(searchFilter) AND hits = 0),
-          (SELECT COUNT(*) FROM clicks c JOIN searches s ON s.id = c.search_id WHERE c.at >= ? AND (? = '' OR s.lang = ?)),
+          (SELECT COUNT(*) FROM \(searchesWithQueries) WHERE \(searchFilter)),
+          (SELECT COUNT(*) FROM \(searchesWithQueries) WHERE \(searchFilter) AND q.hits = 0),
+          (SELECT COUNT(*) FROM clicks c JOIN searches s ON s.id = c.search_id JOIN queries q ON q.id = s.query_id WHERE c.at >= ? AND (? = '' OR q.lang = ?)),
           (SELECT COUNT(*) FROM feedback WHERE at >= ? AND \(languageFilter))
         """
 
     static let days = """
-        SELECT day, COUNT(*), SUM(CASE WHEN hits = 0 THEN 1 ELSE 0 END)
-        FROM searches WHERE \(searchFilter)
-        GROUP BY day ORDER BY day
+        SELECT UTC_DAY(s.at), COUNT(*), SUM(CASE WHEN q.hits = 0 THEN 1 ELSE 0 END)
+        FROM \(searchesWithQueries) WHERE \(searchFilter)
+        GROUP BY 1 ORDER BY 1
         """
 
     /// Also takes the limit.
     static let topQueries = """
-        SELECT query, lang, COUNT(*) AS n, SUM(CASE WHEN hits = 0 THEN 1 ELSE 0 END)
-        FROM searches WHERE \(searchFilter)
-        GROUP BY query, lang ORDER BY n DESC, query, lang LIMIT ?
+        SELECT q.query, q.lang, COUNT(*) AS n, SUM(CASE WHEN q.hits = 0 THEN 1 ELSE 0 END)
+        FROM \(searchesWithQueries) WHERE \(searchFilter)
+        GROUP BY q.query, q.lang ORDER BY n DESC, q.query, q.lang LIMIT ?
         """
 
     /// Also takes the limit.
     static let zeroResultQueries = """
-        SELECT query, lang, COUNT(*) AS n, COUNT(*)
-        FROM searches WHERE \(searchFilter) AND hits = 0
-        GROUP BY query, lang ORDER BY n DESC, query, lang LIMIT ?
+        SELECT q.query, q.lang, COUNT(*) AS n, COUNT(*)
+        FROM \(searchesWithQueries) WHERE \(searchFilter) AND q.hits = 0
+        GROUP BY q.query, q.lang ORDER BY n DESC, q.query, q.lang LIMIT ?
         """
 
     /// Queries with clicks, where more than half of them went past rank 3. Also takes the limit.
     static let pastRank3Queries = """
-        SELECT s.query, s.lang, COUNT(*) AS n, SUM(CASE WHEN c.rank > 3 THEN 1 ELSE 0 END) AS past
-        FROM clicks c JOIN searches s ON s.id = c.search_id
-        WHERE c.at >= ? AND (? = '' OR s.lang = ?)
-        GROUP BY s.query, s.lang
+        SELECT q.query, q.lang, COUNT(*) AS n, SUM(CASE WHEN c.rank > 3 THEN 1 ELSE 0 END) AS past
+        FROM clicks c JOIN searches s ON s.id = c.search_id JOIN queries q ON q.id = s.query_id
+        WHERE c.at >= ? AND (? = '' OR q.lang = ?)
+        GROUP BY q.query, q.lang
         HAVING 2 * SUM(CASE WHEN c.rank > 3 THEN 1 ELSE 0 END) > COUNT(*)
-        ORDER BY past DESC, s.query, s.lang LIMIT ?
+        ORDER BY past DESC, q.query, q.lang LIMIT ?
         """
 
     /// Pages by share of "yes", lowest first. Also takes the limit.

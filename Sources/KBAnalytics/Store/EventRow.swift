@@ -51,19 +51,15 @@ extension AnalyticsEvent {
     }
 
     /// Gives `sink` this event's values in the order of its insert statement: the one
-    /// place that order is written.
-    func writeValues(to sink: inout some EventValueSink) {
+    /// place that order is written. A search's query is its number in `queries`
+    /// (``QueryNumbers``), `query`; other events have none.
+    func writeValues(to sink: inout some EventValueSink, query: Int64) {
         switch self {
         case let .search(event):
             sink.id(event.id)
             sink.integer(event.date.milliseconds)
-            sink.text(event.date.utcDay)
-            sink.text(event.query)
-            sink.text(event.language)
-            sink.integer(Int64(event.hits))
-            sink.text(event.topIDsText)
+            sink.integer(query)
             sink.integer(Int64(event.tookMicros))
-            sink.text(event.source.rawValue)
         case let .click(event):
             sink.id(event.searchID)
             sink.integer(event.date.milliseconds)
@@ -120,13 +116,14 @@ extension AnalyticsSchema {
     }
 
     /// `events` as insert statements: runs of one kind in chunks of ``rowsPerInsert``
-    /// rows, each with its values in order.
-    static func inserts(_ events: [AnalyticsEvent]) -> [(sql: String, values: [EventValue])] {
-        chunks(events).map { kind, events in
+    /// rows, each with its values in order. `queries` holds each event's query number,
+    /// in order (``QueryNumbers/Write/numbers(of:resolve:)``).
+    static func inserts(_ events: [AnalyticsEvent], queries: [Int64]) -> [(sql: String, values: [EventValue])] {
+        chunks(events).map { kind, chunk in
             var list = EventValueList()
-            list.values.reserveCapacity(events.count * 9)
-            for event in events { event.writeValues(to: &list) }
-            return (insert(kind, rows: events.count), list.values)
+            list.values.reserveCapacity(chunk.count * 8)
+            for index in chunk.indices { chunk[index].writeValues(to: &list, query: queries[index]) }
+            return (insert(kind, rows: chunk.count), list.values)
         }
     }
 }

@@ -1,6 +1,7 @@
 public import Foundation
 public import Logging
 import PostgresNIO
+import Synchronization
 
 /// Events in PostgreSQL through PostgresNIO, for several `kb serve` behind a load
 /// balancer: the schema, migrations and report queries of ``AnalyticsSchema``, said in
@@ -21,6 +22,8 @@ public final class PostgresAnalyticsStore: AnalyticsStore {
     private let client: PostgresClient
     private let runner: Task<Void, Never>
     private let logger: Logger
+    /// The query numbers this server's writer has found (``QueryNumbers``).
+    private let queries = Mutex(QueryNumbers())
 
     /// The table of applied migrations, and the advisory lock held while they are applied.
     static let migrationsTable = "CREATE TABLE IF NOT EXISTS kb_migrations (identifier TEXT NOT NULL PRIMARY KEY)"
@@ -127,12 +130,32 @@ public final class PostgresAnalyticsStore: AnalyticsStore {
 
     public func write(_ events: [AnalyticsEvent]) async throws {
         guard !events.isEmpty else { return }
-        let statements = AnalyticsSchema.inserts(events).map { Self.query($0.sql, $0.values) }
-        try await run("write to") { client, logger in
+        let queries = queries.withLock { $0 }
+        let write = try await run("write to") { client, logger in
             try await client.withTransaction(logger: logger) { connection in
-                for statement in statements { try await connection.query(statement, logger: logger) }
+                // A purge waits for this transaction from here (the row is shared), or this waits for it.
+                let purges = try await connection.query(Self.query(AnalyticsSchema.purgeCount, []), logger: logger)
+                    .decode(Int64.self).first { _ in true } ?? 0
+                var write = queries.write(purges: purges)
+                for query in write.unknown(in: events) {
+                    try await connection.query(Self.query(AnalyticsSchema.addQuery, query.values), logger: logger)
+                    let found = try await connection.query(Self.query(AnalyticsSchema.findQuery, query.values), logger: logger)
+                        .decode(Int64.self).first { _ in true }
+                    guard let number = found else {
+                        throw AnalyticsStoreError("query \(query.query) is not in queries after it was added")
+                    }
+                    write.add(query, number: number)
+                }
+                let numbers = try write.numbers(of: events) { query in
+                    throw AnalyticsStoreError("no number for query \(query.query)")
+                }
+                for (sql, values) in AnalyticsSchema.inserts(events, queries: numbers) {
+                    try await connection.query(Self.query(sql, values), logger: logger)
+                }
+                return write
             }
         }
+        self.queries.withLock { $0.merge(write) }
     }
 
     public func report(_ query: ReportQuery) async throws -> AnalyticsReport {
@@ -147,14 +170,24 @@ public final class PostgresAnalyticsStore: AnalyticsStore {
         }
     }
 
+    /// Runs `statements` (constant SQL in the shared dialect) in one transaction: the tests
+    /// write events as an older schema held them.
+    func execute(_ statements: [(sql: String, values: [EventValue])]) async throws {
+        try await run("write to") { client, logger in
+            try await client.withTransaction(logger: logger) { connection in
+                for (sql, values) in statements { try await connection.query(Self.query(sql, values), logger: logger) }
+            }
+        }
+    }
+
     @discardableResult
     public func purge(before date: Date) async throws -> Int {
         try await run("purge") { client, logger in
             try await client.withTransaction(logger: logger) { connection in
                 var deleted = 0
-                for (sql, values) in AnalyticsSchema.purge(before: date) {
+                for (sql, values, counted) in AnalyticsSchema.purge(before: date) {
                     let metadata = try await connection.query(Self.query(sql, values), logger: logger) { _ in }.get()
-                    deleted += metadata.rows ?? 0
+                    if counted { deleted += metadata.rows ?? 0 }
                 }
                 return deleted
             }

@@ -14,6 +14,8 @@ public actor SQLiteAnalyticsStore: AnalyticsStore {
     public nonisolated let path: String
     private var pool: DatabasePool?
     private var fileNumber: UInt64?
+    /// The query numbers the writer has found in this file (``QueryNumbers``).
+    private var queries = QueryNumbers()
 
     public nonisolated var label: String { path }
 
@@ -69,18 +71,25 @@ public actor SQLiteAnalyticsStore: AnalyticsStore {
         let (opened, number) = try Self.open(path)
         pool = opened
         fileNumber = number
+        queries = QueryNumbers()
         return opened
     }
 
     public func write(_ events: [AnalyticsEvent]) async throws {
         guard !events.isEmpty else { return }
         let pool = try writablePool()
+        let queries = queries
         do {
             // Below request handling (WriterPriority): the rows wait, the searches do not.
-            try await pool.write { db in
+            let write = try await pool.write { db in
                 WriterPriority.lower()
-                try Self.insert(events, into: db)
+                let purges = try Int64.fetchOne(db, sql: Self.purgeCount) ?? 0
+                var write = queries.write(purges: purges)
+                let numbers = try write.numbers(of: events) { query in try Self.number(of: query, in: db) }
+                try Self.insert(events, queries: numbers, into: db)
+                return write
             }
+            self.queries.merge(write)
         } catch {
             throw AnalyticsStoreError("cannot write to analytics database \(path): \(error)")
         }
@@ -93,14 +102,14 @@ public actor SQLiteAnalyticsStore: AnalyticsStore {
     /// dynamic casts (GRDB's `StatementArguments` made most of the writer's time at a few
     /// thousand events a second), and text copied once, into one buffer SQLite reads
     /// from (binding text for SQLite to copy cost a `malloc` and a `free` per value).
-    static func insert(_ events: [AnalyticsEvent], into db: Database) throws {
+    static func insert(_ events: [AnalyticsEvent], queries: [Int64], into db: Database) throws {
         try withUnsafeTemporaryAllocation(byteCount: SQLiteBinder.textCapacity, alignment: 1) { text in
             for (kind, chunk) in AnalyticsSchema.chunks(events) {
                 let sql = AnalyticsSchema.insert(kind, rows: chunk.count)
                 let statement = try db.cachedStatement(sql: sql).sqliteStatement
                 sqlite3_reset(statement)
                 var binder = SQLiteBinder(statement: statement, text: text)
-                for event in chunk { event.writeValues(to: &binder) }
+                for index in chunk.indices { chunk[index].writeValues(to: &binder, query: queries[index]) }
                 var code = binder.failure ?? sqlite3_step(statement)
                 if code == SQLITE_DONE { code = SQLITE_OK }
                 sqlite3_reset(statement)
@@ -111,11 +120,23 @@ public actor SQLiteAnalyticsStore: AnalyticsStore {
         }
     }
 
+    private static let purgeCount = AnalyticsSchema.sqlite(AnalyticsSchema.purgeCount)
+
+    /// The number of `query` in `queries`, added if it has none.
+    private static func number(of query: SearchQuery, in db: Database) throws -> Int64 {
+        let arguments = StatementArguments(query.values.map(\.databaseValue))
+        try db.execute(sql: AnalyticsSchema.addQuery, arguments: arguments)
+        guard let number = try Int64.fetchOne(db, sql: AnalyticsSchema.findQuery, arguments: arguments) else {
+            throw AnalyticsStoreError("query \(query.query) is not in queries after it was added")
+        }
+        return number
+    }
+
     public func report(_ query: ReportQuery) async throws -> AnalyticsReport {
         guard let pool else { throw AnalyticsStoreError("analytics database \(path) is closed") }
         return try await AnalyticsReport.assemble(query) { sql, values in
             try await pool.read { db in
-                try Row.fetchAll(db, sql: sql, arguments: StatementArguments(values.map(\.databaseValue))).map { row in
+                try Row.fetchAll(db, sql: AnalyticsSchema.sqlite(sql), arguments: StatementArguments(values.map(\.databaseValue))).map { row in
                     (0..<row.count).map { EventValue(row[$0] as DatabaseValue) }
                 }
             }
@@ -127,9 +148,9 @@ public actor SQLiteAnalyticsStore: AnalyticsStore {
         let pool = try writablePool()
         return try await pool.write { db in
             var deleted = 0
-            for (sql, values) in AnalyticsSchema.purge(before: date) {
+            for (sql, values, counted) in AnalyticsSchema.purge(before: date) {
                 try db.execute(sql: sql, arguments: StatementArguments(values.map(\.databaseValue)))
-                deleted += db.changesCount
+                if counted { deleted += db.changesCount }
             }
             return deleted
         }

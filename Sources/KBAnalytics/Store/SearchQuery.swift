@@ -1,0 +1,97 @@
+import Foundation
+
+/// What a search asked and found, stored once in `queries` (``AnalyticsSchema``) and
+/// referred to by number from each search answered alike: the query, its language,
+/// the hit count, the first three hits and where it came from.
+struct SearchQuery: Hashable, Sendable {
+    var query: String
+    var language: String
+    var hits: Int
+    var topIDs: String
+    var source: SearchSource
+
+    /// The values of ``AnalyticsSchema/findQuery`` and ``AnalyticsSchema/addQuery``, in order.
+    var values: [EventValue] {
+        [.text(query), .text(language), .integer(Int64(hits)), .text(topIDs), .text(source.rawValue)]
+    }
+}
+
+extension SearchEvent {
+    var searchQuery: SearchQuery {
+        SearchQuery(query: query, language: language, hits: hits, topIDs: topIDsText, source: source)
+    }
+}
+
+/// The numbers of the queries a store's writer has found or added, kept from one write
+/// to the next so that a search answered like an earlier one costs no lookup.
+///
+/// They hold while no purge has run: a purge deletes the queries no search refers to,
+/// and SQLite may give a deleted query's number to a new one. So they are kept with the
+/// purge count they were read under (``AnalyticsSchema/purgeCount``), and a write that
+/// reads another count starts afresh. At most ``capacity`` are kept (queries are typed
+/// by anyone): past it, the next write starts afresh too.
+struct QueryNumbers: Sendable {
+    static let capacity = 10_000
+
+    private var purges: Int64?
+    private var numbers: [SearchQuery: Int64] = [:]
+
+    var count: Int { numbers.count }
+
+    /// What one write (one transaction) found: the numbers to use, given the purge count
+    /// it read, and those it added. Merged back (``merge(_:)``) only once it commits.
+    func write(purges: Int64) -> Write {
+        Write(purges: purges, known: purges == self.purges ? numbers : [:])
+    }
+
+    mutating func merge(_ write: Write) {
+        if write.purges != purges || numbers.count + write.added.count > Self.capacity {
+            purges = write.purges
+            numbers = [:]
+        }
+        guard numbers.count + write.added.count <= Self.capacity else { return }
+        numbers.merge(write.added) { _, new in new }
+    }
+
+    struct Write: Sendable {
+        let purges: Int64
+        fileprivate let known: [SearchQuery: Int64]
+        private(set) var added: [SearchQuery: Int64] = [:]
+
+        func number(of query: SearchQuery) -> Int64? { known[query] ?? added[query] }
+
+        /// The searches' queries this write has no number for, each once, sorted: servers
+        /// that add the same new queries at once add them in the same order, so that
+        /// neither waits for a row the other waits on (a deadlock).
+        func unknown(in events: [AnalyticsEvent]) -> [SearchQuery] {
+            var unknown = Set<SearchQuery>()
+            for case let .search(search) in events {
+                let query = search.searchQuery
+                if number(of: query) == nil { unknown.insert(query) }
+            }
+            return unknown.sorted {
+                ($0.query, $0.language, $0.hits, $0.topIDs, $0.source.rawValue) < ($1.query, $1.language, $1.hits, $1.topIDs, $1.source.rawValue)
+            }
+        }
+
+        mutating func add(_ query: SearchQuery, number: Int64) { added[query] = number }
+
+        /// Each event's query number, in order (0 for a click or feedback): one lookup for
+        /// each search whose query has a number; `resolve` finds or adds the others.
+        mutating func numbers(of events: [AnalyticsEvent], resolve: (SearchQuery) throws -> Int64) rethrows -> [Int64] {
+            var numbers = [Int64](repeating: 0, count: events.count)
+            for (index, event) in events.enumerated() {
+                guard case let .search(search) = event else { continue }
+                let query = search.searchQuery
+                if let number = number(of: query) {
+                    numbers[index] = number
+                } else {
+                    let number = try resolve(query)
+                    added[query] = number
+                    numbers[index] = number
+                }
+            }
+            return numbers
+        }
+    }
+}
