@@ -3,19 +3,21 @@ import KBAnalytics
 import Synchronization
 
 /// `kb-bench --analytics-writer N`: the analytics writer alone. N search events made as
-/// `kb serve` makes them for cached answers (a few hundred queries, each event a copy
-/// with a fresh id and time) are written to a new SQLite file through the store, in
-/// batches like the recorder's; the events are made before the clock starts. One
-/// JSON line: events, batch size, CPU (all threads) and wall time per event, file size.
+/// `kb serve` makes them for cached answers (`distinct` queries in turn, 300 by default,
+/// each event a copy with a fresh id and time) are written to a new SQLite file through
+/// the store, in batches like the recorder's; the events are made before the clock
+/// starts. With `distinct` as large as the count, every search has a query of its own
+/// (the long tail: each one added to `queries`). One JSON line: events, distinct
+/// queries, batch size, CPU (all threads) and wall time per event, file size.
 /// With `keep`, the file is written there (it must not exist) and kept.
 enum AnalyticsWriterBench {
-    static func measure(events count: Int, batch: Int, keep: String?) throws -> String {
+    static func measure(events count: Int, batch: Int, distinct: Int, keep: String?) throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kb-bench-analytics-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         if let keep, FileManager.default.fileExists(atPath: keep) { throw BenchError("\(keep) exists; give a new file") }
         let path = keep ?? folder.appendingPathComponent("analytics.sqlite").path
-        let templates = (0..<300).map { index in
+        let templates = (0..<min(distinct, count)).map { index in
             SearchEvent(query: "query number \(index) about a locked account", language: index % 3 == 0 ? "id" : "en",
                         hits: index % 7, topIDs: ["article:unlock-account", "article:two-factor-authentication", "code:51"],
                         tookMicros: 40 + index % 50, source: .api)
@@ -41,7 +43,7 @@ enum AnalyticsWriterBench {
         let wall = Double(Measurement.now() - wallStart) / 1000 / Double(count)
         try blocking { try await store.close() }
         let bytes = ["", "-wal"].compactMap { try? FileManager.default.attributesOfItem(atPath: path + $0)[.size] as? Int }.reduce(0, +)
-        return "{\"events\": \(count), \"batch\": \(batch), \"cpu_us_per_event\": \(Measurement.round(cpu, 3)), "
+        return "{\"events\": \(count), \"distinct\": \(templates.count), \"batch\": \(batch), \"cpu_us_per_event\": \(Measurement.round(cpu, 3)), "
             + "\"wall_us_per_event\": \(Measurement.round(wall, 3)), \"file_mb\": \(Measurement.round(Double(bytes) / 1_048_576, 1))}"
     }
 

@@ -14,14 +14,15 @@ import KBSearch
 // With --content DIR it loads a kb content folder as `kb serve` does and times that and
 // the API's search instead (`make scale`, see ContentScale.swift).
 // With --analytics-writer N it times the analytics writer alone: N search events written
-// to a new SQLite file (AnalyticsWriter.swift).
+// to a new SQLite file, of --distinct queries (300; N for every search its own query)
+// in turn (AnalyticsWriter.swift).
 
 let usage = """
     usage: kb-bench --corpus DIR --queries FILE [--repeat N] [--mode and|or|fuzzy|fuzzy+snippets|all]
            kb-bench --corpus DIR --show QUERY
            kb-bench --corpus DIR --queries FILE --verify-pruning
            kb-bench --content DIR --queries FILE [--repeat N]
-           kb-bench --analytics-writer N [--batch N] [--file PATH]
+           kb-bench --analytics-writer N [--batch N] [--distinct N] [--file PATH]
     """
 
 func fail(_ message: String) -> Never {
@@ -41,7 +42,7 @@ while let flag = rest.popFirst() {
         verifiesPruning = true
         continue
     }
-    guard ["--corpus", "--queries", "--repeat", "--mode", "--show", "--content", "--analytics-writer", "--batch", "--file"].contains(flag), let value = rest.popFirst() else {
+    guard ["--corpus", "--queries", "--repeat", "--mode", "--show", "--content", "--analytics-writer", "--batch", "--distinct", "--file"].contains(flag), let value = rest.popFirst() else {
         fail("unexpected argument '\(flag)'")
     }
     arguments[flag] = value
@@ -59,8 +60,9 @@ if let content = arguments["--content"] {
 if let events = arguments["--analytics-writer"] {
     guard let count = Int(events), count > 0 else { fail("--analytics-writer must be a positive number of events") }
     guard let batch = Int(arguments["--batch"] ?? "2000"), batch > 0 else { fail("--batch must be a positive number") }
+    guard let distinct = Int(arguments["--distinct"] ?? "300"), distinct > 0 else { fail("--distinct must be a positive number of queries") }
     do {
-        print(try AnalyticsWriterBench.measure(events: count, batch: batch, keep: arguments["--file"]))
+        print(try AnalyticsWriterBench.measure(events: count, batch: batch, distinct: distinct, keep: arguments["--file"]))
     } catch {
         fail("\(error)")
     }

@@ -129,6 +129,27 @@ struct SQLiteAnalyticsStoreTests {
         #expect(queries == 3 && searches == 7)
     }
 
+    @Test("new queries are numbered after the file's highest, 50 to a statement: 120 in one write, again from the writer's numbers, and again by a writer opened afresh")
+    func manyNewQueries() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        // Each call makes new searches (new ids) of the same 120 queries.
+        let events = { (0..<120).map { searchEvent("query \($0)") } }
+        let store = try SQLiteAnalyticsStore(path: folder.databasePath)
+        try await store.write(events())
+        try await store.write(events().reversed())
+        try await store.close()
+        let reopened = try SQLiteAnalyticsStore(path: folder.databasePath)
+        try await reopened.write(events() + [searchEvent("query 0")])
+        let report = try await reopened.report(ReportQuery(since: .distantPast, limit: 500))
+        #expect(report.totals.searches == 361)
+        #expect(Dictionary(uniqueKeysWithValues: report.topQueries.map { ($0.query, $0.count) }) ==
+            Dictionary(uniqueKeysWithValues: (0..<120).map { ("query \($0)", $0 == 0 ? 4 : 3) }))
+        try await reopened.close()
+        let numbers = try await DatabaseQueue(path: folder.databasePath).read { db in try Int64.fetchAll(db, sql: "SELECT id FROM queries ORDER BY id") }
+        #expect(numbers == Array(1...240))
+    }
+
     @Test("a purge by another process (kb analytics purge beside kb serve) never leaves a writer using the numbers of deleted queries")
     func purgeByAnotherProcess() async throws {
         let folder = try TemporaryFolder()
@@ -145,7 +166,7 @@ struct SQLiteAnalyticsStoreTests {
         #expect(report.topQueries.map { "\($0.query) \($0.count)" } == ["first 2", "second 1"])
     }
 
-    @Test("a file of the second schema upgrades: searches of one query, language, hit count, first hits and source share its row")
+    @Test("a file of the second schema upgrades: searches of one query, language, hit count, first hits and source share its row, and keep their ids, times and durations")
     func upgradeFromSecondSchema() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
@@ -163,6 +184,8 @@ struct SQLiteAnalyticsStoreTests {
         try queue.close()
 
         let store = try SQLiteAnalyticsStore(path: folder.databasePath)
+        let upgradedQueries = try await DatabaseQueue(path: folder.databasePath).read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM queries") }
+        #expect(upgradedQueries == 3)
         let report = try await store.report(ReportQuery(since: .distantPast))
         #expect(report.topQueries == [.init(query: "kartu ditolak", lang: "id", count: 4, zeroResults: 1), .init(query: "other", lang: "en", count: 1, zeroResults: 1)])
         #expect(report.days == [.init(day: "2026-11-18", searches: 4, zeroResults: 1), .init(day: "2026-11-19", searches: 1, zeroResults: 1)])
@@ -175,7 +198,9 @@ struct SQLiteAnalyticsStoreTests {
             (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM queries"),
              try Row.fetchAll(db, sql: "SELECT id, at, took_micros FROM searches ORDER BY id").map { [$0[0] as String, "\($0[1] as Int64)", "\($0[2] as Int)"] })
         }
-        #expect(queries == 3)
+        // A writer that did not add a query adds it again (queries has no index on its
+        // values): a second row, which the report counted as the same query above.
+        #expect(queries == 4)
         let expected = (events + [later]).compactMap { event -> [String]? in
             guard case let .search(search) = event else { return nil }
             return [search.id.description, "\(search.date.milliseconds)", "\(search.tookMicros)"]

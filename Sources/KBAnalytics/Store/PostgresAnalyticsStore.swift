@@ -138,12 +138,9 @@ public final class PostgresAnalyticsStore: AnalyticsStore {
                     .decode(Int64.self).first { _ in true } ?? 0
                 var write = queries.write(purges: purges)
                 for query in write.unknown(in: events) {
-                    try await connection.query(Self.query(AnalyticsSchema.addQuery, query.values), logger: logger)
-                    let found = try await connection.query(Self.query(AnalyticsSchema.findQuery, query.values), logger: logger)
+                    let number = try await connection.query(Self.query(AnalyticsSchema.addQuery, query.values), logger: logger)
                         .decode(Int64.self).first { _ in true }
-                    guard let number = found else {
-                        throw AnalyticsStoreError("query \(query.query) is not in queries after it was added")
-                    }
+                    guard let number else { throw AnalyticsStoreError("adding query \(query.query) gave no number") }
                     write.add(query, number: number)
                 }
                 let numbers = try write.numbers(of: events) { query in

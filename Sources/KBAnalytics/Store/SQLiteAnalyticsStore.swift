@@ -78,14 +78,23 @@ public actor SQLiteAnalyticsStore: AnalyticsStore {
     public func write(_ events: [AnalyticsEvent]) async throws {
         guard !events.isEmpty else { return }
         let pool = try writablePool()
-        let queries = queries
         do {
             // Below request handling (WriterPriority): the rows wait, the searches do not.
-            let write = try await pool.write { db in
+            let write = try await pool.write { [queries] db in
                 WriterPriority.lower()
                 let purges = try Int64.fetchOne(db, sql: Self.purgeCount) ?? 0
                 var write = queries.write(purges: purges)
-                let numbers = try write.numbers(of: events) { query in try Self.number(of: query, in: db) }
+                // New queries are numbered here, after the highest number in the file (this
+                // is the one writer), and inserted 50 rows a statement like the searches.
+                var added: [SearchQuery] = []
+                var first: Int64?
+                let numbers = try write.numbers(of: events) { query in
+                    let start = try first ?? (Int64.fetchOne(db, sql: AnalyticsSchema.highestQueryNumber) ?? 0) + 1
+                    first = start
+                    added.append(query)
+                    return start + Int64(added.count - 1)
+                }
+                if let first { try Self.insert(added, numberedFrom: first, into: db) }
                 try Self.insert(events, queries: numbers, into: db)
                 return write
             }
@@ -105,31 +114,47 @@ public actor SQLiteAnalyticsStore: AnalyticsStore {
     static func insert(_ events: [AnalyticsEvent], queries: [Int64], into db: Database) throws {
         try withUnsafeTemporaryAllocation(byteCount: SQLiteBinder.textCapacity, alignment: 1) { text in
             for (kind, chunk) in AnalyticsSchema.chunks(events) {
-                let sql = AnalyticsSchema.insert(kind, rows: chunk.count)
-                let statement = try db.cachedStatement(sql: sql).sqliteStatement
-                sqlite3_reset(statement)
-                var binder = SQLiteBinder(statement: statement, text: text)
-                for index in chunk.indices { chunk[index].writeValues(to: &binder, query: queries[index]) }
-                var code = binder.failure ?? sqlite3_step(statement)
-                if code == SQLITE_DONE { code = SQLITE_OK }
-                sqlite3_reset(statement)
-                // The statement is cached: it must not keep pointers into `text`.
-                sqlite3_clear_bindings(statement)
-                guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql) }
+                try step(AnalyticsSchema.insert(kind, rows: chunk.count), in: db, text: text) { binder in
+                    for index in chunk.indices { chunk[index].writeValues(to: &binder, query: queries[index]) }
+                }
             }
         }
     }
 
+    /// Runs the cached statement `sql` (an insert) once, its values bound by `bind` (in
+    /// place, from `text`: ``SQLiteBinder``).
+    private static func step(
+        _ sql: String, in db: Database, text: UnsafeMutableRawBufferPointer, bind: (inout SQLiteBinder) -> Void
+    ) throws {
+        let statement = try db.cachedStatement(sql: sql).sqliteStatement
+        sqlite3_reset(statement)
+        var binder = SQLiteBinder(statement: statement, text: text)
+        bind(&binder)
+        var code = binder.failure ?? sqlite3_step(statement)
+        if code == SQLITE_DONE { code = SQLITE_OK }
+        sqlite3_reset(statement)
+        // The statement is cached: it must not keep pointers into `text`.
+        sqlite3_clear_bindings(statement)
+        guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql) }
+    }
+
     private static let purgeCount = AnalyticsSchema.sqlite(AnalyticsSchema.purgeCount)
 
-    /// The number of `query` in `queries`, added if it has none.
-    private static func number(of query: SearchQuery, in db: Database) throws -> Int64 {
-        let arguments = StatementArguments(query.values.map(\.databaseValue))
-        try db.execute(sql: AnalyticsSchema.addQuery, arguments: arguments)
-        guard let number = try Int64.fetchOne(db, sql: AnalyticsSchema.findQuery, arguments: arguments) else {
-            throw AnalyticsStoreError("query \(query.query) is not in queries after it was added")
+    /// `queries` added, numbered from `first` on, in multi-row statements.
+    private static func insert(_ queries: [SearchQuery], numberedFrom first: Int64, into db: Database) throws {
+        try withUnsafeTemporaryAllocation(byteCount: SQLiteBinder.textCapacity, alignment: 1) { text in
+            var start = queries.startIndex
+            while start < queries.endIndex {
+                let end = min(start + AnalyticsSchema.rowsPerInsert, queries.endIndex)
+                try step(AnalyticsSchema.numberedQueries(end - start), in: db, text: text) { binder in
+                    for index in start..<end {
+                        binder.integer(first + Int64(index))
+                        queries[index].writeValues(to: &binder)
+                    }
+                }
+                start = end
+            }
         }
-        return number
     }
 
     public func report(_ query: ReportQuery) async throws -> AnalyticsReport {

@@ -4,15 +4,51 @@ import Foundation
 /// referred to by number from each search answered alike: the query, its language,
 /// the hit count, the first three hits and where it came from.
 struct SearchQuery: Hashable, Sendable {
-    var query: String
-    var language: String
-    var hits: Int
-    var topIDs: String
-    var source: SearchSource
+    let query: String
+    let language: String
+    let hits: Int
+    let topIDs: String
+    let source: SearchSource
+    /// The values' hash, made once: a writer looks a query up three or four times (its
+    /// numbers, the write's, adding it, keeping it), each a hash of a hundred bytes.
+    private let valuesHash: Int
 
-    /// The values of ``AnalyticsSchema/findQuery`` and ``AnalyticsSchema/addQuery``, in order.
+    init(query: String, language: String, hits: Int, topIDs: String, source: SearchSource) {
+        self.query = query
+        self.language = language
+        self.hits = hits
+        self.topIDs = topIDs
+        self.source = source
+        var hasher = Hasher()
+        hasher.combine(query)
+        hasher.combine(language)
+        hasher.combine(hits)
+        hasher.combine(topIDs)
+        hasher.combine(source)
+        valuesHash = hasher.finalize()
+    }
+
+    static func == (left: SearchQuery, right: SearchQuery) -> Bool {
+        left.valuesHash == right.valuesHash && left.hits == right.hits && left.source == right.source
+            && left.query == right.query && left.language == right.language && left.topIDs == right.topIDs
+    }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(valuesHash) }
+
+    /// Gives `sink` the values of ``AnalyticsSchema/addQuery``, in order.
+    func writeValues(to sink: inout some EventValueSink) {
+        sink.text(query)
+        sink.text(language)
+        sink.integer(Int64(hits))
+        sink.text(topIDs)
+        sink.text(source.rawValue)
+    }
+
+    /// The same values as a list.
     var values: [EventValue] {
-        [.text(query), .text(language), .integer(Int64(hits)), .text(topIDs), .text(source.rawValue)]
+        var list = EventValueList()
+        writeValues(to: &list)
+        return list.values
     }
 }
 
@@ -44,7 +80,9 @@ struct QueryNumbers: Sendable {
         Write(purges: purges, known: purges == self.purges ? numbers : [:])
     }
 
-    mutating func merge(_ write: Write) {
+    mutating func merge(_ write: consuming Write) {
+        // The write's copy of the numbers goes first, so that they are added to in place.
+        write.known = [:]
         if write.purges != purges || numbers.count + write.added.count > Self.capacity {
             purges = write.purges
             numbers = [:]
@@ -55,14 +93,13 @@ struct QueryNumbers: Sendable {
 
     struct Write: Sendable {
         let purges: Int64
-        fileprivate let known: [SearchQuery: Int64]
+        fileprivate var known: [SearchQuery: Int64]
         private(set) var added: [SearchQuery: Int64] = [:]
 
         func number(of query: SearchQuery) -> Int64? { known[query] ?? added[query] }
 
-        /// The searches' queries this write has no number for, each once, sorted: servers
-        /// that add the same new queries at once add them in the same order, so that
-        /// neither waits for a row the other waits on (a deadlock).
+        /// The searches' queries this write has no number for, each once, in a fixed order
+        /// (the same for the same events).
         func unknown(in events: [AnalyticsEvent]) -> [SearchQuery] {
             var unknown = Set<SearchQuery>()
             for case let .search(search) in events {
