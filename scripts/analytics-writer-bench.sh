@@ -4,7 +4,7 @@
 # cached answers, written in batches like the recorder's), and the same rows inserted by
 # Python's sqlite3 module (the same SQLite library, the same schema, made by kb's own
 # migrations, 50-row statements, one transaction per batch; each search's query found
-# in a dict of the numbers it has, or added to `queries` and read back, as kb does). Prints CPU and wall time per
+# in a dict of the numbers it has, or added to `queries`, as kb does). Prints CPU and wall time per
 # event for both, in one run, ROUNDS times. Not part of CI.
 #
 # Usage: scripts/analytics-writer-bench.sh
@@ -60,8 +60,7 @@ for offset in range(0, count, batch):
         for (id, at, query, took) in chunk[i:i + per]:
             number = numbers.get(query)
             if number is None:
-                db.execute("INSERT INTO queries (query, lang, hits, top_ids, source) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", query)
-                number = db.execute("SELECT id FROM queries WHERE query = ? AND lang = ? AND hits = ? AND top_ids = ? AND source = ?", query).fetchone()[0]
+                number = db.execute("INSERT INTO queries (query, lang, hits, top_ids, source) VALUES (?, ?, ?, ?, ?)", query).lastrowid
                 numbers[query] = number
             values += (id, at, number, took)
         db.execute(full if len(values) == per * 4 else sql(len(values) // 4), values)
