@@ -323,7 +323,7 @@ struct QueryNumbersTests {
         }
         #expect(numbers == [10, 0, 20, 10] && resolved == ["a", "b"])
         let fresh = QueryNumbers().write(purges: 0)
-        #expect(fresh.unknown(in: [searchEvent("b"), searchEvent("a"), searchEvent("b", hits: 1), searchEvent("b")]).map { "\($0.query) \($0.hits)" } == ["a 0", "b 0", "b 1"])
+        #expect(fresh.unknown(in: [searchEvent("b"), searchEvent("a"), searchEvent("b", hits: 1), searchEvent("b")]).map { "\($0.query) \($0.hits)" } == ["b 0", "a 0", "b 1"])
         #expect(write.unknown(in: [searchEvent("b"), searchEvent("c"), searchEvent("a")]).map(\.query) == ["c"])
     }
 }

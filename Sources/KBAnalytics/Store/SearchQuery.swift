@@ -98,17 +98,16 @@ struct QueryNumbers: Sendable {
 
         func number(of query: SearchQuery) -> Int64? { known[query] ?? added[query] }
 
-        /// The searches' queries this write has no number for, each once, in a fixed order
-        /// (the same for the same events).
+        /// The searches' queries this write has no number for, each once, in the order of
+        /// their first search.
         func unknown(in events: [AnalyticsEvent]) -> [SearchQuery] {
-            var unknown = Set<SearchQuery>()
+            var seen = Set<SearchQuery>()
+            var unknown: [SearchQuery] = []
             for case let .search(search) in events {
                 let query = search.searchQuery
-                if number(of: query) == nil { unknown.insert(query) }
+                if number(of: query) == nil, seen.insert(query).inserted { unknown.append(query) }
             }
-            return unknown.sorted {
-                ($0.query, $0.language, $0.hits, $0.topIDs, $0.source.rawValue) < ($1.query, $1.language, $1.hits, $1.topIDs, $1.source.rawValue)
-            }
+            return unknown
         }
 
         mutating func add(_ query: SearchQuery, number: Int64) { added[query] = number }
